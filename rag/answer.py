@@ -1,0 +1,145 @@
+"""Answer a question from retrieved passages, then check every citation in code.
+
+The model sees passages labelled [1]..[k] and returns JSON {answer, citations: [labels]}.
+Code maps labels to chunks (labels that were not offered are dropped), picks the sentence of
+each cited chunk that best supports the answer as the quote, and decides refusal: no valid
+citation, an empty or "not stated" answer, or an answer its quotes do not support.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+
+import numpy as np
+from pydantic import BaseModel, ValidationError
+
+from rag.chunk import sentences
+from rag.embed import Embedder
+from rag.errors import BackendError
+from rag.lang import REFUSAL
+from rag.lexical import tokens
+from rag.llm import LLM, Completion, OnToken
+from rag.prompt import render
+from rag.types import Answer, Citation, Hit
+
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+MAX_CITATIONS = 3
+SUPPORT_MIN = 0.30  # answer/quote similarity below which the answer is not grounded
+
+# The model saying, in its own words, that the passages lack the answer.
+NOT_STATED = re.compile(
+    r"(?:pas (?:d[e'’] ?)?information|n['’]est pas (?:mentionn|indiqu|précis|spécifi|fourni)|"
+    r"ne (?:mentionne|précise|indique|fournit|contient|donne) pas|aucune? (?:information|mention|passage)|"
+    r"(?:not|never) (?:mentioned|stated|specified|provided|given|found)|no information|"
+    r"(?:do|does) not (?:mention|state|specify|say|contain|provide))",
+    re.IGNORECASE,
+)
+
+
+class ModelAnswer(BaseModel):
+    """The JSON the model must return."""
+
+    answer: str
+    citations: list[int]
+
+
+def schema(k: int) -> dict[str, object]:
+    """JSON schema with citation labels restricted to the k offered passages."""
+    return {
+        "type": "object",
+        "properties": {
+            "answer": {"type": "string"},
+            "citations": {
+                "type": "array",
+                "items": {"type": "integer", "enum": list(range(1, k + 1))},
+                "maxItems": MAX_CITATIONS,
+            },
+        },
+        "required": ["answer", "citations"],
+    }
+
+
+def messages(question: str, hits: Sequence[Hit], language: str) -> list[dict[str, str]]:
+    """System rules + passages as data + the question."""
+    passages = [{"label": i, "text": " ".join(h.chunk.text.split())} for i, h in enumerate(hits, 1)]
+    return [
+        {"role": "system", "content": render("system", language_name=LANGUAGE_NAMES[language])},
+        {"role": "user", "content": render("user", passages=passages, question=question)},
+    ]
+
+
+def _parse(c: Completion) -> ModelAnswer | None:
+    try:
+        return ModelAnswer.model_validate_json(c.text)
+    except ValidationError:
+        return None
+
+
+def answer(
+    question: str,
+    hits: Sequence[Hit],
+    llm: LLM,
+    embedder: Embedder,
+    language: str,
+    on_token: OnToken | None = None,
+) -> Answer:
+    """Ask `llm` over `hits` and return an Answer whose citations code has checked."""
+    t0 = time.perf_counter()
+    msgs = messages(question, hits, language)
+    completion = llm.complete(msgs, schema(len(hits)), on_token)
+    parsed = _parse(completion)
+    if parsed is None:  # one retry: truncation and stray text are usually transient
+        completion = llm.complete(msgs, schema(len(hits)), None)
+        parsed = _parse(completion)
+    if parsed is None:
+        raise BackendError(
+            f"The LLM ({llm.spec}) returned malformed JSON twice: {completion.text[:80]!r}. "
+            "Retry, or use another model with --llm."
+        )
+    timings = {"generate_s": time.perf_counter() - t0}
+    usage = {k: v for k, v in (("prompt_tokens", completion.prompt_tokens), ("completion_tokens", completion.completion_tokens)) if v is not None}
+    text = parsed.answer.strip()
+    labels = [n for n in dict.fromkeys(parsed.citations) if 1 <= n <= len(hits)][:MAX_CITATIONS]
+
+    def refuse(reason: str) -> Answer:
+        return Answer(question, REFUSAL[language], True, (), tuple(hits), language, timings, usage, reason)
+
+    if not text:
+        return refuse("the model found no answer in the passages")
+    if NOT_STATED.search(text):
+        return refuse("the model said the passages do not state it")
+    if not labels:
+        return refuse("no valid citation")
+    citations, support = _quotes(text, [hits[n - 1] for n in labels], embedder)
+    timings["check_s"] = time.perf_counter() - t0 - timings["generate_s"]
+    if support < SUPPORT_MIN:
+        return refuse(f"the cited passages do not support the answer (support {support:.2f})")
+    return Answer(question, text, False, tuple(citations), tuple(hits), language, timings, usage, None)
+
+
+def _quotes(text: str, cited: Sequence[Hit], embedder: Embedder) -> tuple[list[Citation], float]:
+    """For each cited chunk, the sentence that best supports `text`; and the best support score.
+
+    Score = cosine(answer, sentence) + word overlap share, so both a paraphrase and an
+    English answer over French text find their sentence.
+    """
+    spans = [(h, s, e) for h in cited for s, e in sentences(h.chunk.text)]
+    if not spans:
+        return [], 0.0
+    vecs = embedder.embed([text] + [h.chunk.text[s:e] for h, s, e in spans], "passage")
+    cos = vecs[1:] @ vecs[0]
+    words = set(tokens(text))
+    best: dict[str, tuple[float, Citation]] = {}
+    top = 0.0
+    for (h, s, e), c in zip(spans, cos, strict=True):
+        overlap = len(words & set(tokens(h.chunk.text[s:e]))) / max(1, len(words))
+        score = float(c) + overlap
+        top = max(top, score)
+        quote = h.chunk.text[s:e]
+        cit = Citation(h.chunk.article_id, h.chunk.id, quote, h.chunk.start + s, h.chunk.start + e)
+        if h.chunk.id not in best or score > best[h.chunk.id][0]:
+            best[h.chunk.id] = (score, cit)
+    order = [h.chunk.id for h in cited]
+    return [best[cid][1] for cid in order if cid in best], float(np.clip(top, 0, 2))

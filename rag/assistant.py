@@ -1,0 +1,177 @@
+"""The Python API: `Assistant.open(...)`, then `ingest`, `search`, `ask`, `stream`, `article`."""
+
+from __future__ import annotations
+
+import queue
+import re
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from rag import answer as answer_mod
+from rag.embed import canonical_spec, get_embedder
+from rag.errors import InputError, RagError, StoreError
+from rag.ingest import ingest as ingest_folder
+from rag.lang import REFUSAL, detect
+from rag.lexical import LexicalIndex
+from rag.llm import LLM, get_llm
+from rag.retrieve import Retriever
+from rag.settings import Settings, quiet_environment
+from rag.store import Store
+from rag.types import Answer, Article, Hit, IngestReport
+
+MAX_QUESTION_CHARS = 1000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_question(question: str) -> str:
+    """Strip control characters and spaces; refuse empty, wordless or oversized questions."""
+    q = " ".join(_CONTROL.sub(" ", question or "").split())
+    if not q:
+        raise InputError("The question is empty: type a question about the articles.")
+    if len(q) > MAX_QUESTION_CHARS:
+        raise InputError(f"The question is {len(q)} characters long; keep it under {MAX_QUESTION_CHARS}.")
+    if not re.search(r"\w", q):
+        raise InputError("The question has no words in it: ask in words (French or English).")
+    return q
+
+
+class Assistant:
+    """A question-answering assistant over one store of articles."""
+
+    def __init__(self, settings: Settings) -> None:
+        quiet_environment()
+        self.settings = settings
+        self.embedder_spec = canonical_spec(settings.embedder)
+        self.embedder = get_embedder(self.embedder_spec)
+        self.store = Store.open(settings.store, settings.data_dir, settings.collection, self.embedder_spec)
+        self._lexical: tuple[str, LexicalIndex] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None, llm: str | None = None, embedder: str | None = None,
+             store: str | None = None, k: int | None = None, settings: Settings | None = None) -> Assistant:
+        """Open (creating if needed) the store in `data_dir`; unset options come from RAG_* variables."""
+        base = settings or Settings.from_env()
+        return cls(Settings.from_env(**{
+            **base.__dict__,
+            **{n: v for n, v in dict(data_dir=data_dir, llm=llm, embedder=embedder, store=store, k=k).items() if v is not None},
+        }))
+
+    @property
+    def llm(self) -> LLM:
+        """The answering model, loaded on first use."""
+        return get_llm(self.settings.llm, self.settings)
+
+    # -- ingest -----------------------------------------------------------------------------
+    def ingest(self, path: str | Path, progress: bool = False) -> IngestReport:
+        """Sync the articles under `path` into the store (added / updated / unchanged / removed)."""
+        with self._lock:
+            report = ingest_folder(path, self.store, self.embedder, progress=progress)
+            self._lexical = None
+        self._retriever()  # rebuild the lexical index now, not on the next question
+        return report
+
+    # -- retrieval --------------------------------------------------------------------------
+    def _retriever(self) -> Retriever:
+        with self._lock:
+            fp = self.store.fingerprint()
+            if self._lexical is None or self._lexical[0] != fp:
+                folder = self.settings.data_dir / "lexical" / self.settings.collection
+                index = LexicalIndex.load(folder, fp)
+                if index is None:
+                    ids, texts = zip(*self.store.all_chunks(), strict=True) if self.store.count() else ((), ())
+                    index = LexicalIndex.build(list(ids), list(texts))
+                    try:
+                        index.save(folder, fp)
+                    except OSError:  # read-only data dir: keep the index in memory only
+                        pass
+                self._lexical = (fp, index)
+            return Retriever(self.store, self._lexical[1], self.embedder)
+
+    def search(self, question: str, k: int | None = None) -> list[Hit]:
+        """The passages hybrid retrieval finds for `question`, best first."""
+        q = clean_question(question)
+        if self.store.count() == 0:
+            raise StoreError("The store is empty: run `rag ingest seeds/` (or your folder) first.")
+        return self._retriever().retrieve(q, k or self.settings.k)
+
+    # -- answering --------------------------------------------------------------------------
+    def ask(self, question: str, k: int | None = None) -> Answer:
+        """Answer from the articles only, with code-checked citations, or refuse."""
+        final: Answer | None = None
+        for event in self._answer(question, k, None):
+            final = event
+        assert final is not None
+        return final
+
+    def _answer(self, question: str, k: int | None, on_token: answer_mod.OnToken | None) -> Iterator[Answer]:
+        t0 = time.perf_counter()
+        hits = self.search(question, k)
+        q = clean_question(question)
+        language = detect(q)
+        t1 = time.perf_counter()
+        if not hits:
+            yield Answer(q, REFUSAL[language], True, (), (), language, {"retrieve_s": t1 - t0}, {}, "nothing retrieved")
+            return
+        result = answer_mod.answer(q, hits, self.llm, self.embedder, language, on_token)
+        timings = {"retrieve_s": t1 - t0, **result.timings, "total_s": time.perf_counter() - t0}
+        yield Answer(**{**result.__dict__, "timings": timings})
+
+    def stream(self, question: str, k: int | None = None) -> Iterator[str | Answer]:
+        """Yield the answer text as it grows (str), then the checked Answer as the last item."""
+        events: queue.Queue[tuple[str, object]] = queue.Queue()
+        raw: list[str] = []
+
+        def on_token(tok: str) -> None:
+            raw.append(tok)
+            events.put(("text", partial_answer("".join(raw))))
+
+        def work() -> None:
+            try:
+                for a in self._answer(question, k, on_token):
+                    events.put(("done", a))
+            except BaseException as e:  # re-raised in the consumer's thread
+                events.put(("error", e))
+
+        threading.Thread(target=work, daemon=True).start()
+        last = ""
+        while True:
+            kind, value = events.get()
+            if kind == "text" and isinstance(value, str) and value != last:
+                last = value
+                yield value
+            elif kind == "done" and isinstance(value, Answer):
+                yield value
+                return
+            elif kind == "error" and isinstance(value, BaseException):
+                raise value
+
+    def article(self, article_id: str) -> Article:
+        """The stored cleaned article with what the cleaner dropped."""
+        found = self.store.get_article(article_id)
+        if found is None:
+            raise InputError(f"No article {article_id!r} in the store; `rag search` shows the stored IDs.")
+        return found
+
+
+_ANSWER_FIELD = re.compile(r'"answer"\s*:\s*"((?:[^"\\]|\\.)*)')
+
+
+def partial_answer(raw_json: str) -> str:
+    """The "answer" string of a JSON object still being generated: '{"answer": "Les na' -> 'Les na'."""
+    m = _ANSWER_FIELD.search(raw_json)
+    if not m:
+        return ""
+    body = m.group(1)
+    body = body[:-1] if body.endswith("\\") else body
+    try:
+        import json
+
+        return str(json.loads(f'"{body}"'))
+    except ValueError:
+        return body
+
+
+__all__ = ["Assistant", "RagError", "clean_question", "partial_answer"]

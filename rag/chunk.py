@@ -1,0 +1,89 @@
+"""Split a cleaned article into sentence-aware, overlapping chunks with exact offsets."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from typing import Any
+
+from rag.types import Article, Chunk
+
+MAX_CHARS = 480  # ~130 tokens of French: six passages keep the prompt near 1k tokens
+OVERLAP_SENTENCES = 1
+
+
+@lru_cache(maxsize=4)
+def _segmenter(language: str) -> Any:
+    import pysbd  # lazy: only ingest needs it
+
+    return pysbd.Segmenter(language=language, clean=False)
+
+
+def sentences(text: str, language: str = "fr") -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of `text`, never crossing a line break.
+
+    pysbd gives the sentence strings; offsets are found here by scanning forward, because
+    its own char_span mode mislocates repeated sentences.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        cursor = line.start()
+        for sent in _segmenter(language).segment(line.group(0)):
+            s = sent.strip()
+            if not s:
+                continue
+            start = text.find(s, cursor, line.end())
+            if start < 0:  # pysbd normalised something; fall back to the rest of the line
+                start, s = cursor, text[cursor : line.end()].strip()
+            spans.append((start, start + len(s)))
+            cursor = start + len(s)
+    return _split_long(text, spans)
+
+
+def _split_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut sentences longer than MAX_CHARS at spaces, so every chunk stays bounded."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_CHARS:
+            cut = text.rfind(" ", start + MAX_CHARS // 2, start + MAX_CHARS)
+            cut = cut if cut > start else start + MAX_CHARS
+            out.append((start, cut))
+            start = cut + 1 if text[cut : cut + 1] == " " else cut
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def chunk(article: Article, max_chars: int = MAX_CHARS) -> list[Chunk]:
+    """Group sentences into chunks of at most ~max_chars, repeating one sentence as overlap.
+
+    Example: sentences s0..s4 of 200 chars each -> [s0 s1] [s1 s2] [s2 s3] [s3 s4].
+    """
+    spans = sentences(article.text)
+    chunks: list[Chunk] = []
+    i = 0
+    while i < len(spans):
+        j = i + 1
+        while j < len(spans) and spans[j][1] - spans[i][0] <= max_chars:
+            j += 1
+        start, end = spans[i][0], spans[j - 1][1]
+        text = article.text[start:end]
+        n = len(chunks)
+        chunks.append(
+            Chunk(
+                id=f"{article.id}#{n}",
+                article_id=article.id,
+                text=text,
+                start=start,
+                end=end,
+                content_hash=hashlib.sha256(text.encode()).hexdigest()[:16],
+            )
+        )
+        if j >= len(spans):
+            break
+        nxt = max(i + 1, j - OVERLAP_SENTENCES)
+        # Overlap only when the next chunk can hold more than the repeated sentence; otherwise
+        # it would be a strict subset of this one ([s1 s2] then [s2]).
+        i = nxt if spans[j][1] - spans[nxt][0] <= max_chars else j
+    return chunks

