@@ -26,6 +26,8 @@ from rag.types import Answer, Citation, Hit
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 MAX_CITATIONS = 3
+MAX_ANSWER_CHARS = 400
+EVIDENCE_MIN = 0.20  # best dense similarity below which nothing retrieved is about the question
 SUPPORT_MIN = 0.30  # answer/quote similarity below which the answer is not grounded
 
 # The model saying, in its own words, that the passages lack the answer.
@@ -36,6 +38,30 @@ NOT_STATED = re.compile(
     r"(?:do|does) not (?:mention|state|specify|say|contain|provide))",
     re.IGNORECASE,
 )
+
+
+# Questions that ask for something other than a factual answer from the articles. Checked
+# before the model runs, because a small model follows such requests.
+OFF_TASK = re.compile(
+    r"(?:\b(?:écris|écrivez|rédige|rédigez|compose|génère|write|compose|generate|draft|create)\b[^.?!]{0,40}"
+    r"\b(?:article|essai|poème|poem|essay|story|histoire|blog|post|\d+\s*(?:mots|words))\b|"
+    r"\bseo\b|sans (?:utiliser|tenir compte d)[^.?!]{0,15}\barticles\b|without (?:using )?the articles|"
+    r"(?:tes|vos|your) (?:propres )?(?:connaissances|own knowledge)|"
+    r"(?:ignore|oublie|oubliez|ignorez|disregard|forget)\b[^.?!]{0,30}\b(?:instructions?|consignes|règles|rules|articles|prompt))",
+    re.IGNORECASE,
+)
+# "according to passage 2", "(passage 3)", "[1]": the model's labels mean nothing to a reader.
+_LABEL_MENTION = re.compile(
+    r"\s*(?:\((?:passages?|extraits?)\s*[\d, et&and]+\)|\[\d+(?:,\s*\d+)*\]|"
+    r",?\s*(?:according to|selon|d['’]après|as stated in|comme indiqué dans)\s+(?:the\s+|le\s+|l['’])?"
+    r"(?:passages?|extraits?)\s*[\d, et&and]+)",
+    re.IGNORECASE,
+)
+
+
+def strip_labels(text: str) -> str:
+    """'Knevichi, according to passage 2.' -> 'Knevichi.'"""
+    return re.sub(r"\s+([.,;])", r"\1", _LABEL_MENTION.sub("", text)).strip()
 
 
 class ModelAnswer(BaseModel):
@@ -50,7 +76,8 @@ def schema(k: int) -> dict[str, object]:
     return {
         "type": "object",
         "properties": {
-            "answer": {"type": "string"},
+            # Bounded so the JSON always closes: a 700-word "article" cannot fit.
+            "answer": {"type": "string", "maxLength": MAX_ANSWER_CHARS},
             "citations": {
                 "type": "array",
                 "items": {"type": "integer", "enum": list(range(1, k + 1))},
@@ -87,6 +114,14 @@ def answer(
 ) -> Answer:
     """Ask `llm` over `hits` and return an Answer whose citations code has checked."""
     t0 = time.perf_counter()
+
+    def refuse(reason: str, timings: dict[str, float], usage: dict[str, int]) -> Answer:
+        return Answer(question, REFUSAL[language], True, (), tuple(hits), language, timings, usage, reason)
+
+    if OFF_TASK.search(question):
+        return refuse("the question asks for something other than an answer from the articles", {}, {})
+    if max((h.similarity or 0.0) for h in hits) < EVIDENCE_MIN and not any(h.lexical_rank for h in hits[:1]):
+        return refuse("no retrieved passage is about the question", {}, {})
     msgs = messages(question, hits, language)
     completion = llm.complete(msgs, schema(len(hits)), on_token)
     parsed = _parse(completion)
@@ -100,22 +135,18 @@ def answer(
         )
     timings = {"generate_s": time.perf_counter() - t0}
     usage = {k: v for k, v in (("prompt_tokens", completion.prompt_tokens), ("completion_tokens", completion.completion_tokens)) if v is not None}
-    text = parsed.answer.strip()
+    text = strip_labels(parsed.answer)
     labels = [n for n in dict.fromkeys(parsed.citations) if 1 <= n <= len(hits)][:MAX_CITATIONS]
-
-    def refuse(reason: str) -> Answer:
-        return Answer(question, REFUSAL[language], True, (), tuple(hits), language, timings, usage, reason)
-
     if not text:
-        return refuse("the model found no answer in the passages")
+        return refuse("the model found no answer in the passages", timings, usage)
     if NOT_STATED.search(text):
-        return refuse("the model said the passages do not state it")
+        return refuse("the model said the passages do not state it", timings, usage)
     if not labels:
-        return refuse("no valid citation")
+        return refuse("no valid citation", timings, usage)
     citations, support = _quotes(text, [hits[n - 1] for n in labels], embedder)
     timings["check_s"] = time.perf_counter() - t0 - timings["generate_s"]
     if support < SUPPORT_MIN:
-        return refuse(f"the cited passages do not support the answer (support {support:.2f})")
+        return refuse(f"the cited passages do not support the answer (support {support:.2f})", timings, usage)
     return Answer(question, text, False, tuple(citations), tuple(hits), language, timings, usage, None)
 
 

@@ -97,6 +97,33 @@ def inspect(
         typer.echo(f"[{d.reason}] {d.text[:200]!r}")
 
 
+@app.command("eval")
+def eval_cmd(
+    qa: Annotated[Path, typer.Option("--qa", help="Q&A JSONL file.")] = Path("eval/qa.jsonl"),
+    llm: Annotated[Optional[list[str]], typer.Option("--llm", help="LLM spec; repeat to compare.")] = None,
+    embedder: Annotated[Optional[list[str]], typer.Option("--embedder", help="Embedder spec; repeat to compare.")] = None,
+    k: Annotated[int, typer.Option("--k", min=1, max=20)] = 5,
+    corpus: Annotated[Path, typer.Option("--corpus", help="Articles to ingest for the eval.")] = Path("seeds"),
+    out: Annotated[Path, typer.Option("--out", help="Report folder.")] = Path("eval/out"),
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="A previous report.json to compare with.")] = None,
+    thresholds: Annotated[Path, typer.Option("--thresholds")] = Path("eval/thresholds.toml"),
+) -> None:
+    """Score answers and citations on a fixed Q&A set; exit 1 on regression."""
+    from rag.evaluate import Config, evaluate
+    from rag.report import summary_table
+    from rag.settings import Settings
+
+    base = Settings.from_env()
+    configs = [Config(l, e, k) for l in (llm or [base.llm]) for e in (embedder or [base.embedder])]
+    outcome = evaluate(qa, configs, corpus, out, thresholds, baseline, progress=sys.stderr.isatty())
+    typer.echo(summary_table(outcome, outcome.baseline))
+    typer.echo(f"\nreports: {out}/report.json, {out}/report.md, {out}/report.html")
+    if outcome.failures:
+        typer.echo("\nEVAL GATE FAILED:\n" + "\n".join(f"- {f}" for f in outcome.failures), err=True)
+        raise SystemExit(1)
+    typer.echo("eval gate: pass")
+
+
 def main() -> None:
     """Console entry point: RagError becomes one line on stderr and exit code 2."""
     from rag.settings import quiet_environment

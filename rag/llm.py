@@ -66,7 +66,7 @@ class LlamaCppLLM:
             stream = self._llama.create_chat_completion(
                 messages=messages,  # type: ignore[arg-type]
                 response_format={"type": "json_object", "schema": schema},
-                temperature=0.0, max_tokens=320, stream=True,
+                temperature=0.0, max_tokens=256, stream=True,
             )
             parts: list[str] = []
             for event in stream:
