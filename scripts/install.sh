@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Install provenance-rag into ./.venv on a fresh machine. `--test` adds the test tools and the
+# browser. CPU only: torch is pinned to the local 2.13.0 CPU build before anything asks for it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[[ "${1:-}" == "--test" ]] && want_test=1
+
+apt_install() {  # apt packages the project needs; installed only when missing
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  ((${#missing[@]})) || return 0
+  local sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# ccache turns the llama-cpp-python source build (minutes) into seconds on a rebuild.
+apt_install ccache
+((want_test)) && apt_install chromium
+
+[[ -x .venv/bin/python ]] || python3 -m venv .venv
+PIP=(.venv/bin/pip install -q --disable-pip-version-check)
+if ((want_test)); then
+  "${PIP[@]}" torch==2.13.0
+  "${PIP[@]}" -e ".[test]"
+else
+  "${PIP[@]}" -e .
+fi
+echo "installed: $(.venv/bin/rag --help >/dev/null && echo 'rag CLI ok') in .venv"
