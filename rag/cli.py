@@ -97,6 +97,20 @@ def inspect(
         typer.echo(f"[{d.reason}] {d.text[:200]!r}")
 
 
+@app.command()
+def ui(
+    host: Annotated[str, typer.Option("--host", envvar="RAG_HOST")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", envvar="RAG_PORT")] = 7860,
+    data_dir: DataDir = None, llm: Llm = None, embedder: Emb = None, store: StoreOpt = None, k: K = None,
+) -> None:
+    """Open the chat UI in the browser (offline)."""
+    from rag.ui import launch
+
+    bot = _open(data_dir, llm, embedder, store, k)
+    typer.echo(f"provenance-rag UI on http://{host}:{port}  ({bot.store.count()} passages indexed)")
+    launch(bot, host=host, port=port)
+
+
 @app.command("eval")
 def eval_cmd(
     qa: Annotated[Path, typer.Option("--qa", help="Q&A JSONL file.")] = Path("eval/qa.jsonl"),

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 
 from rag.articles import load
 from rag.chunk import chunk
 from rag.embed import Embedder
-from rag.store import Store
+from rag.store import Store, text_hash
 from rag.types import Article, IngestReport
 
 
@@ -28,12 +27,21 @@ def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = 
     articles, skipped = load(root)
     stored = store.article_hashes()
 
+    current = {a.id for a in articles}
+    gone: list[str] = []
+    if root.is_dir():
+        resolved = root.resolve()
+        candidates = {aid: store.get_article(aid) for aid in stored if aid not in current}
+        gone = sorted(aid for aid, art in candidates.items() if art is not None and _under(art.source, resolved))
+
     # The same text under two names is one article: keep the first name, report the other.
+    # Stored articles count too (a file dropped into another folder), unless being removed now
+    # (a renamed file must not be reported as a duplicate of its own old name).
+    by_text = {h: aid for h, aid in store.text_hashes().items() if aid not in current and aid not in gone}
     unique: list[Article] = []
     duplicates: list[tuple[str, str]] = []
-    by_text: dict[str, str] = {}
     for a in articles:
-        key = hashlib.sha256(a.text.encode()).hexdigest()
+        key = text_hash(a.text)
         if key in by_text:
             duplicates.append((a.id, by_text[key]))
         else:
@@ -42,12 +50,6 @@ def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = 
 
     todo = [a for a in unique if stored.get(a.id) != a.content_hash]
     unchanged = [a.id for a in unique if stored.get(a.id) == a.content_hash]
-    current = {a.id for a in articles}
-    gone: list[str] = []
-    if root.is_dir():
-        resolved = root.resolve()
-        sources = {aid: store.get_article(aid) for aid in stored if aid not in current}
-        gone = sorted(aid for aid, art in sources.items() if art is not None and _under(art.source, resolved))
     gone += [dup for dup, _ in duplicates if dup in stored]
 
     chunks_removed = store.remove(gone)

@@ -53,6 +53,11 @@ def _client(store: str | None, data_dir: Path) -> Any:
         ) from None
 
 
+def text_hash(text: str) -> str:
+    """Identity of an article's cleaned text, whatever its file is called."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 class Store:
     """The chunk and article collections of one corpus, bound to one embedder spec."""
 
@@ -94,6 +99,11 @@ class Store:
         got = self._articles.get(include=["metadatas"])
         return {i: m["content_hash"] for i, m in zip(got["ids"], got["metadatas"], strict=True)}
 
+    def text_hashes(self) -> dict[str, str]:
+        """{sha256 of cleaned text: article_id}, to spot the same article under another name."""
+        got = self._articles.get(include=["metadatas"])
+        return {m.get("text_hash", ""): i for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
     def fingerprint(self) -> str:
         """Changes whenever any article is added, replaced or removed."""
         items = sorted(self.article_hashes().items())
@@ -131,6 +141,7 @@ class Store:
             metadatas=[{
                 "title": article.title, "source": article.source, "content_hash": article.content_hash,
                 "date": article.date or "", "dropped": dropped, "chunks": len(chunks),
+                "text_hash": text_hash(article.text),
             }],
         )
 

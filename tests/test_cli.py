@@ -1,0 +1,72 @@
+"""The `rag` console script: JSON shape, and one clear line (no traceback) for user mistakes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEEDS, SHIPS
+
+RAG = str(Path(sys.executable).with_name("rag"))
+
+
+def rag(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "RAG_DATA_DIR": str(data_dir), "RAG_EMBEDDER": "hash:256", "RAG_LLM": "fake:extractive", **env}
+    return subprocess.run([RAG, *args], capture_output=True, text=True, env=full_env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("cli")
+    out = rag("ingest", str(SEEDS), data_dir=d)
+    assert out.returncode == 0, out.stderr
+    assert "5 added" in out.stdout
+    return d
+
+
+def test_ingest_twice_reports_unchanged(data_dir) -> None:
+    out = rag("ingest", str(SEEDS), data_dir=data_dir)
+    assert out.returncode == 0 and "0 added" in out.stdout and "5 unchanged" in out.stdout
+
+
+def test_ask_json_has_the_documented_shape(data_dir) -> None:
+    out = rag("ask", "--json", "Comment s'appellent les navires Angara et Maria ?", data_dir=data_dir)
+    assert out.returncode == 0, out.stderr
+    d = json.loads(out.stdout)
+    assert isinstance(d["answer"], str) and d["refused"] is False
+    assert d["citations"] and set(d["citations"][0]) >= {"article_id", "chunk_id", "quote", "start", "end"}
+    assert d["citations"][0]["article_id"] == SHIPS
+
+
+def test_search_and_inspect(data_dir) -> None:
+    out = rag("search", "Tumangang", "-k", "2", data_dir=data_dir)
+    assert out.returncode == 0 and "000_24751b8f2254b014#" in out.stdout
+    out = rag("inspect", SHIPS, data_dir=data_dir)
+    assert out.returncode == 0 and "instruction" in out.stdout and "700 words" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (("ask", "Q ?"), {"RAG_LLM": "gpt5:large"}, "Valid LLMs: llamacpp:default"),
+        (("ask", "Q ?"), {"RAG_EMBEDDER": "bogus"}, "Valid embedders"),
+        (("ingest", "/nonexistent/folder"), {}, "No such file or folder"),
+        (("ask", "   "), {}, "question is empty"),
+        (("inspect", "nope"), {}, "No article 'nope'"),
+    ],
+)
+def test_user_mistakes_print_one_line(data_dir, args, env, message) -> None:
+    out = rag(*args, data_dir=data_dir, **env)
+    assert out.returncode == 2
+    assert message in out.stderr and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_store_not_ingested_yet(tmp_path) -> None:
+    out = rag("ask", "Quels navires ?", data_dir=tmp_path)
+    assert out.returncode == 2 and "rag ingest" in out.stderr and "Traceback" not in out.stderr

@@ -1,0 +1,101 @@
+"""The Ollama backend against a small local server speaking Ollama's documented /api shapes."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from rag import Assistant, BackendError
+from rag.llm import OllamaLLM
+from rag.settings import Settings
+
+from .conftest import SEEDS, SHIPS
+
+
+class FakeOllama(BaseHTTPRequestHandler):
+    models = ["qwen2.5:7b"]
+    seen: list[dict] = []
+
+    def log_message(self, *args) -> None:  # noqa: ANN002
+        pass
+
+    def _json(self, body: dict) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        if self.path == "/api/tags":
+            self._json({"models": [{"name": m, "model": m} for m in self.models]})
+        else:
+            self.send_error(404)
+
+    def do_POST(self) -> None:
+        req = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        FakeOllama.seen.append(req)
+        if self.path != "/api/chat":
+            self.send_error(404)
+            return
+        prompt = req["messages"][-1]["content"]
+        label = next((int(n) for n, text in re.findall(r"^\[(\d+)\] (.+)$", prompt, re.M) if "Angara" in text), 1)
+        answer = json.dumps({"answer": "Les deux navires s'appellent Angara et Maria.", "citations": [label]})
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-ndjson")
+        self.end_headers()
+        for piece in (answer[:20], answer[20:]):  # streamed in two parts, then the final record
+            line = {"model": req["model"], "created_at": "2026-11-21T00:00:00Z",
+                    "message": {"role": "assistant", "content": piece}, "done": False}
+            self.wfile.write((json.dumps(line) + "\n").encode())
+        final = {"model": req["model"], "created_at": "2026-11-21T00:00:00Z", "message": {"role": "assistant", "content": ""},
+                 "done": True, "done_reason": "stop", "prompt_eval_count": 321, "eval_count": 17}
+        self.wfile.write((json.dumps(final) + "\n").encode())
+
+
+@pytest.fixture
+def ollama_url():  # noqa: ANN201
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeOllama)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_answers_through_ollama_with_schema(tmp_path, ollama_url, monkeypatch) -> None:
+    monkeypatch.setenv("OLLAMA_HOST", ollama_url)
+    bot = Assistant.open(data_dir=tmp_path, llm="ollama:qwen2.5:7b", embedder="hash:256")
+    bot.ingest(SEEDS)
+    a = bot.ask("Comment s'appellent les navires Angara et Maria ?")
+    assert not a.refused and [c.article_id for c in a.citations] == [SHIPS]
+    assert a.usage == {"prompt_tokens": 321, "completion_tokens": 17}
+    req = FakeOllama.seen[-1]
+    assert req["model"] == "qwen2.5:7b" and req["format"]["properties"]["citations"]["items"]["enum"]
+
+
+def test_server_down_is_a_fast_clear_error() -> None:
+    llm = OllamaLLM("qwen2.5:7b", Settings(ollama_host=f"http://127.0.0.1:{_free_port()}"))
+    t0 = time.perf_counter()
+    with pytest.raises(BackendError, match="ollama serve"):
+        llm.preflight()
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_model_not_pulled_names_the_pull_command(ollama_url) -> None:
+    llm = OllamaLLM("llama3.2:1b", Settings(ollama_host=ollama_url))
+    t0 = time.perf_counter()
+    with pytest.raises(BackendError, match="ollama pull llama3.2:1b"):
+        llm.preflight()
+    assert time.perf_counter() - t0 < 1.0

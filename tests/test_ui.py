@@ -1,0 +1,114 @@
+"""The Gradio UI in a real headless Chromium (Debian's), plus the scripted gradio_client path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SHIPS
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+SHOTS = ROOT / "test-output"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(real_bot):  # noqa: ANN201
+    import gradio as gr
+
+    from rag.ui import CSS, create_app
+
+    port = _free_port()
+    app = create_app(real_bot)
+    app.queue(default_concurrency_limit=4).launch(
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, css=CSS,
+        theme=gr.themes.Default(font=["ui-sans-serif", "sans-serif"], font_mono=["monospace"]),
+    )
+    yield f"http://127.0.0.1:{port}"
+    app.close()
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian chromium is missing: run ./scripts/install.sh --test")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+def _ask(page, question: str) -> None:  # noqa: ANN001
+    box = page.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
+
+
+def test_answer_shows_cited_article_and_highlighted_quote(browser, app_url) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    page.wait_for_selector("#status:has-text('Ready')", timeout=120_000)
+    _ask(page, "Comment s'appellent les deux navires qui ont transporté les conteneurs ?")
+    source = page.locator(f"#sources .source[data-article='{SHIPS}']")
+    source.wait_for(timeout=180_000)
+    assert "Angara" in source.locator("mark.quote").first.inner_text()
+    assert SHIPS in page.locator("#chat").inner_text()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "ui-answer.png"), full_page=True)
+    # earlier turns stay on screen when a second question comes
+    _ask(page, "Quelle est la capitale de l'Australie ?")
+    page.locator("#sources .refusal").wait_for(timeout=180_000)
+    assert page.locator("#sources .source").count() == 0  # a refusal shows no sources
+    assert "Angara" in page.locator("#chat").inner_text()
+    page.screenshot(path=str(SHOTS / "ui-refusal.png"), full_page=True)
+    page.close()
+
+
+def test_question_html_is_shown_as_text_not_rendered(browser, app_url) -> None:
+    page = browser.new_page()
+    page.goto(app_url)
+    page.wait_for_selector("#status:has-text('Ready')", timeout=120_000)
+    _ask(page, "<img src=x onerror=\"document.title='pwned'\"> <b id='injected'>bold</b>")
+    page.locator("#sources .refusal, #sources .source, #sources .error").first.wait_for(timeout=180_000)
+    assert page.title() != "pwned" and page.locator("#chat #injected").count() == 0
+    page.close()
+
+
+def test_gradio_client_gets_the_cli_json(app_url) -> None:
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    d = client.predict("Quel aérodrome Kim Jong Un a-t-il visité en Russie ?", 5, api_name="/ask")
+    assert set(d) >= {"answer", "refused", "citations"}
+    assert not d["refused"] and "Knevichi" in d["answer"]
+    assert d["citations"][0]["article_id"] == "000_24751b8f2254b014"
+
+
+def test_upload_goes_through_ingest(browser, app_url, tmp_path) -> None:
+    page = browser.new_page()
+    page.goto(app_url)
+    page.get_by_text("Settings and corpus").click()
+    good = tmp_path / "nouvel_article.txt"
+    good.write_text("Un nouvel article\n\nLe cargo Vostok a quitté le port de Rajin lundi.")
+    shutil.copy(ROOT / "seeds" / f"{SHIPS}.txt", tmp_path / "copie.txt")
+    page.locator("input[type=file]").set_input_files([str(good), str(tmp_path / "copie.txt")])
+    page.get_by_role("button", name="Add to corpus").click()
+    status = page.locator("#upload-status")
+    status.get_by_text("Added").wait_for(timeout=60_000)
+    assert "duplicates" in status.inner_text()
+    page.close()
