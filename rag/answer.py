@@ -12,20 +12,17 @@ import re
 import time
 from collections.abc import Sequence
 
-import numpy as np
 from pydantic import BaseModel, ValidationError
 
-from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import BackendError
 from rag.lang import REFUSAL
-from rag.lexical import tokens
 from rag.llm import LLM, Completion, OnToken
 from rag.prompt import render
-from rag.types import Answer, Citation, Hit
+from rag import ground
+from rag.types import Answer, Hit
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
-MAX_CITATIONS = 3
 MAX_ANSWER_CHARS = 400
 EVIDENCE_MIN = 0.20  # best dense similarity below which nothing retrieved is about the question
 SUPPORT_MIN = 0.30  # answer/quote similarity below which the answer is not grounded
@@ -81,7 +78,7 @@ def schema(k: int) -> dict[str, object]:
             "citations": {
                 "type": "array",
                 "items": {"type": "integer", "enum": list(range(1, k + 1))},
-                "maxItems": MAX_CITATIONS,
+                "maxItems": ground.MAX_CITATIONS,
             },
         },
         "required": ["answer", "citations"],
@@ -115,8 +112,10 @@ def answer(
     """Ask `llm` over `hits` and return an Answer whose citations code has checked."""
     t0 = time.perf_counter()
 
+    draft: str | None = None
+
     def refuse(reason: str, timings: dict[str, float], usage: dict[str, int]) -> Answer:
-        return Answer(question, REFUSAL[language], True, (), tuple(hits), language, timings, usage, reason)
+        return Answer(question, REFUSAL[language], True, (), tuple(hits), language, timings, usage, reason, draft)
 
     if OFF_TASK.search(question):
         return refuse("the question asks for something other than an answer from the articles", {}, {})
@@ -135,42 +134,24 @@ def answer(
         )
     timings = {"generate_s": time.perf_counter() - t0}
     usage = {k: v for k, v in (("prompt_tokens", completion.prompt_tokens), ("completion_tokens", completion.completion_tokens)) if v is not None}
-    text = strip_labels(parsed.answer)
-    labels = [n for n in dict.fromkeys(parsed.citations) if 1 <= n <= len(hits)][:MAX_CITATIONS]
+    text = draft = strip_labels(parsed.answer)
+    labels = [n for n in dict.fromkeys(parsed.citations) if 1 <= n <= len(hits)]
     if not text:
         return refuse("the model found no answer in the passages", timings, usage)
     if NOT_STATED.search(text):
         return refuse("the model said the passages do not state it", timings, usage)
     if not labels:
         return refuse("no valid citation", timings, usage)
-    citations, support = _quotes(text, [hits[n - 1] for n in labels], embedder)
+    ranked = ground.supports(question, text, hits, embedder)
+    chosen = ground.select(ranked, [hits[n - 1].chunk.id for n in labels])
     timings["check_s"] = time.perf_counter() - t0 - timings["generate_s"]
-    if support < SUPPORT_MIN:
-        return refuse(f"the cited passages do not support the answer (support {support:.2f})", timings, usage)
-    return Answer(question, text, False, tuple(citations), tuple(hits), language, timings, usage, None)
-
-
-def _quotes(text: str, cited: Sequence[Hit], embedder: Embedder) -> tuple[list[Citation], float]:
-    """For each cited chunk, the sentence that best supports `text`; and the best support score.
-
-    Score = cosine(answer, sentence) + word overlap share, so both a paraphrase and an
-    English answer over French text find their sentence.
-    """
-    spans = [(h, s, e) for h in cited for s, e in sentences(h.chunk.text)]
-    if not spans:
-        return [], 0.0
-    vecs = embedder.embed([text] + [h.chunk.text[s:e] for h, s, e in spans], "passage")
-    cos = vecs[1:] @ vecs[0]
-    words = set(tokens(text))
-    best: dict[str, tuple[float, Citation]] = {}
-    top = 0.0
-    for (h, s, e), c in zip(spans, cos, strict=True):
-        overlap = len(words & set(tokens(h.chunk.text[s:e]))) / max(1, len(words))
-        score = float(c) + overlap
-        top = max(top, score)
-        quote = h.chunk.text[s:e]
-        cit = Citation(h.chunk.article_id, h.chunk.id, quote, h.chunk.start + s, h.chunk.start + e)
-        if h.chunk.id not in best or score > best[h.chunk.id][0]:
-            best[h.chunk.id] = (score, cit)
-    order = [h.chunk.id for h in cited]
-    return [best[cid][1] for cid in order if cid in best], float(np.clip(top, 0, 2))
+    if not chosen or chosen[0].score < SUPPORT_MIN:
+        return refuse("the retrieved passages do not support the answer", timings, usage)
+    invented = ground.ungrounded_numbers(text, [s.hit.chunk.text for s in chosen])
+    if invented:
+        return refuse(f"the answer has numbers no cited passage gives: {', '.join(invented)}", timings, usage)
+    other = ground.counts_something_else(question, text, embedder)
+    if other:
+        return refuse(f"the question asks how many of one thing; the passages count {other}", timings, usage)
+    citations = tuple(s.citation() for s in chosen)
+    return Answer(question, text, False, citations, tuple(hits), language, timings, usage, None)

@@ -103,7 +103,7 @@ def run_config(cfg: Config, qa: list[m.QARow], corpus: Path, out: Path, progress
         rows.append({
             "id": ex.id, "question": ex.question, "answerable": ex.answerable,
             "expected_articles": ex.articles, "answer_any": ex.answer_any,
-            "answer": pred.text, "refused": pred.refused, "refusal_reason": pred.refusal_reason,
+            "answer": pred.text, "refused": pred.refused, "refusal_reason": pred.refusal_reason, "draft": pred.draft,
             "citations": [c.__dict__ for c in pred.citations],
             "retrieved": [h.chunk.id for h in pred.passages],
             "latency_s": round(latency, 3), "usage": dict(pred.usage),

@@ -74,6 +74,8 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict)
     usage: dict[str, int] = field(default_factory=dict)
     refusal_reason: str | None = None
+    draft: str | None = None  # what the model wrote, kept when the system refused it
+
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape printed by `rag ask --json` and returned by the UI's API."""
@@ -84,6 +86,7 @@ class Answer:
             "question": self.question,
             "language": self.language,
             "refusal_reason": self.refusal_reason,
+            "draft": self.draft,
             "passages": [
                 {
                     "chunk_id": h.chunk.id,
