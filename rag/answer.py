@@ -150,6 +150,11 @@ def answer(
     invented = ground.ungrounded_numbers(text, [s.hit.chunk.text for s in chosen])
     if invented:
         return refuse(f"the answer has numbers no cited passage gives: {', '.join(invented)}", timings, usage)
+    if ground.money_missing(question, text):
+        return refuse("the question asks for an amount of money; the passages give none", timings, usage)
+    names = ground.unknown_names(text, [s.hit.chunk.text for s in chosen], embedder)
+    if names:
+        return refuse(f"the answer names what no cited passage does: {', '.join(names)}", timings, usage)
     other = ground.counts_something_else(question, text, embedder)
     if other:
         return refuse(f"the question asks how many of one thing; the passages count {other}", timings, usage)

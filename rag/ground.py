@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rag.chunk import sentences
 from rag.embed import Embedder
@@ -97,3 +98,43 @@ def counts_something_else(question: str, answer: str, embedder: Embedder) -> str
         return None
     va, vb = embedder.embed([a, b], "passage")
     return None if float(va @ vb) >= 0.75 else counted.group(1)
+
+
+_NOT_NAMES = {"the", "le", "la", "les", "un", "une", "des", "il", "elle", "ils", "elles", "according", "selon",
+              "in", "on", "en", "au", "aux", "dans", "it", "they", "this", "ce", "cette", "ces", "de", "du"}
+
+
+def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:
+    """Capitalised words of the answer that no cited passage names, even translated.
+
+    'China's ministry said …' over passages that never mention China -> ['China'].
+    'Chine' for 'China', 'Maison Blanche' for 'White House' pass through the multilingual
+    embedder (similarity >= 0.7 with a capitalised word of the passages).
+    """
+    words = [w for w in dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", answer)) if _fold(w) not in _NOT_NAMES]
+    if not words:
+        return []
+    text = " ".join(evidence)
+    vocab = {_fold(v) for v in re.findall(r"[\w-]+", text)}
+    # Same stem ("British"/"britannique") or same name in another spelling ("Shoigu"/"Choïgou").
+    left = [w for w in words if not any(v.startswith(_fold(w)[:4]) or _similar(_fold(w), v) for v in vocab)]
+    caps = list(dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", text)))
+    if not left or not caps:
+        return left
+    vecs = embedder.embed(left + caps, "passage")
+    sims = vecs[: len(left)] @ vecs[len(left) :].T
+    return [w for w, row in zip(left, sims, strict=True) if float(row.max()) < 0.7]
+
+
+def _similar(a: str, b: str) -> bool:
+    return abs(len(a) - len(b)) <= 3 and SequenceMatcher(None, a, b).ratio() >= 0.7
+
+
+_MONEY_Q = re.compile(r"\b(?:montant|coût|coûte|coûté|prix|dollars?|euros?|how much\b.*\b(?:cost|pay|paid|worth)|price|cost)\b",
+                      re.IGNORECASE)
+_MONEY_A = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|roubles?|rubles?|wons?|livres? sterling|pounds?|usd|eur)\b", re.IGNORECASE)
+
+
+def money_missing(question: str, answer: str) -> bool:
+    """A question about an amount of money answered without any currency."""
+    return bool(_MONEY_Q.search(question)) and not _MONEY_A.search(answer)
