@@ -9,6 +9,7 @@ from typing import Any
 
 from rag.types import Article, Chunk
 
+PIPELINE = "clean1-chunk2"  # bump when cleaning or chunking changes: stored articles get redone
 MAX_CHARS = 480  # ~130 tokens of French: six passages keep the prompt near 1k tokens
 OVERLAP_SENTENCES = 1
 
@@ -36,9 +37,18 @@ def sentences(text: str, language: str = "fr") -> list[tuple[int, int]]:
             start = text.find(s, cursor, line.end())
             if start < 0:  # pysbd normalised something; fall back to the rest of the line
                 start, s = cursor, text[cursor : line.end()].strip()
-            spans.append((start, start + len(s)))
+            spans.extend(_glued(text, start, start + len(s)))
             cursor = start + len(s)
     return _split_long(text, spans)
+
+
+# Scraped text glues sentences: "auparavant.Le porte-parole", "importants. »Les images".
+_GLUED = re.compile(r"(?<=[a-zà-ÿ0-9][.!?])(?=[A-ZÀ-Ý])|(?<=[.!?] »)(?=[A-ZÀ-Ý])|(?<=[.!?]»)(?=[A-ZÀ-Ý])")
+
+
+def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start] + [start + m.start() for m in _GLUED.finditer(text[start:end])] + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
 def _split_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from rag.chunk import PIPELINE
 from rag.errors import ConfigError, StoreError
 from rag.types import Article, Chunk, Dropped
 
@@ -95,9 +96,15 @@ class Store:
 
     # -- articles ---------------------------------------------------------------------------
     def article_hashes(self) -> dict[str, str]:
-        """{article_id: content_hash} of every completely stored article."""
+        """{article_id: content_hash} of every completely stored article.
+
+        An article processed by an older cleaner/chunker reports "" so the next ingest redoes it.
+        """
         got = self._articles.get(include=["metadatas"])
-        return {i: m["content_hash"] for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+        return {
+            i: m["content_hash"] if m.get("pipeline") == PIPELINE else ""
+            for i, m in zip(got["ids"], got["metadatas"], strict=True)
+        }
 
     def text_hashes(self) -> dict[str, str]:
         """{sha256 of cleaned text: article_id}, to spot the same article under another name."""
@@ -141,7 +148,7 @@ class Store:
             metadatas=[{
                 "title": article.title, "source": article.source, "content_hash": article.content_hash,
                 "date": article.date or "", "dropped": dropped, "chunks": len(chunks),
-                "text_hash": text_hash(article.text),
+                "text_hash": text_hash(article.text), "pipeline": PIPELINE,
             }],
         )
 

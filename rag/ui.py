@@ -68,9 +68,9 @@ def sources_html(bot: Assistant, answer: Answer) -> str:
 
 def _chat_text(answer: Answer) -> str:
     if answer.refused:
-        return f"⛔ {answer.text}"
+        return f"⛔ {_e(answer.text)}"
     ids = ", ".join(f"`{a}`" for a in dict.fromkeys(c.article_id for c in answer.citations))
-    return f"{answer.text}\n\nSources: {ids}"
+    return f"{_e(answer.text)}\n\nSources: {ids}"
 
 
 def _error_html(message: str) -> str:
@@ -96,13 +96,14 @@ def create_app(bot: Assistant) -> Any:
 
     def respond(question: str, history: list[dict[str, Any]], k: float) -> Iterator[tuple[Any, ...]]:
         history = list(history or [])
-        history.append({"role": "user", "content": question})
+        # Text typed by a user or quoted from an article is shown as text, never rendered as HTML.
+        history.append({"role": "user", "content": _e(question)})
         history.append({"role": "assistant", "content": "…"})
         yield history, "", gr.update()
         try:
             for event in bot.stream(question, int(k)):
                 if isinstance(event, str):
-                    history[-1] = {"role": "assistant", "content": event}
+                    history[-1] = {"role": "assistant", "content": _e(event)}
                     yield history, "", gr.update()
                 else:
                     history[-1] = {"role": "assistant", "content": _chat_text(event)}
