@@ -155,8 +155,8 @@ def answer(
     names = ground.unknown_names(text, [s.hit.chunk.text for s in chosen], embedder)
     if names:
         return refuse(f"the answer names what no cited passage does: {', '.join(names)}", timings, usage)
-    other = ground.counts_something_else(question, text, embedder)
-    if other:
-        return refuse(f"the question asks how many of one thing; the passages count {other}", timings, usage)
+    mismatch = ground.count_mismatch(question, text, embedder)
+    if mismatch:
+        return refuse(mismatch, timings, usage)
     citations = tuple(s.citation() for s in chosen)
     return Answer(question, text, False, citations, tuple(hits), language, timings, usage, None)

@@ -4,41 +4,35 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
-from typing import Any
 
 from rag.types import Article, Chunk
 
-PIPELINE = "clean1-chunk2"  # bump when cleaning or chunking changes: stored articles get redone
+PIPELINE = "clean1-chunk3"  # bump when cleaning or chunking changes: stored articles get redone
 MAX_CHARS = 480  # ~130 tokens of French: six passages keep the prompt near 1k tokens
 OVERLAP_SENTENCES = 1
 
 
-@lru_cache(maxsize=4)
-def _segmenter(language: str) -> Any:
-    import pysbd  # lazy: only ingest needs it
-
-    return pysbd.Segmenter(language=language, clean=False)
-
-
-def sentences(text: str, language: str = "fr") -> list[tuple[int, int]]:
+def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences of `text`, never crossing a line break.
 
-    pysbd gives the sentence strings; offsets are found here by scanning forward, because
-    its own char_span mode mislocates repeated sentences.
+    blingfire (a compiled finite-state splitter) gives character offsets; it splits a 2 MB
+    line in about half a second, where pure-Python splitters take minutes.
     """
+    import blingfire  # lazy: only ingest and quoting need it
+
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        cursor = line.start()
-        for sent in _segmenter(language).segment(line.group(0)):
-            s = sent.strip()
-            if not s:
-                continue
-            start = text.find(s, cursor, line.end())
-            if start < 0:  # pysbd normalised something; fall back to the rest of the line
-                start, s = cursor, text[cursor : line.end()].strip()
-            spans.extend(_glued(text, start, start + len(s)))
-            cursor = start + len(s)
+        if not line.group(0).strip():
+            continue
+        _, offsets = blingfire.text_to_sentences_and_offsets(line.group(0))
+        for a, b in offsets:
+            start, end = line.start() + a, line.start() + b
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.extend(_glued(text, start, end))
     return _split_long(text, spans)
 
 

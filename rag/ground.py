@@ -87,17 +87,35 @@ _HOW_MANY = re.compile(r"\b(?:combien\s+(?:de|d['’])\s*|how\s+many\s+)(\w+)", 
 _COUNTED = re.compile(r"\d[\d\s\u202f.,]*\s+(?:de\s+|d['’])?(\w{3,})", re.IGNORECASE)
 
 
-def counts_something_else(question: str, answer: str, embedder: Embedder) -> str | None:
-    """'How many soldiers?' answered with '1 000 containers' -> 'containers' (else None)."""
+_NUMBER_WORDS = re.compile(
+    r"\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
+    r"cinquante|cent|mille|millions?|milliards?|dizaines?|centaines?|milliers?|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|twelve|twenty|hundreds?|thousands?|millions?|billions?|dozens?)\b",
+    re.IGNORECASE,
+)
+
+
+def count_mismatch(question: str, answer: str, embedder: Embedder) -> str | None:
+    """Why a "how many" answer does not answer it, else None.
+
+    'How many soldiers?' answered 'Russia delivered missiles' -> no number at all;
+    answered '1 000 containers' -> it counts containers, not soldiers.
+    """
     asked = _HOW_MANY.search(question)
+    if not asked:
+        return None
+    if not re.search(r"\d", answer) and not _NUMBER_WORDS.search(answer):
+        return "the question asks how many; the answer gives no number"
     counted = _COUNTED.search(answer)
-    if not asked or not counted:
+    if not counted:
         return None
     a, b = _fold(asked.group(1)), _fold(counted.group(1))
-    if a[:5] == b[:5]:
+    if a[:5] == b[:5] or _similar(a, b):
         return None
     va, vb = embedder.embed([a, b], "passage")
-    return None if float(va @ vb) >= 0.75 else counted.group(1)
+    if float(va @ vb) >= 0.75:
+        return None
+    return f"the question asks how many {asked.group(1)}; the passages count {counted.group(1)}"
 
 
 _NOT_NAMES = {"the", "le", "la", "les", "un", "une", "des", "il", "elle", "ils", "elles", "according", "selon",
@@ -127,7 +145,7 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
 
 
 def _similar(a: str, b: str) -> bool:
-    return abs(len(a) - len(b)) <= 3 and SequenceMatcher(None, a, b).ratio() >= 0.7
+    return abs(len(a) - len(b)) <= 3 and SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 _MONEY_Q = re.compile(r"\b(?:montant|coût|coûte|coûté|prix|dollars?|euros?|how much\b.*\b(?:cost|pay|paid|worth)|price|cost)\b",
