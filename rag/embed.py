@@ -73,9 +73,7 @@ class SentenceTransformerEmbedder:
         try:
             from sentence_transformers import SentenceTransformer  # lazy: imports torch
         except ImportError:
-            raise ConfigError(
-                "sentence-transformers is not installed: pip install 'provenance-rag[st]'"
-            ) from None
+            raise ConfigError("sentence-transformers is not installed: pip install 'provenance-rag[st]'") from None
         self.spec = f"sentence-transformers:{name}"
         path = _packaged_model_path(self.PACKAGED[name]) if name in self.PACKAGED else name
         try:

@@ -100,17 +100,32 @@ def run_config(cfg: Config, qa: list[m.QARow], corpus: Path, out: Path, progress
         t0 = time.perf_counter()
         pred = _ask(bot, ex, cfg.k)
         latency = time.perf_counter() - t0
-        rows.append({
-            "id": ex.id, "question": ex.question, "answerable": ex.answerable,
-            "expected_articles": ex.articles, "answer_any": ex.answer_any,
-            "answer": pred.text, "refused": pred.refused, "refusal_reason": pred.refusal_reason, "draft": pred.draft,
-            "citations": [c.__dict__ for c in pred.citations],
-            "retrieved": [h.chunk.id for h in pred.passages],
-            "latency_s": round(latency, 3), "usage": dict(pred.usage),
-            "scores": score(ex, pred, articles),
-        })
-    return {"name": cfg.name, "llm": cfg.llm, "embedder": cfg.embedder, "k": cfg.k,
-            "summary": m.summarise(rows), "rows": rows}
+        rows.append(
+            {
+                "id": ex.id,
+                "question": ex.question,
+                "answerable": ex.answerable,
+                "expected_articles": ex.articles,
+                "answer_any": ex.answer_any,
+                "answer": pred.text,
+                "refused": pred.refused,
+                "refusal_reason": pred.refusal_reason,
+                "draft": pred.draft,
+                "citations": [c.__dict__ for c in pred.citations],
+                "retrieved": [h.chunk.id for h in pred.passages],
+                "latency_s": round(latency, 3),
+                "usage": dict(pred.usage),
+                "scores": score(ex, pred, articles),
+            }
+        )
+    return {
+        "name": cfg.name,
+        "llm": cfg.llm,
+        "embedder": cfg.embedder,
+        "k": cfg.k,
+        "summary": m.summarise(rows),
+        "rows": rows,
+    }
 
 
 def check(summary: dict[str, Any], thresholds: dict[str, Any], baseline: dict[str, Any] | None) -> list[str]:
@@ -122,7 +137,9 @@ def check(summary: dict[str, Any], thresholds: dict[str, Any], baseline: dict[st
             continue
         bad = value > floor if metric in LOWER_IS_BETTER else value < floor
         if bad:
-            failures.append(f"{metric} = {value:.3f} is {'above' if metric in LOWER_IS_BETTER else 'below'} the gate {floor}")
+            failures.append(
+                f"{metric} = {value:.3f} is {'above' if metric in LOWER_IS_BETTER else 'below'} the gate {floor}"
+            )
     tol = float(thresholds.get("tolerance", {}).get("drop", 0.05))
     for metric in thresholds.get("gate", {}):
         old, new = (baseline or {}).get(metric), summary.get(metric)
@@ -134,8 +151,15 @@ def check(summary: dict[str, Any], thresholds: dict[str, Any], baseline: dict[st
     return failures
 
 
-def evaluate(qa_path: Path, configs: list[Config], corpus: Path, out: Path, thresholds_path: Path,
-             baseline_path: Path | None, progress: bool = True) -> Outcome:
+def evaluate(
+    qa_path: Path,
+    configs: list[Config],
+    corpus: Path,
+    out: Path,
+    thresholds_path: Path,
+    baseline_path: Path | None,
+    progress: bool = True,
+) -> Outcome:
     """Run every config, gate the first one (the default under test), write the reports."""
     from rag.report import write_reports
 

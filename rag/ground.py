@@ -77,22 +77,30 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", ".") for n in re.findall(r"\d+(?:[.,]\d+)?", joined)}
 
 
-def ungrounded_numbers(answer: str, evidence: Sequence[str]) -> list[str]:
-    """Numbers in the answer that appear in none of the evidence texts (a sign of invention)."""
-    have = set().union(*(_numbers(t) for t in evidence)) if evidence else set()
-    return sorted(n for n in _numbers(answer) if n not in have)
-
-
-_HOW_MANY = re.compile(r"\b(?:combien\s+(?:de|d['’])\s*|how\s+many\s+)(\w+)", re.IGNORECASE)
-_COUNTED = re.compile(r"\d[\d\s\u202f.,]*\s+(?:de\s+|d['’])?(\w{3,})", re.IGNORECASE)
-
-
 _NUMBER_WORDS = re.compile(
     r"\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
     r"cinquante|cent|mille|millions?|milliards?|dizaines?|centaines?|milliers?|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|twelve|twenty|hundreds?|thousands?|millions?|billions?|dozens?)\b",
     re.IGNORECASE,
 )
+
+
+def ungrounded_numbers(answer: str, evidence: Sequence[str]) -> list[str]:
+    """Numbers in the answer (digits or words) that appear in no evidence text: a sign of invention.
+
+    'deux missiles' over passages that never say 'deux' -> ['deux'].
+    """
+    have = set().union(*(_numbers(t) for t in evidence)) if evidence else set()
+    words = {_fold(w) for t in evidence for w in _NUMBER_WORDS.findall(t)}
+    invented = [n for n in _numbers(answer) if n not in have]
+    invented += [
+        w for w in _NUMBER_WORDS.findall(answer) if _fold(w) not in words and _fold(w) not in ("un", "une", "one")
+    ]
+    return sorted(set(invented))
+
+
+_HOW_MANY = re.compile(r"\b(?:combien\s+(?:de|d['’])\s*|how\s+many\s+)(\w+)", re.IGNORECASE)
+_COUNTED = re.compile(r"\d[\d\s\u202f.,]*\s+(?:de\s+|d['’])?(\w{3,})", re.IGNORECASE)
 
 
 def count_mismatch(question: str, answer: str, embedder: Embedder) -> str | None:
@@ -118,11 +126,38 @@ def count_mismatch(question: str, answer: str, embedder: Embedder) -> str | None
     return f"the question asks how many {asked.group(1)}; the passages count {counted.group(1)}"
 
 
-_NOT_NAMES = {"the", "le", "la", "les", "un", "une", "des", "il", "elle", "ils", "elles", "according", "selon",
-              "in", "on", "en", "au", "aux", "dans", "it", "they", "this", "ce", "cette", "ces", "de", "du"}
+_NOT_NAMES = {
+    "the",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "according",
+    "selon",
+    "in",
+    "on",
+    "en",
+    "au",
+    "aux",
+    "dans",
+    "it",
+    "they",
+    "this",
+    "ce",
+    "cette",
+    "ces",
+    "de",
+    "du",
+}
 
 
-def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:
+def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder, question: str = "") -> list[str]:
     """Capitalised words of the answer that no cited passage names, even translated.
 
     'China's ministry said …' over passages that never mention China -> ['China'].
@@ -133,7 +168,8 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
     if not words:
         return []
     text = " ".join(evidence)
-    vocab = {_fold(v) for v in re.findall(r"[\w-]+", text)}
+    # Names the question gives ("Kim Jong Un") may be repeated even where a passage says "Kim".
+    vocab = {_fold(v) for v in re.findall(r"[\w-]+", text + " " + question)}
     # Same stem ("British"/"britannique") or same name in another spelling ("Shoigu"/"Choïgou").
     left = [w for w in words if not any(v.startswith(_fold(w)[:4]) or _similar(_fold(w), v) for v in vocab)]
     caps = list(dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", text)))
@@ -148,9 +184,13 @@ def _similar(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= 3 and SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
-_MONEY_Q = re.compile(r"\b(?:montant|coût|coûte|coûté|prix|dollars?|euros?|how much\b.*\b(?:cost|pay|paid|worth)|price|cost)\b",
-                      re.IGNORECASE)
-_MONEY_A = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|roubles?|rubles?|wons?|livres? sterling|pounds?|usd|eur)\b", re.IGNORECASE)
+_MONEY_Q = re.compile(
+    r"\b(?:montant|coût|coûte|coûté|prix|dollars?|euros?|how much\b.*\b(?:cost|pay|paid|worth)|price|cost)\b",
+    re.IGNORECASE,
+)
+_MONEY_A = re.compile(
+    r"[$€£¥]|\b(?:dollars?|euros?|roubles?|rubles?|wons?|livres? sterling|pounds?|usd|eur)\b", re.IGNORECASE
+)
 
 
 def money_missing(question: str, answer: str) -> bool:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
-_FR = set("le la les des du de un une est et que qui quel quelle quels quelles quoi où combien "
-          "comment pourquoi quand ont a-t-il sont dans pour par sur avec au aux ce cette "
-          "selon lequel laquelle y".split())
-_EN = set("the a an is are was were what which who whom when where why how many much did does do "
-          "of to in on by for with from that this according has have".split())
+_FR = set(
+    "le la les des du de un une est et que qui quel quelle quels quelles quoi où combien "
+    "comment pourquoi quand ont a-t-il sont dans pour par sur avec au aux ce cette "
+    "selon lequel laquelle y".split()
+)
+_EN = set(
+    "the a an is are was were what which who whom when where why how many much did does do "
+    "of to in on by for with from that this according has have".split()
+)
 
 REFUSAL = {
     "fr": "Je ne trouve pas cette information dans les articles.",

@@ -59,9 +59,7 @@ class LexicalIndex:
         if not q or not self.ids:
             return []
         docs, scores = self._bm25.retrieve([q], k=min(n, len(self.ids)), show_progress=False)
-        return [
-            (self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=False) if s > 0
-        ]
+        return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=False) if s > 0]
 
     def _vocab(self) -> dict[str, int]:
         return getattr(self._bm25, "vocab_dict", None) or {}

@@ -31,7 +31,9 @@ class LLM(Protocol):
 
     spec: str
 
-    def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], on_token: OnToken | None = None) -> Completion: ...
+    def complete(
+        self, messages: list[dict[str, str]], schema: dict[str, Any], on_token: OnToken | None = None
+    ) -> Completion: ...
 
 
 class LlamaCppLLM:
@@ -53,20 +55,30 @@ class LlamaCppLLM:
             raise BackendError("llama-cpp-python is not installed: run `pip install -e .`") from None
         try:
             self._llama = Llama(
-                model_path=str(path), n_ctx=4096, n_batch=512, n_threads=os.cpu_count() or 2,
-                verbose=False, seed=0,
+                model_path=str(path),
+                n_ctx=4096,
+                n_batch=512,
+                n_threads=os.cpu_count() or 2,
+                verbose=False,
+                seed=0,
             )
         except Exception as e:
-            raise BackendError(f"Cannot load GGUF model {path}: {e}. Delete it to re-assemble, or pass another path.") from None
+            raise BackendError(
+                f"Cannot load GGUF model {path}: {e}. Delete it to re-assemble, or pass another path."
+            ) from None
         # One model, many threads (UI sessions): llama.cpp contexts are not re-entrant.
         self._lock = threading.Lock()
 
-    def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], on_token: OnToken | None = None) -> Completion:
+    def complete(
+        self, messages: list[dict[str, str]], schema: dict[str, Any], on_token: OnToken | None = None
+    ) -> Completion:
         with self._lock:
             stream = self._llama.create_chat_completion(
                 messages=messages,  # type: ignore[arg-type]
                 response_format={"type": "json_object", "schema": schema},
-                temperature=0.0, max_tokens=256, stream=True,
+                temperature=0.0,
+                max_tokens=256,
+                stream=True,
             )
             parts: list[str] = []
             for event in stream:
@@ -105,14 +117,22 @@ class OllamaLLM:
             ) from None
         wanted = {self.model, f"{self.model}:latest"}
         if not names & wanted:
-            raise BackendError(f"Ollama model {self.model!r} is not pulled on {self.host}: run `ollama pull {self.model}`.")
+            raise BackendError(
+                f"Ollama model {self.model!r} is not pulled on {self.host}: run `ollama pull {self.model}`."
+            )
 
-    def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], on_token: OnToken | None = None) -> Completion:
+    def complete(
+        self, messages: list[dict[str, str]], schema: dict[str, Any], on_token: OnToken | None = None
+    ) -> Completion:
         from langchain_ollama import ChatOllama  # lazy
 
         self.preflight()
         chat = ChatOllama(
-            model=self.model, base_url=self.host, format=schema, temperature=0, num_predict=400,
+            model=self.model,
+            base_url=self.host,
+            format=schema,
+            temperature=0,
+            num_predict=400,
             client_kwargs={"timeout": 120},
         )
         parts: list[str] = []
@@ -127,7 +147,9 @@ class OllamaLLM:
                 if getattr(chunk, "usage_metadata", None):
                     usage = dict(chunk.usage_metadata or {})
         except Exception as e:
-            raise BackendError(f"Ollama request failed ({type(e).__name__}: {e}); check the server log and retry.") from None
+            raise BackendError(
+                f"Ollama request failed ({type(e).__name__}: {e}); check the server log and retry."
+            ) from None
         return Completion("".join(parts), usage.get("input_tokens"), usage.get("output_tokens"))
 
 
@@ -144,7 +166,9 @@ class FakeLLM:
         self.spec = f"fake:{mode}"
         self.mode = mode
 
-    def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], on_token: OnToken | None = None) -> Completion:
+    def complete(
+        self, messages: list[dict[str, str]], schema: dict[str, Any], on_token: OnToken | None = None
+    ) -> Completion:
         from rag.lexical import tokens
 
         prompt = messages[-1]["content"]

@@ -62,9 +62,10 @@ def default_model(models_dir: Path, progress: bool = True) -> Path:
     h = hashlib.sha256()
     total = sum(p.stat().st_size for p in parts)
     try:
-        with tmp.open("wb") as out, tqdm(
-            total=total, unit="B", unit_scale=True, desc="Assembling default LLM", disable=not progress
-        ) as bar:
+        with (
+            tmp.open("wb") as out,
+            tqdm(total=total, unit="B", unit_scale=True, desc="Assembling default LLM", disable=not progress) as bar,
+        ):
             for part in parts:
                 with part.open("rb") as f:
                     while block := f.read(8 << 20):

@@ -8,13 +8,31 @@ from pathlib import Path
 from typing import Any
 
 SHOWN = [
-    "answer_accuracy", "citation_precision", "citation_recall", "citation_coverage",
-    "refusal_accuracy", "refused_unanswerable", "answered_answerable", "quote_exactness",
-    "fabricated_ids", "retrieval_recall_at_k", "retrieval_mrr", "latency_p50_s", "latency_p95_s",
-    "prompt_tokens_mean", "completion_tokens_mean",
+    "answer_accuracy",
+    "citation_precision",
+    "citation_recall",
+    "citation_coverage",
+    "refusal_accuracy",
+    "refused_unanswerable",
+    "answered_answerable",
+    "quote_exactness",
+    "fabricated_ids",
+    "retrieval_recall_at_k",
+    "retrieval_mrr",
+    "latency_p50_s",
+    "latency_p95_s",
+    "prompt_tokens_mean",
+    "completion_tokens_mean",
 ]
-CHARTED = ["answer_accuracy", "citation_precision", "citation_recall", "refusal_accuracy",
-           "quote_exactness", "retrieval_recall_at_k", "retrieval_mrr"]
+CHARTED = [
+    "answer_accuracy",
+    "citation_precision",
+    "citation_recall",
+    "refusal_accuracy",
+    "quote_exactness",
+    "retrieval_recall_at_k",
+    "retrieval_mrr",
+]
 
 
 def _fmt(v: Any) -> str:
@@ -44,13 +62,17 @@ def _chart(outcome: Any, baseline: dict[str, Any] | None) -> str:
     colours = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#6b7280"]
     bar, gap, width = 14, 18, 300
     height = len(CHARTED) * (len(series) * bar + gap) + 30 + 18 * len(series)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + 260}" height="{height}" font-family="sans-serif" font-size="12">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + 260}" height="{height}" font-family="sans-serif" font-size="12">'
+    ]
     y = 10
     for metric in CHARTED:
         parts.append(f'<text x="0" y="{y + bar}">{metric}</text>')
         for i, (_, s) in enumerate(series):
             v = s.get(metric) or 0.0
-            parts.append(f'<rect x="180" y="{y}" width="{width * float(v):.1f}" height="{bar - 2}" fill="{colours[i % 5]}"/>')
+            parts.append(
+                f'<rect x="180" y="{y}" width="{width * float(v):.1f}" height="{bar - 2}" fill="{colours[i % 5]}"/>'
+            )
             parts.append(f'<text x="{185 + width * float(v):.1f}" y="{y + bar - 3}">{float(v):.2f}</text>')
             y += bar
         y += gap
@@ -64,8 +86,13 @@ def _chart(outcome: Any, baseline: dict[str, Any] | None) -> str:
 
 def write_reports(outcome: Any, baseline: dict[str, Any] | None, out: Path, qa: str) -> None:
     """Write report.json, report.md and report.html into `out`."""
-    data = {"qa": qa, "configs": outcome.configs, "baseline": baseline, "targets": outcome.targets,
-            "failures": outcome.failures}
+    data = {
+        "qa": qa,
+        "configs": outcome.configs,
+        "baseline": baseline,
+        "targets": outcome.targets,
+        "failures": outcome.failures,
+    }
     (out / "report.json").write_text(json.dumps(data, ensure_ascii=False, indent=1))
     table = summary_table(outcome, baseline)
     verdict = "PASS" if not outcome.failures else "FAIL:\n" + "\n".join(f"- {f}" for f in outcome.failures)
@@ -79,7 +106,11 @@ def write_reports(outcome: Any, baseline: dict[str, Any] | None, out: Path, qa: 
             rows_md.append(f"| {r['id']} | {'✓' if ok else '✗'} | {r['refused']} | {cited} | {ans} |")
     md = f"# Eval report\n\nQ&A: `{qa}`\n\n{table}\n\nGate: {verdict}\n" + "\n".join(rows_md) + "\n"
     (out / "report.md").write_text(md)
-    body = (f"<h1>Eval report</h1><p>Q&amp;A: {html.escape(qa)}</p>{_chart(outcome, baseline)}"
-            f"<pre>{html.escape(table)}</pre><pre>Gate: {html.escape(verdict)}</pre>"
-            f"<pre>{html.escape(chr(10).join(rows_md))}</pre>")
-    (out / "report.html").write_text(f"<!doctype html><meta charset='utf-8'><title>Eval report</title><body>{body}</body>")
+    body = (
+        f"<h1>Eval report</h1><p>Q&amp;A: {html.escape(qa)}</p>{_chart(outcome, baseline)}"
+        f"<pre>{html.escape(table)}</pre><pre>Gate: {html.escape(verdict)}</pre>"
+        f"<pre>{html.escape(chr(10).join(rows_md))}</pre>"
+    )
+    (out / "report.html").write_text(
+        f"<!doctype html><meta charset='utf-8'><title>Eval report</title><body>{body}</body>"
+    )

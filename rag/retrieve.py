@@ -37,10 +37,7 @@ class Retriever:
             for cid, r in ranks.items():
                 scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + r)
         ranked = sorted(scores, key=lambda cid: -scores[cid])
-        hits = [
-            Hit(chunks[cid], scores[cid], dense_rank.get(cid), lex_rank.get(cid), sims.get(cid))
-            for cid in ranked
-        ]
+        hits = [Hit(chunks[cid], scores[cid], dense_rank.get(cid), lex_rank.get(cid), sims.get(cid)) for cid in ranked]
         return diversify(hits, k)
 
 

@@ -42,8 +42,10 @@ def _client(store: str | None, data_dir: Path) -> Any:
         raise ConfigError(f"Bad --store {store!r}: give an http(s)://host:port URL of a `chroma run` server")
     try:
         client = chromadb.HttpClient(
-            host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
-            ssl=url.scheme == "https", settings=settings,
+            host=url.hostname,
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=settings,
         )
         client.heartbeat()
         return client
@@ -78,7 +80,9 @@ class Store:
                 f"{name}_articles", metadata={"schema": SCHEMA_VERSION}, embedding_function=None
             )
         except Exception as e:
-            raise StoreError(f"Cannot open the Chroma store ({type(e).__name__}: {e}); check --store/--data-dir") from None
+            raise StoreError(
+                f"Cannot open the Chroma store ({type(e).__name__}: {e}); check --store/--data-dir"
+            ) from None
         found = (chunks.metadata or {}).get("embedder")
         if found != embedder:
             raise StoreError(
@@ -123,8 +127,12 @@ class Store:
             return None
         m, text = got["metadatas"][0], got["documents"][0]
         return Article(
-            id=article_id, title=m["title"], text=text, source=m["source"],
-            content_hash=m["content_hash"], date=m.get("date") or None,
+            id=article_id,
+            title=m["title"],
+            text=text,
+            source=m["source"],
+            content_hash=m["content_hash"],
+            date=m.get("date") or None,
             dropped=tuple(Dropped(**d) for d in json.loads(m.get("dropped", "[]"))),
         )
 
@@ -138,18 +146,26 @@ class Store:
                 embeddings=vectors[i : i + _BATCH].tolist(),
                 documents=[c.text for c in part],
                 metadatas=[
-                    {"article_id": c.article_id, "start": c.start, "end": c.end, "hash": c.content_hash}
-                    for c in part
+                    {"article_id": c.article_id, "start": c.start, "end": c.end, "hash": c.content_hash} for c in part
                 ],
             )
         dropped = json.dumps([{"text": d.text, "reason": d.reason} for d in article.dropped], ensure_ascii=False)
         self._articles.upsert(
-            ids=[article.id], embeddings=[[1.0]], documents=[article.text],
-            metadatas=[{
-                "title": article.title, "source": article.source, "content_hash": article.content_hash,
-                "date": article.date or "", "dropped": dropped, "chunks": len(chunks),
-                "text_hash": text_hash(article.text), "pipeline": PIPELINE,
-            }],
+            ids=[article.id],
+            embeddings=[[1.0]],
+            documents=[article.text],
+            metadatas=[
+                {
+                    "title": article.title,
+                    "source": article.source,
+                    "content_hash": article.content_hash,
+                    "date": article.date or "",
+                    "dropped": dropped,
+                    "chunks": len(chunks),
+                    "text_hash": text_hash(article.text),
+                    "pipeline": PIPELINE,
+                }
+            ],
         )
 
     def remove(self, article_ids: Sequence[str]) -> int:
@@ -203,11 +219,14 @@ class Store:
         if total == 0:
             return []
         got = self._chunks.query(
-            query_embeddings=[vector.tolist()], n_results=min(n, total),
+            query_embeddings=[vector.tolist()],
+            n_results=min(n, total),
             include=["documents", "metadatas", "distances"],
         )
         out = []
-        for i, d, m, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True):
+        for i, d, m, dist in zip(
+            got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
+        ):
             c = Chunk(id=i, article_id=m["article_id"], text=d, start=m["start"], end=m["end"], content_hash=m["hash"])
             out.append((c, 1.0 - float(dist)))
         return out

@@ -76,7 +76,6 @@ class Answer:
     refusal_reason: str | None = None
     draft: str | None = None  # what the model wrote, kept when the system refused it
 
-
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape printed by `rag ask --json` and returned by the UI's API."""
         return {

@@ -48,17 +48,19 @@ def sources_html(bot: Assistant, answer: Answer) -> str:
     parts = ['<div class="sources">']
     for article_id in dict.fromkeys(c.article_id for c in answer.citations):
         art = bot.article(article_id)
-        parts.append(f'<div class="source" data-article="{_e(article_id)}"><b>{_e(article_id)}</b>'
-                     f'<div class="meta">{_e(art.title)} · {_e(art.date or "date inconnue")}</div>')
+        parts.append(
+            f'<div class="source" data-article="{_e(article_id)}"><b>{_e(article_id)}</b>'
+            f'<div class="meta">{_e(art.title)} · {_e(art.date or "date inconnue")}</div>'
+        )
         cites = sorted((c for c in answer.citations if c.article_id == article_id), key=lambda c: c.start)
         for c in cites:
             before = art.text[max(0, c.start - CONTEXT_CHARS) : c.start]
             after = art.text[c.end : c.end + CONTEXT_CHARS]
-            parts.append(f'<p>…{_e(before)}<mark class="quote">{_e(art.text[c.start:c.end])}</mark>{_e(after)}…</p>')
+            parts.append(f'<p>…{_e(before)}<mark class="quote">{_e(art.text[c.start : c.end])}</mark>{_e(after)}…</p>')
         full, last = [], 0
         for c in cites:
             if c.start >= last:
-                full += [_e(art.text[last : c.start]), f"<mark>{_e(art.text[c.start:c.end])}</mark>"]
+                full += [_e(art.text[last : c.start]), f"<mark>{_e(art.text[c.start : c.end])}</mark>"]
                 last = c.end
         full.append(_e(art.text[last:]))
         parts.append(f"<details><summary>Full cleaned article</summary><pre>{''.join(full)}</pre></details></div>")
@@ -133,8 +135,10 @@ def create_app(bot: Assistant) -> Any:
             r = bot.ingest(folder)
         except RagError as e:
             return f"⚠️ {e}"
-        lines = [f"Added {len(r.added)}, updated {len(r.updated)}, unchanged {len(r.unchanged)} "
-                 f"({r.chunks_added} passages indexed)."]
+        lines = [
+            f"Added {len(r.added)}, updated {len(r.updated)}, unchanged {len(r.unchanged)} "
+            f"({r.chunks_added} passages indexed)."
+        ]
         lines += [f"⚠️ {name}: unsupported file type; use .txt or .md" for name in bad]
         lines += [f"⚠️ {Path(p).name}: {why}" for p, why in r.skipped]
         lines += [f"⚠️ {d} duplicates {o}; not indexed twice" for d, o in r.duplicates]
@@ -146,16 +150,22 @@ def create_app(bot: Assistant) -> Any:
         with gr.Row():
             with gr.Column(scale=3):
                 chat = gr.Chatbot(label="Chat", height=460, elem_id="chat")
-                question = gr.Textbox(placeholder="Posez une question sur les articles… / Ask about the articles…",
-                                      show_label=False, elem_id="question", submit_btn=True)
+                question = gr.Textbox(
+                    placeholder="Posez une question sur les articles… / Ask about the articles…",
+                    show_label=False,
+                    elem_id="question",
+                    submit_btn=True,
+                )
                 gr.Examples(EXAMPLES, inputs=question, label="Examples")
             with gr.Column(scale=2):
                 gr.Markdown("### Sources")
                 sources = gr.HTML('<div class="sources"><i>Cited passages appear here.</i></div>', elem_id="sources")
         with gr.Accordion("Settings and corpus", open=False):
             k = gr.Slider(1, 10, value=bot.settings.k, step=1, label="Passages retrieved (top-k)")
-            gr.Markdown(f"LLM: `{bot.settings.llm}` · Embedder: `{bot.embedder_spec}` · "
-                        f"Store: `{bot.settings.store or bot.settings.data_dir}` (switch with `rag ui --llm/--embedder`)")
+            gr.Markdown(
+                f"LLM: `{bot.settings.llm}` · Embedder: `{bot.embedder_spec}` · "
+                f"Store: `{bot.settings.store or bot.settings.data_dir}` (switch with `rag ui --llm/--embedder`)"
+            )
             files = gr.File(label="Add articles (.txt, .md)", file_count="multiple", file_types=[".txt", ".md"])
             add = gr.Button("Add to corpus")
             upload_status = gr.Markdown(elem_id="upload-status")
@@ -170,8 +180,9 @@ def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, **kwargs: 
     """Serve the app offline: no analytics, system fonts only, queue on for concurrent tabs."""
     import gradio as gr
 
-    theme = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"],
-                              font_mono=["ui-monospace", "monospace"])
+    theme = gr.themes.Default(
+        font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"]
+    )
     app = create_app(bot)
     app.queue(default_concurrency_limit=4).launch(
         server_name=host, server_port=port, theme=theme, css=CSS, footer_links=["api"], **kwargs

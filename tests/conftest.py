@@ -41,7 +41,8 @@ def real_bot(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     """The default stack users run: usem embedder, embedded llama.cpp model, seeds ingested."""
     from rag import Assistant
 
-    bot = Assistant.open(data_dir=tmp_path_factory.mktemp("real"), llm="llamacpp:default",
-                         embedder="usem:multilingual-v3", settings=None)
+    bot = Assistant.open(
+        data_dir=tmp_path_factory.mktemp("real"), llm="llamacpp:default", embedder="usem:multilingual-v3", settings=None
+    )
     bot.ingest(SEEDS)
     return bot

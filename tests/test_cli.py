@@ -16,7 +16,13 @@ RAG = str(Path(sys.executable).with_name("rag"))
 
 
 def rag(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "RAG_DATA_DIR": str(data_dir), "RAG_EMBEDDER": "hash:256", "RAG_LLM": "fake:extractive", **env}
+    full_env = {
+        **os.environ,
+        "RAG_DATA_DIR": str(data_dir),
+        "RAG_EMBEDDER": "hash:256",
+        "RAG_LLM": "fake:extractive",
+        **env,
+    }
     return subprocess.run([RAG, *args], capture_output=True, text=True, env=full_env, timeout=300)
 
 

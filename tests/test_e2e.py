@@ -56,8 +56,13 @@ def test_cli_ask_json_on_the_default_stack(tmp_path) -> None:
     for var in ("RAG_LLM", "RAG_EMBEDDER"):
         env.pop(var, None)
     assert subprocess.run([rag, "ingest", str(SEEDS)], env=env, capture_output=True, timeout=300).returncode == 0
-    out = subprocess.run([rag, "ask", "--json", "Quel ministère a jugé presque certain le transfert de munitions ?"],
-                         env=env, capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [rag, "ask", "--json", "Quel ministère a jugé presque certain le transfert de munitions ?"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     d = json.loads(out.stdout)
     assert d["refused"] is False and "britannique" in d["answer"].lower()

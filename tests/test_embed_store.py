@@ -16,8 +16,14 @@ def test_unknown_embedder_lists_the_valid_ones() -> None:
 
 def test_default_embedder_is_multilingual_and_offline() -> None:
     e = get_embedder("usem:multilingual-v3")
-    v = e.embed(["Quels navires ont transporté les conteneurs ?", "Which ships carried the containers?",
-                 "Une recette de gâteau au chocolat."], "passage")
+    v = e.embed(
+        [
+            "Quels navires ont transporté les conteneurs ?",
+            "Which ships carried the containers?",
+            "Une recette de gâteau au chocolat.",
+        ],
+        "passage",
+    )
     assert v.shape == (3, 512)
     assert np.allclose(np.linalg.norm(v, axis=1), 1, atol=1e-4)
     assert v[0] @ v[1] > v[0] @ v[2] + 0.2  # English and French questions land together

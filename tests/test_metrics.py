@@ -1,6 +1,15 @@
 from rag.metrics import (
-    QARow, answer_correct, citation_coverage, citation_hit, citation_precision, fabricated_ids,
-    normalise, quotes_exact, refusal_correct, retrieval_rank, summarise,
+    QARow,
+    answer_correct,
+    citation_coverage,
+    citation_hit,
+    citation_precision,
+    fabricated_ids,
+    normalise,
+    quotes_exact,
+    refusal_correct,
+    retrieval_rank,
+    summarise,
 )
 from rag.types import Answer, Chunk, Citation, Hit
 
@@ -47,11 +56,23 @@ def test_quotes_fabrication_and_retrieval_rank() -> None:
 def test_summarise_reports_refusals_apart() -> None:
     rows = []
     for ex, pred in [(ROW, ans("Angara", [("A", 12, 18)])), (NA, ans("Angara", [("A", 12, 18)]))]:
-        rows.append({"answerable": ex.answerable, "latency_s": 1.0, "usage": {}, "scores": {
-            "correct": answer_correct(ex, pred), "precision": citation_precision(ex, pred),
-            "citation_hit": citation_hit(ex, pred), "citation_coverage": citation_coverage(ex, pred),
-            "refusal_correct": refusal_correct(ex, pred), "quotes": quotes_exact(pred, TEXT),
-            "fabricated": fabricated_ids(pred, set(TEXT)), "retrieval_rank": retrieval_rank(ex, pred)}})
+        rows.append(
+            {
+                "answerable": ex.answerable,
+                "latency_s": 1.0,
+                "usage": {},
+                "scores": {
+                    "correct": answer_correct(ex, pred),
+                    "precision": citation_precision(ex, pred),
+                    "citation_hit": citation_hit(ex, pred),
+                    "citation_coverage": citation_coverage(ex, pred),
+                    "refusal_correct": refusal_correct(ex, pred),
+                    "quotes": quotes_exact(pred, TEXT),
+                    "fabricated": fabricated_ids(pred, set(TEXT)),
+                    "retrieval_rank": retrieval_rank(ex, pred),
+                },
+            }
+        )
     s = summarise(rows)
     assert s["answer_accuracy"] == 1.0 and s["citation_precision"] == 0.5
     assert s["refused_unanswerable"] == 0.0 and s["answered_answerable"] == 1.0 and s["refusal_accuracy"] == 0.5

@@ -52,11 +52,22 @@ class FakeOllama(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/x-ndjson")
         self.end_headers()
         for piece in (answer[:20], answer[20:]):  # streamed in two parts, then the final record
-            line = {"model": req["model"], "created_at": "2026-11-21T00:00:00Z",
-                    "message": {"role": "assistant", "content": piece}, "done": False}
+            line = {
+                "model": req["model"],
+                "created_at": "2026-11-21T00:00:00Z",
+                "message": {"role": "assistant", "content": piece},
+                "done": False,
+            }
             self.wfile.write((json.dumps(line) + "\n").encode())
-        final = {"model": req["model"], "created_at": "2026-11-21T00:00:00Z", "message": {"role": "assistant", "content": ""},
-                 "done": True, "done_reason": "stop", "prompt_eval_count": 321, "eval_count": 17}
+        final = {
+            "model": req["model"],
+            "created_at": "2026-11-21T00:00:00Z",
+            "message": {"role": "assistant", "content": ""},
+            "done": True,
+            "done_reason": "stop",
+            "prompt_eval_count": 321,
+            "eval_count": 17,
+        }
         self.wfile.write((json.dumps(final) + "\n").encode())
 
 

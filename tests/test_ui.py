@@ -5,15 +5,21 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT, SHIPS
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 SHOTS = ROOT / "test-output"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -34,7 +40,11 @@ def app_url(real_bot):  # noqa: ANN201
     port = _free_port()
     app = create_app(real_bot)
     app.queue(default_concurrency_limit=4).launch(
-        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, css=CSS,
+        server_name="127.0.0.1",
+        server_port=port,
+        prevent_thread_lock=True,
+        quiet=True,
+        css=CSS,
         theme=gr.themes.Default(font=["ui-sans-serif", "sans-serif"], font_mono=["monospace"]),
     )
     yield f"http://127.0.0.1:{port}"
