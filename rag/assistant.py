@@ -47,6 +47,7 @@ class Assistant:
         self.embedder = get_embedder(self.embedder_spec)
         self.store = Store.open(settings.store, settings.data_dir, settings.collection, self.embedder_spec)
         self._lexical: tuple[str, LexicalIndex] | None = None
+        self._counts: tuple[int, int] = (-1, -1)
         self._lock = threading.Lock()
 
     @classmethod
@@ -91,6 +92,12 @@ class Assistant:
     # -- retrieval --------------------------------------------------------------------------
     def _retriever(self) -> Retriever:
         with self._lock:
+            # Two counts are cheap per question; the full fingerprint reads every article record,
+            # so it is computed only when the counts move (or after our own ingest).
+            counts = (self.store.count(), self.store.article_count())
+            if self._lexical is not None and self._counts == counts:
+                return Retriever(self.store, self._lexical[1], self.embedder)
+            self._counts = counts
             fp = self.store.fingerprint()
             if self._lexical is None or self._lexical[0] != fp:
                 folder = self.settings.data_dir / "lexical" / self.settings.collection

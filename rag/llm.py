@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ class LlamaCppLLM:
 
         self.spec = f"llamacpp:{name}"
         if name == "default":
-            path = default_model(settings.models_path)
+            path = default_model(settings.models_path, progress=sys.stderr.isatty())
         else:
             path = Path(name).expanduser()
             if not path.is_file():

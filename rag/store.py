@@ -196,6 +196,10 @@ class Store:
         """Number of stored chunks."""
         return int(self._chunks.count())
 
+    def article_count(self) -> int:
+        """Number of stored articles."""
+        return int(self._articles.count())
+
     def all_chunks(self) -> Iterator[tuple[str, str]]:
         """(chunk_id, text) of every chunk, in batches, for building the lexical index."""
         total = self._chunks.count()

@@ -25,7 +25,7 @@ def test_invented_numbers_are_found() -> None:
     ev = ["plus de 1 000 conteneurs entre le 7 septembre et le 1er octobre"]
     assert ungrounded_numbers("1 000 conteneurs", ev) == []
     assert ungrounded_numbers("entre le 16 et le 20 octobre 2021", ev) == ["16", "20", "2021"]
-    assert ungrounded_numbers("about $1.5 billion", ev) == ["1.5"]
+    assert ungrounded_numbers("about $1.5 billion", ev) == ["1.5", "billion"]
 
 
 def test_answer_types() -> None:

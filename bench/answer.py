@@ -1,0 +1,58 @@
+"""Answer latency on the eval's answerable questions: time to first answer token and total, p50/p95.
+
+    .venv/bin/python -m bench.answer [--llm llamacpp:default] [--k 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import pct, write
+from bench.synth import SEEDS
+from rag import Answer, Assistant
+
+QA = Path(__file__).resolve().parents[1] / "eval" / "qa.jsonl"
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--llm", default="llamacpp:default")
+    p.add_argument("--k", type=int, default=5)
+    args = p.parse_args()
+    questions = [r["question"] for r in map(json.loads, QA.read_text().splitlines()) if r["answerable"]]
+    with tempfile.TemporaryDirectory() as tmp:
+        bot = Assistant.open(data_dir=tmp, llm=args.llm, k=args.k)
+        bot.ingest(SEEDS)
+        t0 = time.perf_counter()
+        _ = bot.llm  # model load, reported apart
+        load_s = time.perf_counter() - t0
+        ttft, total, prompt = [], [], []
+        for q in questions:
+            t0 = time.perf_counter()
+            first = None
+            for ev in bot.stream(q):
+                if isinstance(ev, str) and first is None and ev:
+                    first = time.perf_counter() - t0
+                if isinstance(ev, Answer):
+                    total.append(time.perf_counter() - t0)
+                    prompt.append(ev.usage.get("prompt_tokens", 0))
+            ttft.append(first if first is not None else total[-1])
+    data = {"llm": args.llm, "k": args.k, "questions": len(questions), "model_load_s": round(load_s, 2),
+            "first_token_s": {"p50": round(pct(ttft, 0.5), 2), "p95": round(pct(ttft, 0.95), 2)},
+            "total_s": {"p50": round(pct(total, 0.5), 2), "p95": round(pct(total, 0.95), 2)},
+            "prompt_tokens_mean": round(statistics.mean(prompt), 1)}
+    md = (f"# Answer latency ({args.llm}, k={args.k}, {len(questions)} questions)\n\n"
+          f"first token p50 {data['first_token_s']['p50']} s, p95 {data['first_token_s']['p95']} s; "
+          f"total p50 {data['total_s']['p50']} s, p95 {data['total_s']['p95']} s; "
+          f"prompt tokens mean {data['prompt_tokens_mean']}; model load {data['model_load_s']} s\n")
+    print(md)
+    print(write("answer", data, md))
+
+
+if __name__ == "__main__":
+    main()
