@@ -151,12 +151,13 @@ def answer(
     timings["check_s"] = time.perf_counter() - t0 - timings["generate_s"]
     if not chosen or chosen[0].score < SUPPORT_MIN:
         return refuse("the retrieved passages do not support the answer", timings, usage)
-    invented = ground.ungrounded_numbers(text, [s.hit.chunk.text for s in chosen])
+    # Numbers must stand in the quoted sentences themselves, not merely somewhere in the chunk.
+    invented = ground.ungrounded_numbers(text, [s.hit.chunk.text[s.start : s.end] for s in chosen])
     if invented:
         return refuse(f"the answer has numbers no cited passage gives: {', '.join(invented)}", timings, usage)
     if ground.money_missing(question, text):
         return refuse("the question asks for an amount of money; the passages give none", timings, usage)
-    names = ground.unknown_names(text, [s.hit.chunk.text for s in chosen], embedder, question)
+    names = ground.unknown_names(text, [s.hit.chunk.text for s in chosen], embedder)
     if names:
         return refuse(f"the answer names what no cited passage does: {', '.join(names)}", timings, usage)
     mismatch = ground.count_mismatch(question, text, embedder)

@@ -157,27 +157,36 @@ _NOT_NAMES = {
 }
 
 
-def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder, question: str = "") -> list[str]:
-    """Capitalised words of the answer that no cited passage names, even translated.
+def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:
+    """Names in the answer that no cited passage gives, even translated or spelled otherwise.
 
-    'China's ministry said …' over passages that never mention China -> ['China'].
-    'Chine' for 'China', 'Maison Blanche' for 'White House' pass through the multilingual
-    embedder (similarity >= 0.7 with a capitalised word of the passages).
+    A name is a run of capitalised words; it is grounded when any of its words is:
+    'Kim Jong Un' over a passage saying 'Kim' passes, 'China's foreign ministry' over passages
+    that never mention China does not. 'Chine'/'China' and 'Maison Blanche'/'White House' match
+    through the multilingual embedder, 'Shoigu'/'Choïgou' by spelling, 'British'/'britannique' by stem.
     """
-    words = [w for w in dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", answer)) if _fold(w) not in _NOT_NAMES]
-    if not words:
+    names = [
+        [w for w in m.split() if _fold(w) not in _NOT_NAMES]
+        for m in re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]+(?:\s+[A-ZÀ-ÖØ-Ý][\w-]+)*", answer)
+    ]
+    names = [n for n in names if n and any(len(w) >= 3 for w in n)]
+    if not names:
         return []
     text = " ".join(evidence)
-    # Names the question gives ("Kim Jong Un") may be repeated even where a passage says "Kim".
-    vocab = {_fold(v) for v in re.findall(r"[\w-]+", text + " " + question)}
-    # Same stem ("British"/"britannique") or same name in another spelling ("Shoigu"/"Choïgou").
-    left = [w for w in words if not any(v.startswith(_fold(w)[:4]) or _similar(_fold(w), v) for v in vocab)]
+    vocab = {_fold(v) for v in re.findall(r"[\w-]+", text)}
+
+    def literal(w: str) -> bool:
+        f = _fold(w)
+        return any(v.startswith(f[:4]) or _similar(f, v) for v in vocab)
+
+    left = [n for n in names if not any(literal(w) for w in n)]
     caps = list(dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", text)))
     if not left or not caps:
-        return left
-    vecs = embedder.embed(left + caps, "passage")
-    sims = vecs[: len(left)] @ vecs[len(left) :].T
-    return [w for w, row in zip(left, sims, strict=True) if float(row.max()) < 0.7]
+        return [" ".join(n) for n in left]
+    words = [w for n in left for w in n]
+    vecs = embedder.embed(words + caps, "passage")
+    best = dict(zip(words, (vecs[: len(words)] @ vecs[len(words) :].T).max(axis=1), strict=True))
+    return [" ".join(n) for n in left if max(float(best[w]) for w in n) < 0.7]
 
 
 def _similar(a: str, b: str) -> bool:

@@ -122,3 +122,19 @@ def test_upload_goes_through_ingest(browser, app_url, tmp_path) -> None:
     status.get_by_text("Added").wait_for(timeout=60_000)
     assert "duplicates" in status.inner_text()
     page.close()
+
+
+def test_two_tabs_keep_their_own_chats(browser, app_url) -> None:
+    ctx_a, ctx_b = browser.new_context(), browser.new_context()
+    a, b = ctx_a.new_page(), ctx_b.new_page()
+    for page in (a, b):
+        page.goto(app_url)
+        page.wait_for_selector("#status:has-text('Ready')", timeout=120_000)
+    _ask(a, "Quelle est la capitale de l'Australie ?")
+    _ask(b, "Qui a gagné la Coupe du monde de football 2018 ?")
+    a.locator("#sources .refusal").wait_for(timeout=180_000)
+    b.locator("#sources .refusal").wait_for(timeout=180_000)
+    assert "Australie" in a.locator("#chat").inner_text() and "Coupe" not in a.locator("#chat").inner_text()
+    assert "Coupe" in b.locator("#chat").inner_text() and "Australie" not in b.locator("#chat").inner_text()
+    ctx_a.close()
+    ctx_b.close()
