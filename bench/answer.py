@@ -1,6 +1,6 @@
 """Answer latency on the eval's answerable questions: time to first answer token and total, p50/p95.
 
-    .venv/bin/python -m bench.answer [--llm llamacpp:default] [--k 5]
+.venv/bin/python -m bench.answer [--llm llamacpp:default] [--k 5]
 """
 
 from __future__ import annotations
@@ -42,14 +42,21 @@ def main() -> None:
                     total.append(time.perf_counter() - t0)
                     prompt.append(ev.usage.get("prompt_tokens", 0))
             ttft.append(first if first is not None else total[-1])
-    data = {"llm": args.llm, "k": args.k, "questions": len(questions), "model_load_s": round(load_s, 2),
-            "first_token_s": {"p50": round(pct(ttft, 0.5), 2), "p95": round(pct(ttft, 0.95), 2)},
-            "total_s": {"p50": round(pct(total, 0.5), 2), "p95": round(pct(total, 0.95), 2)},
-            "prompt_tokens_mean": round(statistics.mean(prompt), 1)}
-    md = (f"# Answer latency ({args.llm}, k={args.k}, {len(questions)} questions)\n\n"
-          f"first token p50 {data['first_token_s']['p50']} s, p95 {data['first_token_s']['p95']} s; "
-          f"total p50 {data['total_s']['p50']} s, p95 {data['total_s']['p95']} s; "
-          f"prompt tokens mean {data['prompt_tokens_mean']}; model load {data['model_load_s']} s\n")
+    data = {
+        "llm": args.llm,
+        "k": args.k,
+        "questions": len(questions),
+        "model_load_s": round(load_s, 2),
+        "first_token_s": {"p50": round(pct(ttft, 0.5), 2), "p95": round(pct(ttft, 0.95), 2)},
+        "total_s": {"p50": round(pct(total, 0.5), 2), "p95": round(pct(total, 0.95), 2)},
+        "prompt_tokens_mean": round(statistics.mean(prompt), 1),
+    }
+    md = (
+        f"# Answer latency ({args.llm}, k={args.k}, {len(questions)} questions)\n\n"
+        f"first token p50 {data['first_token_s']['p50']} s, p95 {data['first_token_s']['p95']} s; "
+        f"total p50 {data['total_s']['p50']} s, p95 {data['total_s']['p95']} s; "
+        f"prompt tokens mean {data['prompt_tokens_mean']}; model load {data['model_load_s']} s\n"
+    )
     print(md)
     print(write("answer", data, md))
 

@@ -20,8 +20,15 @@ def pct(xs: list[float], q: float) -> float:
 
 def summary_ms(xs: list[float]) -> dict[str, float]:
     """p50/p95/p99/mean of durations given in seconds, in milliseconds."""
-    return {k: round(v * 1000, 3) for k, v in
-            {"p50": pct(xs, 0.5), "p95": pct(xs, 0.95), "p99": pct(xs, 0.99), "mean": statistics.mean(xs)}.items()}
+    return {
+        k: round(v * 1000, 3)
+        for k, v in {
+            "p50": pct(xs, 0.5),
+            "p95": pct(xs, 0.95),
+            "p99": pct(xs, 0.99),
+            "mean": statistics.mean(xs),
+        }.items()
+    }
 
 
 def peak_rss_mb() -> float:

@@ -1,6 +1,6 @@
 """Ingest throughput on the seeds and on a synthetic corpus: articles/s, passages/s, peak RSS, disk.
 
-    .venv/bin/python -m bench.ingest --articles 20000 [--embedder usem:multilingual-v3]
+.venv/bin/python -m bench.ingest --articles 20000 [--embedder usem:multilingual-v3]
 """
 
 from __future__ import annotations
@@ -22,9 +22,15 @@ def run(folder: Path, embedder: str) -> dict[str, float]:
         r = bot.ingest(folder)
         seconds = time.perf_counter() - t0
         n = len(r.added)
-        return {"articles": n, "passages": r.chunks_added, "seconds": round(seconds, 2),
-                "articles_per_s": round(n / seconds, 2), "passages_per_s": round(r.chunks_added / seconds, 2),
-                "disk_mb": dir_mb(Path(tmp)), "peak_rss_mb": peak_rss_mb()}
+        return {
+            "articles": n,
+            "passages": r.chunks_added,
+            "seconds": round(seconds, 2),
+            "articles_per_s": round(n / seconds, 2),
+            "passages_per_s": round(r.chunks_added / seconds, 2),
+            "disk_mb": dir_mb(Path(tmp)),
+            "peak_rss_mb": peak_rss_mb(),
+        }
 
 
 def main() -> None:
@@ -36,11 +42,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         synth = run(make_corpus(Path(tmp) / "corpus", args.articles), args.embedder)
     data = {"embedder": args.embedder, "seeds": seeds, "synthetic": synth}
-    md = (f"# Ingest ({args.embedder})\n\n| corpus | articles | passages | s | articles/s | passages/s | disk MB | peak RSS MB |\n"
-          "|---|---|---|---|---|---|---|---|\n")
+    md = (
+        f"# Ingest ({args.embedder})\n\n| corpus | articles | passages | s | articles/s | passages/s | disk MB | peak RSS MB |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+    )
     for name, r in (("seeds", seeds), (f"synthetic {args.articles}", synth)):
-        md += (f"| {name} | {r['articles']} | {r['passages']} | {r['seconds']} | {r['articles_per_s']} | "
-               f"{r['passages_per_s']} | {r['disk_mb']} | {r['peak_rss_mb']} |\n")
+        md += (
+            f"| {name} | {r['articles']} | {r['passages']} | {r['seconds']} | {r['articles_per_s']} | "
+            f"{r['passages_per_s']} | {r['disk_mb']} | {r['peak_rss_mb']} |\n"
+        )
     print(md)
     print(write(f"ingest-{args.embedder.replace(':', '_')}", data, md))
 

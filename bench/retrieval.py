@@ -53,8 +53,14 @@ def run(chunks: int, store: str | None, queries: list[str]) -> dict[str, object]
                 bot.search(q, 5)
                 times.append(time.perf_counter() - t)
         recall = ann_recall(bot, queries[:50]) if bot.store.count() <= 200_000 else None
-        return {"chunks": bot.store.count(), "ingest_s": round(ingest_s, 1), "search_ms": summary_ms(times),
-                "ann_recall_at_10": recall, "disk_mb": dir_mb(Path(tmp) / "data"), "peak_rss_mb": peak_rss_mb()}
+        return {
+            "chunks": bot.store.count(),
+            "ingest_s": round(ingest_s, 1),
+            "search_ms": summary_ms(times),
+            "ann_recall_at_10": recall,
+            "disk_mb": dir_mb(Path(tmp) / "data"),
+            "peak_rss_mb": peak_rss_mb(),
+        }
 
 
 def main() -> None:

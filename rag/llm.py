@@ -198,7 +198,7 @@ LLMS: dict[str, tuple[Callable[[str, Settings], LLM], str]] = {
     "fake": (FakeLLM, "extractive"),
 }
 
-_cache: dict[tuple[str, Path], LLM] = {}
+_cache: dict[tuple[str, Path, str], LLM] = {}
 _cache_lock = threading.Lock()
 
 
@@ -208,7 +208,7 @@ def get_llm(spec: str, settings: Settings) -> LLM:
     if backend not in LLMS:
         valid = ", ".join(f"{k}:{v[1]}" for k, v in LLMS.items())
         raise ConfigError(f"Unknown LLM {spec!r}. Valid LLMs: {valid} (llamacpp also takes a GGUF path)")
-    key = (f"{backend}:{name or LLMS[backend][1]}", settings.models_path)
+    key = (f"{backend}:{name or LLMS[backend][1]}", settings.models_path, settings.ollama_host)
     with _cache_lock:
         if key not in _cache:
             _cache[key] = LLMS[backend][0](name or LLMS[backend][1], settings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,45 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+class _Guarded:
+    """A Chroma collection whose failures (server gone, disk full) become one actionable StoreError.
+
+    Over HTTP a failed call is retried once after half a second: a server restart or a dropped
+    keep-alive connection is the common cause, and the retry is the right fix for it.
+    """
+
+    def __init__(self, collection: Any, where: str | None) -> None:
+        self._c = collection
+        self._where = where
+
+    @property
+    def metadata(self) -> dict[str, Any] | None:
+        return self._c.metadata  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> Any:
+        fn = getattr(self._c, name)
+        if not callable(fn):
+            return fn
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            for attempt in (1, 2):
+                try:
+                    return fn(*args, **kwargs)
+                except Exception as e:
+                    if self._where and attempt == 1:
+                        time.sleep(0.5)
+                        continue
+                    hint = (
+                        f"is the Chroma server at {self._where} still running? Restart `chroma run` and retry"
+                        if self._where
+                        else "check the data directory (disk space, permissions)"
+                    )
+                    raise StoreError(f"The store failed during {name} ({type(e).__name__}: {e}); {hint}.") from None
+            raise AssertionError("unreachable")
+
+        return call
+
+
 class Store:
     """The chunk and article collections of one corpus, bound to one embedder spec."""
 
@@ -96,7 +136,7 @@ class Store:
                 f"This store has schema {schema}, this version needs {SCHEMA_VERSION}: "
                 "delete the data directory and run `rag ingest` again."
             )
-        return cls(chunks, articles, embedder)
+        return cls(_Guarded(chunks, store), _Guarded(articles, store), embedder)
 
     # -- articles ---------------------------------------------------------------------------
     def article_hashes(self) -> dict[str, str]:

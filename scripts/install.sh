@@ -21,11 +21,13 @@ apt_install ccache
 ((want_test)) && apt_install chromium
 
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
-PIP=(.venv/bin/pip install -q --disable-pip-version-check)
+pip_install() {  # quiet, minus the local mirror's "Location ... is ignored" noise
+  .venv/bin/pip install -q --disable-pip-version-check "$@" 2> >(grep -v "is ignored" >&2)
+}
 if ((want_test)); then
-  "${PIP[@]}" torch==2.13.0
-  "${PIP[@]}" -e ".[test]"
+  pip_install torch==2.13.0
+  pip_install -e ".[test]"
 else
-  "${PIP[@]}" -e .
+  pip_install -e .
 fi
 echo "installed: $(.venv/bin/rag --help >/dev/null && echo 'rag CLI ok') in .venv"

@@ -67,3 +67,36 @@ def test_unreachable_server_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(StoreError, match="chroma run"):
         Assistant.open(data_dir=tmp_path, store=f"http://127.0.0.1:{_free_port()}", embedder="hash:256")
     assert time.perf_counter() - t0 < 5
+
+
+def test_server_going_away_mid_session_is_one_clear_error(tmp_path) -> None:
+    port = _free_port()
+    exe = Path(sys.executable).with_name("chroma")
+    proc = subprocess.Popen(
+        [str(exe), "run", "--path", str(tmp_path / "c"), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(f"{url}/api/v2/heartbeat", timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    bot = Assistant.open(data_dir=tmp_path, store=url, llm="fake:extractive", embedder="hash:256")
+    bot.ingest(SEEDS)
+    proc.kill()
+    proc.wait(10)
+    with pytest.raises(StoreError, match="still running"):
+        bot.ask("Tumangang gare ferroviaire ?")
+
+
+def test_store_from_an_older_schema_says_what_to_do(tmp_path) -> None:
+    import chromadb
+    from chromadb.config import Settings
+
+    client = chromadb.PersistentClient(path=str(tmp_path / "chroma"), settings=Settings(anonymized_telemetry=False))
+    client.create_collection("articles_chunks", metadata={"embedder": "hash:256", "schema": 0}, embedding_function=None)
+    with pytest.raises(StoreError, match="schema 0.*rag ingest"):
+        Assistant.open(data_dir=tmp_path, embedder="hash:256")

@@ -20,6 +20,7 @@ from .conftest import SEEDS, SHIPS
 
 class FakeOllama(BaseHTTPRequestHandler):
     models = ["qwen2.5:7b"]
+    truncate = False  # stop mid-answer, as a crashed or overloaded server does
     seen: list[dict] = []
 
     def log_message(self, *args) -> None:  # noqa: ANN002
@@ -51,6 +52,17 @@ class FakeOllama(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "application/x-ndjson")
         self.end_headers()
+        if FakeOllama.truncate:
+            line = {
+                "model": req["model"],
+                "created_at": "2026-11-21T00:00:00Z",
+                "message": {"role": "assistant", "content": answer[:20]},
+                "done": False,
+            }
+            self.wfile.write((json.dumps(line) + "\n").encode())
+            self.wfile.flush()
+            self.close_connection = True
+            return
         for piece in (answer[:20], answer[20:]):  # streamed in two parts, then the final record
             line = {
                 "model": req["model"],
@@ -110,3 +122,14 @@ def test_model_not_pulled_names_the_pull_command(ollama_url) -> None:
     with pytest.raises(BackendError, match="ollama pull llama3.2:1b"):
         llm.preflight()
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_truncated_response_is_retried_then_reported(tmp_path, ollama_url, monkeypatch) -> None:
+    monkeypatch.setenv("OLLAMA_HOST", ollama_url)
+    monkeypatch.setattr(FakeOllama, "truncate", True)
+    bot = Assistant.open(data_dir=tmp_path, llm="ollama:qwen2.5:7b", embedder="hash:256")
+    bot.ingest(SEEDS)
+    before = len(FakeOllama.seen)
+    with pytest.raises(BackendError, match="Retry|retry"):
+        bot.ask("Comment s'appellent les navires Angara et Maria ?")
+    assert len(FakeOllama.seen) - before == 2  # asked twice before giving up
