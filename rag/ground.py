@@ -32,8 +32,15 @@ class Support:
     end: int
 
     def citation(self) -> Citation:
+        """The quote with its offsets in the article; a closing quote mark glued to the front of
+        the sentence by the scraper ("»Les images …") is left out."""
         c = self.hit.chunk
-        return Citation(c.article_id, c.id, c.text[self.start : self.end], c.start + self.start, c.start + self.end)
+        start, end = self.start, self.end
+        while start < end and c.text[start] in "»” \u00a0":
+            start += 1
+        while end > start and c.text[end - 1] in "«“ \u00a0":
+            end -= 1
+        return Citation(c.article_id, c.id, c.text[start:end], c.start + start, c.start + end)
 
 
 def supports(question: str, answer: str, hits: Sequence[Hit], embedder: Embedder) -> list[Support]:

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from rag.errors import BackendError, ConfigError
 from rag.settings import Settings
@@ -83,7 +83,7 @@ class LlamaCppLLM:
             )
             parts: list[str] = []
             for event in stream:
-                delta = event["choices"][0]["delta"].get("content")  # type: ignore[index]
+                delta: Any = cast(Any, event)["choices"][0]["delta"].get("content")
                 if delta:
                     parts.append(delta)
                     if on_token:

@@ -10,6 +10,7 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -105,9 +106,9 @@ def _pct(xs: Sequence[float], q: float) -> float | None:
     return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))]
 
 
-def summarise(rows: Sequence[Mapping[str, object]]) -> dict[str, float | int | None]:
+def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, float | int | None]:
     """Aggregate the per-row scores written by the harness into the report's metrics."""
-    sc = [r["scores"] for r in rows]  # type: ignore[index]
+    sc = [r["scores"] for r in rows]
     ans = [s for s, r in zip(sc, rows, strict=True) if r["answerable"]]
     una = [s for s, r in zip(sc, rows, strict=True) if not r["answerable"]]
     good = sum(s["precision"][0] for s in sc)
@@ -115,9 +116,9 @@ def summarise(rows: Sequence[Mapping[str, object]]) -> dict[str, float | int | N
     qok = sum(s["quotes"][0] for s in sc)
     qtotal = sum(s["quotes"][1] for s in sc)
     ranks = [s["retrieval_rank"] for s in ans]
-    lat = [float(r["latency_s"]) for r in rows if r.get("latency_s") is not None]  # type: ignore[arg-type]
-    ptoks = [r["usage"].get("prompt_tokens") for r in rows if r["usage"].get("prompt_tokens")]  # type: ignore[union-attr]
-    gtoks = [r["usage"].get("completion_tokens") for r in rows if r["usage"].get("completion_tokens")]  # type: ignore[union-attr]
+    lat = [float(r["latency_s"]) for r in rows if r.get("latency_s") is not None]
+    ptoks = [r["usage"].get("prompt_tokens") for r in rows if r["usage"].get("prompt_tokens")]
+    gtoks = [r["usage"].get("completion_tokens") for r in rows if r["usage"].get("completion_tokens")]
     return {
         "questions": len(rows),
         "answer_accuracy": _mean([s["correct"] for s in ans]),

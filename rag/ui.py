@@ -169,10 +169,10 @@ def create_app(bot: Assistant) -> Any:
             files = gr.File(label="Add articles (.txt, .md)", file_count="multiple", file_types=[".txt", ".md"])
             add = gr.Button("Add to corpus")
             upload_status = gr.Markdown(elem_id="upload-status")
-        question.submit(respond, [question, chat, k], [chat, question, sources], api_name=False)
+        question.submit(respond, [question, chat, k], [chat, question, sources], api_visibility="private")
         add.click(upload, files, upload_status, api_name="upload")
         gr.api(ask_json, api_name="ask")
-        app.load(load_model, None, status, api_name=False)
+        app.load(load_model, None, status, api_visibility="private")
     return app
 
 
