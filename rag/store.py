@@ -36,8 +36,11 @@ def _client(store: str | None, data_dir: Path) -> Any:
         try:
             path.mkdir(parents=True, exist_ok=True)
             return chromadb.PersistentClient(path=str(path), settings=settings)
-        except PermissionError:
-            raise StoreError(f"Data directory {path} is not writable; pass --data-dir with a writable folder") from None
+        except OSError as e:  # read-only, a file in the way, disk full
+            raise StoreError(
+                f"Data directory {path} is not writable ({e.strerror or type(e).__name__}); "
+                "pass --data-dir with a writable folder"
+            ) from None
     url = urlparse(store)
     if url.scheme not in ("http", "https") or not url.hostname:
         raise ConfigError(f"Bad --store {store!r}: give an http(s)://host:port URL of a `chroma run` server")

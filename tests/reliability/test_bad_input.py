@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rag import Assistant, InputError
+from rag import Assistant, InputError, StoreError
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -75,11 +75,16 @@ def test_hostile_questions_get_a_normal_answer_or_refusal(fake_bot, question: st
     assert fake_bot.store.count() > 0  # nothing was dropped
 
 
-def test_read_only_data_dir_is_reported(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root ignores file permissions")
-    ro = tmp_path / "ro"
-    ro.mkdir()
-    ro.chmod(0o500)
-    with pytest.raises(Exception, match="not writable"):
-        Assistant.open(data_dir=ro / "data", embedder="hash:256")
+def test_unwritable_data_dir_is_reported(tmp_path: Path) -> None:
+    # Root ignores permission bits, so the unwritable case used here is a file standing where
+    # the folder must go; a chmod'ed folder is tried too when not running as root.
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    with pytest.raises(StoreError, match="not writable"):
+        Assistant.open(data_dir=blocker / "data", embedder="hash:256")
+    if os.geteuid() != 0:
+        ro = tmp_path / "ro"
+        ro.mkdir()
+        ro.chmod(0o500)
+        with pytest.raises(StoreError, match="not writable"):
+            Assistant.open(data_dir=ro / "data", embedder="hash:256")
