@@ -176,8 +176,10 @@ def create_app(bot: Assistant) -> Any:
     return app
 
 
-def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, **kwargs: Any) -> None:
-    """Serve the app offline: no analytics, system fonts only, queue on for concurrent tabs."""
+def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, **kwargs: Any) -> Any:
+    """Serve the app offline: no analytics, system fonts only, queue on for concurrent tabs.
+
+    Blocks until stopped, unless `prevent_thread_lock=True` (tests), which returns the app."""
     import gradio as gr
 
     theme = gr.themes.Default(
@@ -187,3 +189,4 @@ def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, **kwargs: 
     app.queue(default_concurrency_limit=4).launch(
         server_name=host, server_port=port, theme=theme, css=CSS, footer_links=["api"], **kwargs
     )
+    return app

@@ -2,49 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-import httpx
 import pytest
 
 from rag import Assistant, StoreError
 
-from .conftest import SEEDS
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .conftest import SEEDS, free_port, start_chroma
 
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):  # noqa: ANN201
-    port = _free_port()
-    exe = Path(sys.executable).with_name("chroma")
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    proc = subprocess.Popen(
-        [str(exe), "run", "--path", str(tmp_path_factory.mktemp("chroma")), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("chroma run did not start within 60 s")
+    proc, url = start_chroma(tmp_path_factory.mktemp("chroma"))
     yield url
     proc.terminate()
     proc.wait(10)
@@ -65,25 +34,12 @@ def test_ingest_and_answer_through_a_chroma_server(tmp_path, chroma_url) -> None
 def test_unreachable_server_is_a_clear_error(tmp_path) -> None:
     t0 = time.perf_counter()
     with pytest.raises(StoreError, match="chroma run"):
-        Assistant.open(data_dir=tmp_path, store=f"http://127.0.0.1:{_free_port()}", embedder="hash:256")
+        Assistant.open(data_dir=tmp_path, store=f"http://127.0.0.1:{free_port()}", embedder="hash:256")
     assert time.perf_counter() - t0 < 5
 
 
 def test_server_going_away_mid_session_is_one_clear_error(tmp_path) -> None:
-    port = _free_port()
-    exe = Path(sys.executable).with_name("chroma")
-    proc = subprocess.Popen(
-        [str(exe), "run", "--path", str(tmp_path / "c"), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            httpx.get(f"{url}/api/v2/heartbeat", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.3)
+    proc, url = start_chroma(tmp_path / "c")
     bot = Assistant.open(data_dir=tmp_path, store=url, llm="fake:extractive", embedder="hash:256")
     bot.ingest(SEEDS)
     proc.kill()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,7 +14,7 @@ from rag import Assistant, BackendError
 from rag.llm import OllamaLLM
 from rag.settings import Settings
 
-from .conftest import SEEDS, SHIPS
+from .conftest import SEEDS, SHIPS, free_port
 
 
 class FakeOllama(BaseHTTPRequestHandler):
@@ -91,12 +90,6 @@ def ollama_url():  # noqa: ANN201
     server.shutdown()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_answers_through_ollama_with_schema(tmp_path, ollama_url, monkeypatch) -> None:
     monkeypatch.setenv("OLLAMA_HOST", ollama_url)
     bot = Assistant.open(data_dir=tmp_path, llm="ollama:qwen2.5:7b", embedder="hash:256")
@@ -109,7 +102,7 @@ def test_answers_through_ollama_with_schema(tmp_path, ollama_url, monkeypatch) -
 
 
 def test_server_down_is_a_fast_clear_error() -> None:
-    llm = OllamaLLM("qwen2.5:7b", Settings(ollama_host=f"http://127.0.0.1:{_free_port()}"))
+    llm = OllamaLLM("qwen2.5:7b", Settings(ollama_host=f"http://127.0.0.1:{free_port()}"))
     t0 = time.perf_counter()
     with pytest.raises(BackendError, match="ollama serve"):
         llm.preflight()

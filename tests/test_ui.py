@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 
 import pytest
 
-from .conftest import ROOT, SHIPS
+from .conftest import ROOT, SHIPS, free_port
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -25,28 +24,12 @@ SHOTS = ROOT / "test-output"
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(real_bot):  # noqa: ANN201
-    import gradio as gr
+    from rag.ui import launch
 
-    from rag.ui import CSS, create_app
-
-    port = _free_port()
-    app = create_app(real_bot)
-    app.queue(default_concurrency_limit=4).launch(
-        server_name="127.0.0.1",
-        server_port=port,
-        prevent_thread_lock=True,
-        quiet=True,
-        css=CSS,
-        theme=gr.themes.Default(font=["ui-sans-serif", "sans-serif"], font_mono=["monospace"]),
-    )
+    port = free_port()
+    app = launch(real_bot, port=port, prevent_thread_lock=True, quiet=True)
     yield f"http://127.0.0.1:{port}"
     app.close()
 
