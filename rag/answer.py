@@ -160,6 +160,9 @@ def answer(
     names = ground.unknown_names(text, [s.hit.chunk.text for s in chosen], embedder)
     if names:
         return refuse(f"the answer names what no cited passage does: {', '.join(names)}", timings, usage)
+    role = ground.role_missing(question, [s.hit.chunk.text for s in chosen], embedder)
+    if role:
+        return refuse(f"the question asks about a {role}; no cited passage mentions one", timings, usage)
     mismatch = ground.count_mismatch(question, text, embedder)
     if mismatch:
         return refuse(mismatch, timings, usage)

@@ -212,3 +212,31 @@ _MONEY_A = re.compile(
 def money_missing(question: str, answer: str) -> bool:
     """A question about an amount of money answered without any currency."""
     return bool(_MONEY_Q.search(question)) and not _MONEY_A.search(answer)
+
+
+_NAME_OF = re.compile(
+    r"\b(?:nom\s+(?:du|de\s+la|de\s+l['’]|des)|name\s+of\s+the|who\s+(?:is|was)\s+the|qui\s+(?:est|était)\s+l[ea])"
+    r"\s+(\w[\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def role_missing(question: str, evidence: Sequence[str], embedder: Embedder) -> str | None:
+    """'What is the name of the captain?' needs a passage that mentions a captain.
+
+    Returns the role word when no cited passage mentions it (even translated), else None;
+    otherwise a small model happily names whoever the passage does mention.
+    """
+    m = _NAME_OF.search(question)
+    if not m:
+        return None
+    role = _fold(m.group(1))
+    words = {_fold(v) for v in re.findall(r"[\w-]+", " ".join(evidence))}
+    if any(v.startswith(role[:5]) or _similar(role, v) for v in words if len(v) >= 3):
+        return None
+    vocab = sorted(w for w in words if len(w) >= 4)
+    if vocab:
+        vecs = embedder.embed([role, *vocab], "passage")
+        if float((vecs[1:] @ vecs[0]).max()) >= 0.75:
+            return None
+    return m.group(1)

@@ -1,5 +1,5 @@
 from rag.embed import get_embedder
-from rag.ground import count_mismatch, money_missing, select, supports, ungrounded_numbers, unknown_names
+from rag.ground import count_mismatch, money_missing, role_missing, select, supports, ungrounded_numbers, unknown_names
 from rag.types import Chunk, Hit
 
 USE = "usem:multilingual-v3"
@@ -46,3 +46,13 @@ def test_names_absent_from_the_passages() -> None:
     assert unknown_names("Sergei Shoigu visited Pyongyang.", ev, e) == []
     assert unknown_names("The British Ministry of Defence.", ev, e) == []
     assert unknown_names("China's foreign ministry visited Pyongyang.", ev, e) == ["China"]
+
+
+def test_a_named_role_must_appear_in_the_passages() -> None:
+    e = get_embedder(USE)
+    ev = ["« Cela aura un effet très grave », a déclaré Jack Watling, chercheur principal au RUSI."]
+    assert role_missing("Quel est le nom du pilote de l'avion ?", ev, e) == "pilote"
+    assert role_missing("Who is the pilot of the plane?", ev, e) == "pilot"
+    assert role_missing("Qui est le chercheur cité ?", ev, e) is None
+    assert role_missing("Who was the researcher quoted?", ev, e) is None
+    assert role_missing("Quels navires ?", ev, e) is None
