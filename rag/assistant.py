@@ -7,11 +7,12 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from rag import answer as answer_mod
 from rag.embed import canonical_spec, get_embedder
-from rag.errors import InputError, RagError, StoreError
+from rag.errors import InputError, StoreError
 from rag.ingest import ingest as ingest_folder
 from rag.lang import REFUSAL, detect
 from rag.lexical import LexicalIndex
@@ -61,19 +62,13 @@ class Assistant:
         settings: Settings | None = None,
     ) -> Assistant:
         """Open (creating if needed) the store in `data_dir`; unset options come from RAG_* variables."""
-        base = settings or Settings.from_env()
-        return cls(
-            Settings.from_env(
-                **{
-                    **base.__dict__,
-                    **{
-                        n: v
-                        for n, v in dict(data_dir=data_dir, llm=llm, embedder=embedder, store=store, k=k).items()
-                        if v is not None
-                    },
-                }
-            )
-        )
+        given = dict(data_dir=data_dir, llm=llm, embedder=embedder, store=store, k=k)
+        overrides = {n: v for n, v in given.items() if v is not None}
+        if settings is None:
+            return cls(Settings.from_env(**overrides))
+        if "data_dir" in overrides:
+            overrides["data_dir"] = Path(str(overrides["data_dir"]))
+        return cls(replace(settings, **overrides))  # type: ignore[arg-type]
 
     @property
     def llm(self) -> LLM:
@@ -130,8 +125,8 @@ class Assistant:
 
     def _answer(self, question: str, k: int | None, on_token: answer_mod.OnToken | None) -> Iterator[Answer]:
         t0 = time.perf_counter()
-        hits = self.search(question, k)
         q = clean_question(question)
+        hits = self.search(q, k)
         language = detect(q)
         t1 = time.perf_counter()
         if not hits:
@@ -226,5 +221,3 @@ def partial_answer(raw_json: str) -> str:
     except ValueError:
         return body
 
-
-__all__ = ["Assistant", "RagError", "clean_question", "partial_answer"]
