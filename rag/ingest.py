@@ -31,8 +31,8 @@ def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = 
     gone: list[str] = []
     if root.is_dir():
         resolved = root.resolve()
-        candidates = {aid: store.get_article(aid) for aid in stored if aid not in current}
-        gone = sorted(aid for aid, art in candidates.items() if art is not None and _under(art.source, resolved))
+        sources = store.sources()
+        gone = sorted(aid for aid in stored if aid not in current and _under(sources.get(aid, ""), resolved))
 
     # The same text under two names is one article: keep the first name, report the other.
     # Stored articles count too (a file dropped into another folder), unless being removed now

@@ -153,6 +153,11 @@ class Store:
             for i, m in zip(got["ids"], got["metadatas"], strict=True)
         }
 
+    def sources(self) -> dict[str, str]:
+        """{article_id: source path} of every stored article, in one read."""
+        got = self._articles.get(include=["metadatas"])
+        return {i: m.get("source", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
     def text_hashes(self) -> dict[str, str]:
         """{sha256 of cleaned text: article_id}, to spot the same article under another name."""
         got = self._articles.get(include=["metadatas"])
