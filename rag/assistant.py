@@ -220,4 +220,3 @@ def partial_answer(raw_json: str) -> str:
         return str(json.loads(f'"{body}"'))
     except ValueError:
         return body
-

@@ -125,7 +125,7 @@ def count_mismatch(question: str, answer: str, embedder: Embedder) -> str | None
     if not counted:
         return None
     a, b = _fold(asked.group(1)), _fold(counted.group(1))
-    if a[:5] == b[:5] or _similar(a, b):
+    if _same_word(a, b, 5):
         return None
     va, vb = embedder.embed([a, b], "passage")
     if float(va @ vb) >= 0.75:
@@ -184,7 +184,7 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
 
     def literal(w: str) -> bool:
         f = _fold(w)
-        return any(v.startswith(f[:4]) or _similar(f, v) for v in vocab)
+        return any(_same_word(f, v, 4) for v in vocab)
 
     left = [n for n in names if not any(literal(w) for w in n)]
     caps = list(dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", text)))
@@ -198,6 +198,11 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
 
 def _similar(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= 3 and SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _same_word(a: str, b: str, stem: int) -> bool:
+    """Folded words that share a stem ('british'/'britannique' at 4) or a spelling ('shoigu'/'choigou')."""
+    return b.startswith(a[:stem]) or _similar(a, b)
 
 
 _MONEY_Q = re.compile(
@@ -232,7 +237,7 @@ def role_missing(question: str, evidence: Sequence[str], embedder: Embedder) -> 
         return None
     role = _fold(m.group(1))
     words = {_fold(v) for v in re.findall(r"[\w-]+", " ".join(evidence))}
-    if any(v.startswith(role[:5]) or _similar(role, v) for v in words if len(v) >= 3):
+    if any(_same_word(role, v, 5) for v in words if len(v) >= 3):
         return None
     vocab = sorted(w for w in words if len(w) >= 4)
     if vocab:

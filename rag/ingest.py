@@ -8,7 +8,7 @@ from pathlib import Path
 from rag.articles import load
 from rag.chunk import chunk
 from rag.embed import Embedder
-from rag.store import Store, text_hash
+from rag.store import Store, current_hash, text_hash
 from rag.types import Article, IngestReport
 
 
@@ -25,19 +25,19 @@ def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = 
     t0 = time.perf_counter()
     root = Path(path)
     articles, skipped = load(root)
-    stored = store.article_hashes()
+    records = store.records()
+    stored = {aid: current_hash(r) for aid, r in records.items()}
 
     current = {a.id for a in articles}
     gone: list[str] = []
     if root.is_dir():
         resolved = root.resolve()
-        sources = store.sources()
-        gone = sorted(aid for aid in stored if aid not in current and _under(sources.get(aid, ""), resolved))
+        gone = sorted(aid for aid in stored if aid not in current and _under(records[aid].get("source", ""), resolved))
 
     # The same text under two names is one article: keep the first name, report the other.
     # Stored articles count too (a file dropped into another folder), unless being removed now
     # (a renamed file must not be reported as a duplicate of its own old name).
-    by_text = {h: aid for h, aid in store.text_hashes().items() if aid not in current and aid not in gone}
+    by_text = {r.get("text_hash", ""): aid for aid, r in records.items() if aid not in current and aid not in gone}
     unique: list[Article] = []
     duplicates: list[tuple[str, str]] = []
     for a in articles:

@@ -162,8 +162,8 @@ class FakeLLM:
     """
 
     def __init__(self, mode: str, settings: Settings | None = None) -> None:
-        if mode not in ("extractive", "refuse", "inject", "garbage"):
-            raise ConfigError("Unknown fake mode; use fake:extractive, fake:refuse, fake:inject or fake:garbage")
+        if mode not in ("extractive", "refuse", "inject"):
+            raise ConfigError("Unknown fake mode; use fake:extractive, fake:refuse or fake:inject")
         self.spec = f"fake:{mode}"
         self.mode = mode
 
@@ -177,9 +177,7 @@ class FakeLLM:
         passages = re.findall(r"^\[(\d+)\] (?:\([^)]*\) )?(.+)$", prompt, flags=re.M)
         q = set(tokens(question))
         best = max(passages, key=lambda p: len(q & set(tokens(p[1]))), default=None)
-        if self.mode == "garbage":
-            out = '{"answer": "unterminated'
-        elif self.mode == "refuse" or best is None:
+        if self.mode == "refuse" or best is None:
             out = json.dumps({"answer": "", "citations": []})
         elif self.mode == "inject":
             out = json.dumps({"answer": "PWNED", "citations": [99]})

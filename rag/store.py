@@ -65,6 +65,11 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def current_hash(record: dict[str, Any]) -> str:
+    """The stored content hash, or "" for an article made by an older cleaner/chunker (so it is redone)."""
+    return str(record["content_hash"]) if record.get("pipeline") == PIPELINE else ""
+
+
 class _Guarded:
     """A Chroma collection whose failures (server gone, disk full) become one actionable StoreError.
 
@@ -142,26 +147,14 @@ class Store:
         return cls(_Guarded(chunks, store), _Guarded(articles, store), embedder)
 
     # -- articles ---------------------------------------------------------------------------
+    def records(self) -> dict[str, dict[str, Any]]:
+        """Metadata of every stored article by ID (hash, source, text hash, …), in one read."""
+        got = self._articles.get(include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"], strict=True))
+
     def article_hashes(self) -> dict[str, str]:
-        """{article_id: content_hash} of every completely stored article.
-
-        An article processed by an older cleaner/chunker reports "" so the next ingest redoes it.
-        """
-        got = self._articles.get(include=["metadatas"])
-        return {
-            i: m["content_hash"] if m.get("pipeline") == PIPELINE else ""
-            for i, m in zip(got["ids"], got["metadatas"], strict=True)
-        }
-
-    def sources(self) -> dict[str, str]:
-        """{article_id: source path} of every stored article, in one read."""
-        got = self._articles.get(include=["metadatas"])
-        return {i: m.get("source", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
-
-    def text_hashes(self) -> dict[str, str]:
-        """{sha256 of cleaned text: article_id}, to spot the same article under another name."""
-        got = self._articles.get(include=["metadatas"])
-        return {m.get("text_hash", ""): i for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+        """{article_id: content_hash} of every completely stored article."""
+        return {i: current_hash(m) for i, m in self.records().items()}
 
     def fingerprint(self) -> str:
         """Changes whenever any article is added, replaced or removed."""

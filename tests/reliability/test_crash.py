@@ -11,11 +11,10 @@ import sys
 import time
 from pathlib import Path
 
+from bench.synth import make_corpus
 from rag import Assistant
 from rag.articles import load
 from rag.chunk import chunk
-
-from .corpus import make_corpus
 
 KILLS = 8
 
@@ -29,7 +28,7 @@ def test_sigkill_during_ingest_never_corrupts_the_store(tmp_path: Path) -> None:
     survived = 0
     for n in range(KILLS):
         # change a few articles each round so every ingest has real work: adds, updates, removes
-        for f in rng.sample(sorted(corpus.glob("*.txt")), 5):
+        for f in rng.sample(sorted(corpus.glob("*.txt")), 60):
             f.write_text(f.read_text() + f" Mise à jour {n}.")
         proc = subprocess.Popen(
             [rag, "ingest", str(corpus)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

@@ -79,7 +79,7 @@ def test_eight_simultaneous_askers_get_their_own_answers(fake_bot) -> None:
 
 
 def test_asks_during_ingest_see_consistent_citations(tmp_path: Path) -> None:
-    from .corpus import make_corpus
+    from bench.synth import make_corpus
 
     corpus = make_corpus(tmp_path / "c", 40)
     bot = Assistant.open(data_dir=tmp_path / "d", llm="fake:extractive", embedder="hash:256")
