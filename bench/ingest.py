@@ -1,6 +1,8 @@
 """Ingest throughput on the seeds and on a synthetic corpus: articles/s, passages/s, peak RSS, disk.
 
-.venv/bin/python -m bench.ingest --articles 20000 [--embedder usem:multilingual-v3]
+.venv/bin/python -m bench.ingest --articles 1000 5000 20000 [--embedder usem:multilingual-v3]
+
+Each run is a cold ingest into an empty store (clean, chunk, embed, Chroma writes, BM25 build).
 """
 
 from __future__ import annotations
@@ -35,18 +37,21 @@ def run(folder: Path, embedder: str) -> dict[str, float]:
 
 def main() -> None:
     p = argparse.ArgumentParser()
-    p.add_argument("--articles", type=int, default=20000)
+    p.add_argument("--articles", type=int, nargs="+", default=[1000, 5000, 20000])
     p.add_argument("--embedder", default="usem:multilingual-v3")
     args = p.parse_args()
     seeds = run(SEEDS, args.embedder)
-    with tempfile.TemporaryDirectory() as tmp:
-        synth = run(make_corpus(Path(tmp) / "corpus", args.articles), args.embedder)
+    synth = []
+    for n in args.articles:
+        with tempfile.TemporaryDirectory() as tmp:
+            synth.append(run(make_corpus(Path(tmp) / "corpus", n), args.embedder))
+        print(synth[-1], flush=True)
     data = {"embedder": args.embedder, "seeds": seeds, "synthetic": synth}
     md = (
         f"# Ingest ({args.embedder})\n\n| corpus | articles | passages | s | articles/s | passages/s | disk MB | peak RSS MB |\n"
         "|---|---|---|---|---|---|---|---|\n"
     )
-    for name, r in (("seeds", seeds), (f"synthetic {args.articles}", synth)):
+    for name, r in [("seeds", seeds)] + [(f"synthetic {r['articles']}", r) for r in synth]:
         md += (
             f"| {name} | {r['articles']} | {r['passages']} | {r['seconds']} | {r['articles_per_s']} | "
             f"{r['passages_per_s']} | {r['disk_mb']} | {r['peak_rss_mb']} |\n"

@@ -89,8 +89,13 @@ def messages(question: str, hits: Sequence[Hit], language: str) -> list[dict[str
     """System rules + passages as data + the question."""
     passages = [{"label": i, "text": " ".join(h.chunk.text.split())} for i, h in enumerate(hits, 1)]
     return [
-        {"role": "system", "content": render("system", language_name=LANGUAGE_NAMES[language])},
-        {"role": "user", "content": render("user", passages=passages, question=question)},
+        # The system message is the same for every question, so llama.cpp reuses its KV cache
+        # (prefix match) and only the passages and question are prefilled.
+        {"role": "system", "content": render("system")},
+        {
+            "role": "user",
+            "content": render("user", passages=passages, question=question, language_name=LANGUAGE_NAMES[language]),
+        },
     ]
 
 
@@ -135,7 +140,11 @@ def answer(
     timings = {"generate_s": time.perf_counter() - t0}
     usage = {
         k: v
-        for k, v in (("prompt_tokens", completion.prompt_tokens), ("completion_tokens", completion.completion_tokens))
+        for k, v in (
+            ("prompt_tokens", completion.prompt_tokens),
+            ("completion_tokens", completion.completion_tokens),
+            ("cached_tokens", completion.cached_tokens),
+        )
         if v is not None
     }
     text = draft = strip_labels(parsed.answer)

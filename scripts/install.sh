@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Install provenance-rag into ./.venv on a fresh machine. `--test` adds the test tools and the
-# browser. CPU only: torch is pinned to the local 2.13.0 CPU build before anything asks for it.
+# browser, `--bench` the benchmark extras (LangChain side by side, plot). CPU only: torch is pinned to the local 2.13.0 CPU build before anything asks for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[[ "${1:-}" == "--test" ]] && want_test=1
+extra=""
+case "${1:-}" in
+  --test) want_test=1; extra="[test]" ;;
+  --bench) extra="[bench]" ;;
+  "") ;;
+  *) echo "usage: $0 [--test|--bench]" >&2; exit 2 ;;
+esac
 
 apt_install() {  # apt packages the project needs; installed only when missing
   local missing=()
@@ -24,9 +30,9 @@ apt_install ccache
 pip_install() {  # quiet, minus the local mirror's "Location ... is ignored" noise
   .venv/bin/pip install -q --disable-pip-version-check "$@" 2> >(grep -v "is ignored" >&2)
 }
-if ((want_test)); then
+if [[ -n "$extra" ]]; then
   pip_install torch==2.13.0
-  pip_install -e ".[test]"
+  pip_install -e ".$extra"
 else
   pip_install -e .
 fi

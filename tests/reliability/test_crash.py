@@ -20,7 +20,7 @@ KILLS = 8
 
 
 def test_sigkill_during_ingest_never_corrupts_the_store(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", 240)
+    corpus = make_corpus(tmp_path / "corpus", 800)
     data = tmp_path / "data"
     env = {**os.environ, "RAG_DATA_DIR": str(data), "RAG_EMBEDDER": "hash:256", "RAG_LLM": "fake:extractive"}
     rag = str(Path(sys.executable).with_name("rag"))
@@ -28,7 +28,7 @@ def test_sigkill_during_ingest_never_corrupts_the_store(tmp_path: Path) -> None:
     survived = 0
     for n in range(KILLS):
         # change a few articles each round so every ingest has real work: adds, updates, removes
-        for f in rng.sample(sorted(corpus.glob("*.txt")), 60):
+        for f in rng.sample(sorted(corpus.glob("*.txt")), 250):
             f.write_text(f.read_text() + f" Mise à jour {n}.")
         proc = subprocess.Popen(
             [rag, "ingest", str(corpus)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

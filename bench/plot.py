@@ -1,0 +1,66 @@
+"""How cost grows: ingest time and retrieval p50 against corpus size, from the JSON in bench/out/.
+
+.venv/bin/python -m bench.plot   # after bench.ingest and bench.retrieval; writes bench/out/cost.png
+"""
+
+from __future__ import annotations
+
+import json
+
+from bench.common import OUT
+
+
+def main() -> None:
+    import matplotlib  # lazy: only the plot needs it
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for path in sorted(OUT.glob("ingest-*.json")):
+        data = json.loads(path.read_text())
+        runs = sorted([data["seeds"], *data["synthetic"]], key=lambda r: r["passages"])
+        left.plot([r["passages"] for r in runs], [r["seconds"] for r in runs], "o-", label=data["embedder"])
+        for r in runs:
+            left.annotate(
+                f"{r['passages_per_s']:.0f}/s",
+                (r["passages"], r["seconds"]),
+                fontsize=8,
+                textcoords="offset points",
+                xytext=(4, -10),
+            )
+    left.set(
+        xscale="log",
+        yscale="log",
+        xlabel="passages ingested (cold, empty store)",
+        ylabel="seconds",
+        title="Ingest time (clean, chunk, embed, Chroma, BM25)",
+    )
+    left.legend(fontsize=8)
+    for mode in ("embedded", "server"):
+        path = OUT / f"retrieval-{mode}.json"
+        if not path.exists():
+            continue
+        rs = json.loads(path.read_text())["results"]
+        xs = [r["chunks"] for r in rs]
+        right.plot(xs, [r["search_ms"]["p50"] for r in rs], "o-", label=f"{mode} Chroma: full hybrid p50")
+        if mode == "embedded":
+            for part in ("embed", "dense", "lexical"):
+                right.plot(xs, [r["breakdown_p50_ms"][part] for r in rs], ".--", label=f"  {part} p50")
+    right.axhline(5, color="grey", lw=0.6, ls=":")
+    right.axhline(20, color="grey", lw=0.6, ls=":")
+    right.set(
+        xscale="log",
+        yscale="log",
+        xlabel="chunks in the store",
+        ylabel="ms",
+        title="Retrieval latency (query embedding + dense + BM25 + fusion)",
+    )
+    right.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(OUT / "cost.png", dpi=120)
+    print(OUT / "cost.png")
+
+
+if __name__ == "__main__":
+    main()
