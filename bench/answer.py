@@ -1,6 +1,10 @@
 """Answer latency on the eval's answerable questions: time to first answer token and total, p50/p95.
 
-.venv/bin/python -m bench.answer [--llm llamacpp:default] [--k 5]
+.venv/bin/python -m bench.answer [--llm llamacpp:default] [--k 5] [--focus 2]
+
+The model stays loaded across questions (its load is reported apart). `cached` prompt tokens are
+the fixed system prompt that llama.cpp reuses from the previous question's KV cache; only the
+rest is prefilled.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 from bench.common import pct, write
 from bench.synth import SEEDS
 from rag import Answer, Assistant
+from rag.settings import Settings
 
 QA = Path(__file__).resolve().parents[1] / "eval" / "qa.jsonl"
 
@@ -23,15 +28,21 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--llm", default="llamacpp:default")
     p.add_argument("--k", type=int, default=5)
+    p.add_argument("--focus", type=int, default=None, help="sentences per passage (default: settings)")
     args = p.parse_args()
     questions = [r["question"] for r in map(json.loads, QA.read_text().splitlines()) if r["answerable"]]
     with tempfile.TemporaryDirectory() as tmp:
-        bot = Assistant.open(data_dir=tmp, llm=args.llm, k=args.k)
+        settings = Settings.from_env(data_dir=tmp, llm=args.llm, k=args.k, focus=args.focus)
+        bot = Assistant(settings)
         bot.ingest(SEEDS)
         t0 = time.perf_counter()
         _ = bot.llm  # model load, reported apart
         load_s = time.perf_counter() - t0
-        ttft, total, prompt = [], [], []
+        ttft: list[float] = []
+        total: list[float] = []
+        prompt: list[int] = []
+        cached: list[int] = []
+        generated: list[int] = []
         for q in questions:
             t0 = time.perf_counter()
             first = None
@@ -41,24 +52,32 @@ def main() -> None:
                 if isinstance(ev, Answer):
                     total.append(time.perf_counter() - t0)
                     prompt.append(ev.usage.get("prompt_tokens", 0))
+                    cached.append(ev.usage.get("cached_tokens", 0))
+                    generated.append(ev.usage.get("completion_tokens", 0))
             ttft.append(first if first is not None else total[-1])
     data = {
         "llm": args.llm,
         "k": args.k,
+        "focus": settings.focus,
         "questions": len(questions),
         "model_load_s": round(load_s, 2),
         "first_token_s": {"p50": round(pct(ttft, 0.5), 2), "p95": round(pct(ttft, 0.95), 2)},
         "total_s": {"p50": round(pct(total, 0.5), 2), "p95": round(pct(total, 0.95), 2)},
         "prompt_tokens_mean": round(statistics.mean(prompt), 1),
+        "cached_prompt_tokens_mean": round(statistics.mean(cached), 1),
+        "prefilled_tokens_mean": round(statistics.mean(p - c for p, c in zip(prompt, cached, strict=True)), 1),
+        "generated_tokens_mean": round(statistics.mean(generated), 1),
     }
     md = (
         f"# Answer latency ({args.llm}, k={args.k}, {len(questions)} questions)\n\n"
         f"first token p50 {data['first_token_s']['p50']} s, p95 {data['first_token_s']['p95']} s; "
         f"total p50 {data['total_s']['p50']} s, p95 {data['total_s']['p95']} s; "
-        f"prompt tokens mean {data['prompt_tokens_mean']}; model load {data['model_load_s']} s\n"
+        f"prompt tokens mean {data['prompt_tokens_mean']} ({data['cached_prompt_tokens_mean']} reused from the "
+        f"KV cache, {data['prefilled_tokens_mean']} prefilled), {data['generated_tokens_mean']} generated; "
+        f"model load {data['model_load_s']} s\n"
     )
     print(md)
-    print(write("answer", data, md))
+    print(write(f"answer-focus{settings.focus}-k{args.k}", data, md))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from rag import ground
 from rag.embed import Embedder
 from rag.errors import BackendError
+from rag.focus import focus
 from rag.lang import REFUSAL
 from rag.llm import LLM, Completion, OnToken
 from rag.prompt import render
@@ -85,9 +86,9 @@ def schema(k: int) -> dict[str, object]:
     }
 
 
-def messages(question: str, hits: Sequence[Hit], language: str) -> list[dict[str, str]]:
+def messages(question: str, texts: Sequence[str], language: str) -> list[dict[str, str]]:
     """System rules + passages as data + the question."""
-    passages = [{"label": i, "text": " ".join(h.chunk.text.split())} for i, h in enumerate(hits, 1)]
+    passages = [{"label": i, "text": " ".join(t.split())} for i, t in enumerate(texts, 1)]
     return [
         # The system message is the same for every question, so llama.cpp reuses its KV cache
         # (prefix match) and only the passages and question are prefilled.
@@ -113,6 +114,7 @@ def answer(
     embedder: Embedder,
     language: str,
     on_token: OnToken | None = None,
+    focus_sentences: int = 0,
 ) -> Answer:
     """Ask `llm` over `hits` and return an Answer whose citations code has checked."""
     t0 = time.perf_counter()
@@ -126,7 +128,7 @@ def answer(
         return refuse("the question asks for something other than an answer from the articles", {}, {})
     if max((h.similarity or 0.0) for h in hits) < EVIDENCE_MIN and not any(h.lexical_rank for h in hits[:1]):
         return refuse("no retrieved passage is about the question", {}, {})
-    msgs = messages(question, hits, language)
+    msgs = messages(question, focus(question, hits, embedder, focus_sentences), language)
     completion = llm.complete(msgs, schema(len(hits)), on_token)
     parsed = _parse(completion)
     if parsed is None:  # one retry: truncation and stray text are usually transient

@@ -132,7 +132,7 @@ class Assistant:
         if not hits:
             yield Answer(q, REFUSAL[language], True, (), (), language, {"retrieve_s": t1 - t0}, {}, "nothing retrieved")
             return
-        result = self._verify(answer_mod.answer(q, hits, self.llm, self.embedder, language, on_token))
+        result = self._verify(answer_mod.answer(q, hits, self.llm, self.embedder, language, on_token, self.settings.focus))
         timings = {"retrieve_s": t1 - t0, **result.timings, "total_s": time.perf_counter() - t0}
         yield Answer(**{**result.__dict__, "timings": timings})
 

@@ -36,6 +36,7 @@ class Settings:
     embedder: str = DEFAULT_EMBEDDER
     store: str | None = None
     k: int = 5
+    focus: int = 0  # sentences per passage shown to the model (0: whole passages); see rag/focus.py
     model_dir: Path | None = None  # where the assembled GGUF is cached; default data_dir/models
     ollama_host: str = "http://127.0.0.1:11434"
     collection: str = "articles"
@@ -50,6 +51,7 @@ class Settings:
             embedder=env.get("RAG_EMBEDDER", DEFAULT_EMBEDDER),
             store=env.get("RAG_STORE") or None,
             k=int(env.get("RAG_K", "5")),
+            focus=int(env.get("RAG_FOCUS", "0")),
             model_dir=Path(env["RAG_MODEL_DIR"]) if env.get("RAG_MODEL_DIR") else None,
             ollama_host=env.get("OLLAMA_HOST", "http://127.0.0.1:11434"),
         )

@@ -114,3 +114,34 @@ def test_partial_answer_streams_the_answer_field() -> None:
     assert partial_answer('{"answer": "Les na') == "Les na"
     assert partial_answer('{"answer": "Il a dit \\"oui\\" et') == 'Il a dit "oui" et'
     assert partial_answer('{"cit') == ""
+
+
+def test_focus_keeps_the_sentences_nearest_the_question_in_order() -> None:
+    from rag.focus import GAP, focus
+    from rag.types import Chunk, Hit
+
+    text = (
+        "Le port de Rajin est situé en Corée du Nord. Il fait beau ce mardi matin. "
+        "Les deux navires s'appellent Angara et Maria. La météo annonce de la pluie."
+    )
+    hit = Hit(Chunk("a#0", "a", text, 0, len(text), "h"), 1.0)
+    short = Hit(Chunk("b#0", "b", "Une seule phrase.", 0, 17, "h"), 1.0)
+    emb = get_embedder("usem:multilingual-v3")
+    got = focus("Comment s'appellent les navires du port de Rajin ?", [hit, short], emb, keep=2)
+    assert got[0] == "Le port de Rajin est situé en Corée du Nord." + GAP + "Les deux navires s'appellent Angara et Maria."
+    assert got[1] == "Une seule phrase."  # passages already that short are left alone
+    assert focus("x", [hit], emb, keep=0) == [text]
+
+
+def test_the_model_reads_focused_passages_but_quotes_come_from_the_whole_chunk(fake_bot) -> None:
+    q = "Comment s'appellent les navires Angara et Maria ?"
+    hits = fake_bot.search(q, 5)
+    n = _label_of(hits, "Angara")
+    out = json.dumps({"answer": "Les navires s'appellent Angara et Maria.", "citations": [n]})
+    whole, llm = Scripted(out), Scripted(out)
+    answer(q, hits, whole, fake_bot.embedder, "fr")
+    a = answer(q, hits, llm, fake_bot.embedder, "fr", focus_sentences=1)
+    assert len(llm.prompts[0]) < 0.7 * len(whole.prompts[0])
+    assert "Angara" in llm.prompts[0]
+    assert not a.refused and "Angara" in a.citations[0].quote
+    assert a.citations[0].quote in hits[n - 1].chunk.text
