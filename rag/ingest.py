@@ -73,8 +73,14 @@ def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = 
     unchanged = [a.id for a in unique if stored.get(a.id) == a.content_hash]
     gone += [dup for dup, _ in duplicates if dup in stored]
 
+    # A killed ingest can leave chunks with no article record; only then are the full orphan scan
+    # and per-batch deletes of "new" articles needed (both cost metadata scans at 1M chunks).
+    interrupted = store.begin_write()
     chunks_removed = store.remove(gone)
-    store.remove_orphans({aid: r for aid, r in records.items() if aid not in gone})
+    replacing = set(stored)
+    if interrupted:
+        store.remove_orphans({aid: r for aid, r in records.items() if aid not in gone})
+        replacing |= {a.id for a in todo}
     chunks_added = 0
     from tqdm import tqdm  # lazy
 
@@ -84,9 +90,11 @@ def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = 
             # One embedding call per batch: per-article calls left the embedder's batching idle.
             flat = embedder.embed([c.text for p in parts for c in p], "passage")
             bounds = np.cumsum([0] + [len(p) for p in parts])
-            store.put([(a, p, flat[s:e]) for a, p, s, e in zip(batch, parts, bounds[:-1], bounds[1:], strict=True)])
+            items = [(a, p, flat[s:e]) for a, p, s, e in zip(batch, parts, bounds[:-1], bounds[1:], strict=True)]
+            store.put(items, replacing)
             chunks_added += len(flat)
             bar.update(len(batch))
+    store.end_write()
     return IngestReport(
         added=tuple(a.id for a in todo if a.id not in stored),
         updated=tuple(a.id for a in todo if a.id in stored),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -191,15 +191,17 @@ class Store:
             dropped=tuple(Dropped(**d) for d in json.loads(m.get("dropped", "[]"))),
         )
 
-    def put(self, batch: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]]) -> None:
-        """Replace articles: their old chunks go, new chunks go in, then the article records.
+    def put(self, batch: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]], stored: Collection[str]) -> None:
+        """Replace articles: old chunks of those in `stored` go, new chunks go in, then the records.
 
         The records are written last and act as the commit mark: a kill before them leaves
         chunks without a record, which `remove_orphans` deletes on the next ingest.
         """
         if not batch:
             return
-        self._chunks.delete(where={"article_id": {"$in": [a.id for a, _, _ in batch]}})
+        old = [a.id for a, _, _ in batch if a.id in stored]
+        if old:  # a filtered delete costs a metadata scan: skip it for new articles
+            self._chunks.delete(where={"article_id": {"$in": old}})
         chunks = [c for _, parts, _ in batch for c in parts]
         vectors = np.vstack([v for _, _, v in batch])
         for i in range(0, len(chunks), _BATCH):
@@ -229,13 +231,20 @@ class Store:
         self._articles.delete(ids=ids)
         return n
 
+    def begin_write(self) -> bool:
+        """Mark the store as being written; True if the previous write never finished (killed)."""
+        meta = dict(self._articles.metadata or {})
+        interrupted = bool(meta.get("writing"))
+        self._articles.modify(metadata={**meta, "writing": 1})
+        return interrupted
+
+    def end_write(self) -> None:
+        """Clear the mark set by `begin_write`."""
+        self._articles.modify(metadata={**(self._articles.metadata or {}), "writing": 0})
+
     def remove_orphans(self, records: dict[str, dict[str, Any]] | None = None) -> int:
         """Delete chunks whose article record is missing (left by a killed ingest)."""
         records = self.records() if records is None else records
-        # Fast path: when the chunk count equals the records' own counts nothing was left behind,
-        # and the full metadata scan (seconds at 100k+ chunks) is skipped.
-        if self.count() == sum(int(r.get("chunks", 0)) for r in records.values()):
-            return 0
         known = set(records)
         orphans = {m["article_id"] for m in self._chunk_metas() if m["article_id"] not in known}
         if orphans:

@@ -108,3 +108,15 @@ def test_diversify_caps_one_article() -> None:
     hits = [hit("A", 0), hit("A", 1), hit("A", 2), hit("B", 0), hit("C", 0)]
     assert [h.chunk.id for h in diversify(hits, 4)] == ["A#0", "A#1", "B#0", "C#0"]
     assert [h.chunk.id for h in diversify(hits[:3], 3)] == ["A#0", "A#1", "A#2"]
+
+
+def test_an_unfinished_write_is_remembered_across_opens(tmp_path) -> None:
+    from rag.store import Store
+
+    store = Store.open(None, tmp_path, "t", "hash:64")
+    assert store.begin_write() is False  # fresh store
+    # killed here: the next opener (another process) must learn the write never finished
+    again = Store.open(None, tmp_path, "t", "hash:64")
+    assert again.begin_write() is True
+    again.end_write()
+    assert Store.open(None, tmp_path, "t", "hash:64").begin_write() is False
