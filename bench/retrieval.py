@@ -165,6 +165,7 @@ def main() -> None:
     p.add_argument("--work", type=Path, default=Path("/var/tmp/rag-bench-retrieval"))
     p.add_argument("--real-max", type=int, default=100_000)
     p.add_argument("--server", action="store_true", help="query through `chroma run` instead of embedded")
+    p.add_argument("--build-only", action="store_true", help="build the stores now, measure in a later quiet run")
     p.add_argument("--recall-max", type=int, default=1_000_000, help="skip exact search above this size")
     args = p.parse_args()
     queries = [json.loads(x)["question"] for x in QA.read_text().splitlines()]
@@ -172,6 +173,9 @@ def main() -> None:
     for n in args.chunks:
         folder = args.work / str(n)
         info = build(folder, n, args.real_max)
+        print(json.dumps(info), flush=True)
+        if args.build_only:
+            continue
         proc, url = serve(folder / "data" / "chroma") if args.server else (None, None)
         try:
             got = measure(folder, url, queries)
