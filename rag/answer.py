@@ -90,13 +90,10 @@ def messages(question: str, texts: Sequence[str], language: str) -> list[dict[st
     """System rules + passages as data + the question."""
     passages = [{"label": i, "text": " ".join(t.split())} for i, t in enumerate(texts, 1)]
     return [
-        # The system message is the same for every question, so llama.cpp reuses its KV cache
-        # (prefix match) and only the passages and question are prefilled.
-        {"role": "system", "content": render("system")},
-        {
-            "role": "user",
-            "content": render("user", passages=passages, question=question, language_name=LANGUAGE_NAMES[language]),
-        },
+        # Same-language questions share the whole system message, so llama.cpp reuses its KV cache
+        # (prefix match) and prefills only the passages and the question.
+        {"role": "system", "content": render("system", language_name=LANGUAGE_NAMES[language])},
+        {"role": "user", "content": render("user", passages=passages, question=question)},
     ]
 
 
