@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what they need first (idempotent).
-.PHONY: run test eval install install-test
+.PHONY: run test eval bench install install-test install-bench
 
 run: install
 	.venv/bin/rag ingest seeds
@@ -10,6 +10,18 @@ test: install-test
 
 eval: install
 	.venv/bin/rag eval --baseline eval/baseline.json
+
+# Every benchmark in turn (about 1.5 h on 2 cores; each one also runs alone, see README).
+bench: install-bench
+	.venv/bin/python -m bench.ingest
+	.venv/bin/python -m bench.retrieval
+	.venv/bin/python -m bench.retrieval --server
+	.venv/bin/python -m bench.answer
+	.venv/bin/python -m bench.langchain_rag
+	.venv/bin/python -m bench.plot
+
+install-bench:
+	./scripts/install.sh --bench
 
 install:
 	./scripts/install.sh
