@@ -34,7 +34,8 @@ QA = Path(__file__).resolve().parents[1] / "eval" / "qa.jsonl"
 PROMPT = (
     "You are an assistant for question-answering tasks. Use only the following pieces of retrieved "
     "context to answer the question. Each piece starts with the ID of its source article in brackets. "
-    "Cite the IDs of the articles you used in brackets, like [001]. If the context does not contain "
+    "Cite the IDs of the articles you used in brackets, exactly as written before each piece. If the context "
+    "does not contain "
     "the answer, just say that you don't know. Use one or two sentences.\n\nContext:\n{context}"
 )
 # "I don't know" in the two languages the model answers in, as the plain RAG phrases it.

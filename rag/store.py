@@ -284,12 +284,11 @@ class Store:
 
     def dense(self, vector: np.ndarray, n: int) -> list[tuple[Chunk, float]]:
         """Nearest chunks to `vector`, with cosine similarity, best first."""
-        total = self.count()
-        if total == 0:
-            return []
+        # No count() first: it scans the collection (~90 ms at 1M chunks), and Chroma already
+        # returns fewer than n results from a small or empty collection.
         got = self._chunks.query(
             query_embeddings=[vector.tolist()],
-            n_results=min(n, total),
+            n_results=n,
             include=["documents", "metadatas", "distances"],
         )
         out = []
