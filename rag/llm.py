@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import threading
@@ -42,6 +41,7 @@ class LlamaCppLLM:
     """llama.cpp in-process. `default` is the packaged Qwen2.5-Coder-1.5B; any other name is a GGUF path."""
 
     def __init__(self, name: str, settings: Settings) -> None:
+        from rag.embed import cpu_count
         from rag.model_files import default_model
 
         self.spec = f"llamacpp:{name}"
@@ -60,7 +60,9 @@ class LlamaCppLLM:
                 model_path=str(path),
                 n_ctx=4096,
                 n_batch=512,
-                n_threads=os.cpu_count() or 2,
+                n_threads=cpu_count(),
+                # flash_attn=True prefills ~10% faster here, but changed 5 of 51 answers and cost
+                # one citation (precision 0.973 -> 0.946) in eval: left off.
                 verbose=False,
                 seed=0,
             )
