@@ -43,6 +43,7 @@ def main() -> None:
         prompt: list[int] = []
         cached: list[int] = []
         generated: list[int] = []
+        stages: dict[str, list[float]] = {"retrieve_s": [], "generate_s": [], "check_s": []}
         for q in questions:
             t0 = time.perf_counter()
             first = None
@@ -54,6 +55,8 @@ def main() -> None:
                     prompt.append(ev.usage.get("prompt_tokens", 0))
                     cached.append(ev.usage.get("cached_tokens", 0))
                     generated.append(ev.usage.get("completion_tokens", 0))
+                    for name, xs in stages.items():
+                        xs.append(ev.timings.get(name, 0.0))
             ttft.append(first if first is not None else total[-1])
     data = {
         "llm": args.llm,
@@ -67,6 +70,8 @@ def main() -> None:
         "cached_prompt_tokens_mean": round(statistics.mean(cached), 1),
         "prefilled_tokens_mean": round(statistics.mean(p - c for p, c in zip(prompt, cached, strict=True)), 1),
         "generated_tokens_mean": round(statistics.mean(generated), 1),
+        # where the time goes: retrieval, the LLM call (prefill + decoding), the code's checks
+        "stage_p50_s": {name: round(pct(xs, 0.5), 3) for name, xs in stages.items()},
     }
     md = (
         f"# Answer latency ({args.llm}, k={args.k}, {len(questions)} questions)\n\n"
@@ -74,7 +79,7 @@ def main() -> None:
         f"total p50 {data['total_s']['p50']} s, p95 {data['total_s']['p95']} s; "
         f"prompt tokens mean {data['prompt_tokens_mean']} ({data['cached_prompt_tokens_mean']} reused from the "
         f"KV cache, {data['prefilled_tokens_mean']} prefilled), {data['generated_tokens_mean']} generated; "
-        f"model load {data['model_load_s']} s\n"
+        f"model load {data['model_load_s']} s\n\nstage p50 (s): {data['stage_p50_s']}\n"
     )
     print(md)
     print(write(f"answer-focus{settings.focus}-k{args.k}", data, md))

@@ -26,6 +26,13 @@ SCHEMA_VERSION = 1
 _BATCH = 2000
 
 
+def _slices(items: Sequence[str], size: int = _BATCH) -> Iterator[list[str]]:
+    """items in lists of at most `size`, for queries that take one variable per item."""
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 def _client(store: str | None, data_dir: Path) -> Any:
     import chromadb  # lazy: heavy import
     from chromadb.config import Settings as ChromaSettings
@@ -162,9 +169,15 @@ class Store:
 
     # -- articles ---------------------------------------------------------------------------
     def records(self) -> dict[str, dict[str, Any]]:
-        """Metadata of every stored article by ID (hash, source, text hash, …), in one read."""
-        got = self._articles.get(include=["metadatas"])
-        return dict(zip(got["ids"], got["metadatas"], strict=True))
+        """Metadata of every stored article by ID (hash, source, text hash, …), in pages.
+
+        One unpaged read fails past ~100k articles (SQLite's limit on query variables).
+        """
+        out: dict[str, dict[str, Any]] = {}
+        for offset in range(0, self._articles.count(), _BATCH):
+            got = self._articles.get(include=["metadatas"], limit=_BATCH, offset=offset)
+            out.update(zip(got["ids"], got["metadatas"], strict=True))
+        return out
 
     def article_hashes(self) -> dict[str, str]:
         """{article_id: content_hash} of every completely stored article."""
@@ -225,10 +238,11 @@ class Store:
         """Delete articles and their chunks; return how many chunks went."""
         if not article_ids:
             return 0
-        ids = list(article_ids)
-        n = len(self._chunks.get(where={"article_id": {"$in": ids}}, include=[])["ids"])
-        self._chunks.delete(where={"article_id": {"$in": ids}})
-        self._articles.delete(ids=ids)
+        n = 0
+        for ids in _slices(article_ids):  # SQLite caps the variables of one query
+            n += len(self._chunks.get(where={"article_id": {"$in": ids}}, include=[])["ids"])
+            self._chunks.delete(where={"article_id": {"$in": ids}})
+            self._articles.delete(ids=ids)
         return n
 
     def begin_write(self) -> bool:
@@ -247,8 +261,8 @@ class Store:
         records = self.records() if records is None else records
         known = set(records)
         orphans = {m["article_id"] for m in self._chunk_metas() if m["article_id"] not in known}
-        if orphans:
-            self._chunks.delete(where={"article_id": {"$in": sorted(orphans)}})
+        for ids in _slices(sorted(orphans)):
+            self._chunks.delete(where={"article_id": {"$in": ids}})
         return len(orphans)
 
     def _chunk_metas(self) -> Iterator[dict[str, Any]]:

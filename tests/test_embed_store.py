@@ -135,3 +135,19 @@ def test_an_unfinished_write_is_remembered_across_opens(tmp_path) -> None:
     assert again.begin_write() is True
     again.end_write()
     assert Store.open(None, tmp_path, "t", "hash:64").begin_write() is False
+
+
+def test_stores_past_sqlite_variable_limits(tmp_path) -> None:
+    # Unpaged reads and one-query deletes broke at ~100k articles (SQLite's cap on variables).
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(2500):  # more than one page of records
+        (folder / f"a{i:05d}.txt").write_text(
+            f"Le navire numéro {i} a quitté le port de Rajin. Il transportait {i} conteneurs."
+        )
+    bot = Assistant.open(data_dir=tmp_path / "d", llm="fake:extractive", embedder="hash:64")
+    assert len(bot.ingest(folder).added) == 2500
+    assert len(bot.store.records()) == 2500
+    unknown = [f"missing{i}" for i in range(40_000)]  # one variable each: over the cap in one query
+    assert bot.store.remove([f"a{i:05d}" for i in range(0, 2500, 2)] + unknown) == 1250
+    assert bot.store.article_count() == bot.store.count() == 1250
