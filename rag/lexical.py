@@ -58,8 +58,16 @@ class LexicalIndex:
         q = [t for t in tokens(query) if t in self._vocab()]
         if not q or not self.ids:
             return []
-        docs, scores = self._bm25.retrieve([q], k=min(n, len(self.ids)), show_progress=False)
-        return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=False) if s > 0]
+        import numpy as np  # lazy, like bm25s
+
+        # Top-n among the matching documents only: bm25s' argpartition over every score took
+        # 160 ms at 1M chunks when most scores tie at zero; the nonzero ones are few.
+        scores = self._bm25.get_scores(q)
+        hit = np.flatnonzero(scores > 0)
+        if len(hit) > n:
+            hit = hit[np.argpartition(-scores[hit], n - 1)[:n]]
+        best = hit[np.lexsort((hit, -scores[hit]))]  # score, then index: deterministic on ties
+        return [(self.ids[int(d)], float(scores[d])) for d in best]
 
     def _vocab(self) -> dict[str, int]:
         return getattr(self._bm25, "vocab_dict", None) or {}

@@ -133,10 +133,11 @@ def _record(article: Article, n_chunks: int) -> dict[str, Any]:
 class Store:
     """The chunk and article collections of one corpus, bound to one embedder spec."""
 
-    def __init__(self, chunks: Any, articles: Any, embedder: str) -> None:
+    def __init__(self, chunks: Any, articles: Any, embedder: str, client: Any = None) -> None:
         self._chunks = chunks
         self._articles = articles
         self.embedder = embedder
+        self._client = client
 
     @classmethod
     def open(cls, store: str | None, data_dir: Path, name: str, embedder: str) -> Store:
@@ -165,7 +166,7 @@ class Store:
                 f"This store has schema {schema}, this version needs {SCHEMA_VERSION}: "
                 "delete the data directory and run `rag ingest` again."
             )
-        return cls(_Guarded(chunks, store), _Guarded(articles, store), embedder)
+        return cls(_Guarded(chunks, store), _Guarded(articles, store), embedder, _Guarded(client, store))
 
     # -- articles ---------------------------------------------------------------------------
     def records(self) -> dict[str, dict[str, Any]]:
@@ -245,16 +246,26 @@ class Store:
             self._articles.delete(ids=ids)
         return n
 
+    def _marks(self) -> dict[str, Any]:
+        """The articles collection's metadata as stored now (another process may have changed it)."""
+        if self._client is None:
+            return dict(self._articles.metadata or {})
+        return dict(self._client.get_collection(self._articles.name).metadata or {})
+
+    def generation(self) -> int:
+        """Goes up with every finished write, from any process: one metadata read, not a count."""
+        return int(self._marks().get("generation", 0))
+
     def begin_write(self) -> bool:
         """Mark the store as being written; True if the previous write never finished (killed)."""
-        meta = dict(self._articles.metadata or {})
-        interrupted = bool(meta.get("writing"))
+        meta = self._marks()
         self._articles.modify(metadata={**meta, "writing": 1})
-        return interrupted
+        return bool(meta.get("writing"))
 
     def end_write(self) -> None:
-        """Clear the mark set by `begin_write`."""
-        self._articles.modify(metadata={**(self._articles.metadata or {}), "writing": 0})
+        """Clear the mark set by `begin_write` and announce the change to readers."""
+        meta = self._marks()
+        self._articles.modify(metadata={**meta, "writing": 0, "generation": int(meta.get("generation", 0)) + 1})
 
     def remove_orphans(self, records: dict[str, dict[str, Any]] | None = None) -> int:
         """Delete chunks whose article record is missing (left by a killed ingest)."""

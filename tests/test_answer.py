@@ -128,7 +128,9 @@ def test_focus_keeps_the_sentences_nearest_the_question_in_order() -> None:
     short = Hit(Chunk("b#0", "b", "Une seule phrase.", 0, 17, "h"), 1.0)
     emb = get_embedder("usem:multilingual-v3")
     got = focus("Comment s'appellent les navires du port de Rajin ?", [hit, short], emb, keep=2)
-    assert got[0] == "Le port de Rajin est situé en Corée du Nord." + GAP + "Les deux navires s'appellent Angara et Maria."
+    assert (
+        got[0] == "Le port de Rajin est situé en Corée du Nord." + GAP + "Les deux navires s'appellent Angara et Maria."
+    )
     assert got[1] == "Une seule phrase."  # passages already that short are left alone
     assert focus("x", [hit], emb, keep=0) == [text]
 
