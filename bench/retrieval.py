@@ -99,7 +99,7 @@ def measure(folder: Path, store: str | None, queries: list[str], k: int = 5) -> 
             v = r.embedder.embed([q], "query")[0]
             parts["embed"].append(time.perf_counter() - t)
             t = time.perf_counter()
-            r.store.dense(v, r.pool)
+            r.store.nearest(v, r.pool)
             parts["dense"].append(time.perf_counter() - t)
             t = time.perf_counter()
             r.lexical.search(q, r.pool)
@@ -131,9 +131,9 @@ def ann_recall(bot: Assistant, queries: list[str], k: int = 10, batch: int = 20_
             best[j] = sorted(best[j] + [(float(sims[i, j]), got["ids"][i]) for i in top], reverse=True)[:k]
     recall = overlap = 0
     for exact, v in zip(best, qv, strict=True):
-        found = bot.store.dense(v, k)
+        found = bot.store.nearest(v, k)
         recall += sum(1 for _, sim in found if sim >= exact[-1][0] - 1e-5)
-        overlap += len({i for _, i in exact} & {c.id for c, _ in found})
+        overlap += len({i for _, i in exact} & {i for i, _ in found})
     n = k * len(queries)
     return {"recall": round(recall / n, 4), "id_overlap": round(overlap / n, 4)}
 

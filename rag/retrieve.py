@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rag.embed import Embedder
 from rag.lexical import LexicalIndex
 from rag.store import Store
-from rag.types import Chunk, Hit
+from rag.types import Hit
 
 RRF_K = 60  # the usual constant: rank 1 -> 1/61, rank 10 -> 1/70
+T = TypeVar("T")
+
+
+_pool: ThreadPoolExecutor | None = None
+
+
+def _background() -> ThreadPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="bm25")
+    return _pool
+
+
+def article_of(chunk_id: str) -> str:
+    """The article ID inside a chunk ID ("<article>#<n>"), so ranking needs no chunk fetch."""
+    return chunk_id.rpartition("#")[0]
 
 
 @dataclass(frozen=True)
@@ -23,37 +42,44 @@ class Retriever:
 
     def retrieve(self, query: str, k: int) -> list[Hit]:
         """The `k` best passages for `query`, at most ceil(k/2) from any one article first."""
-        qvec = self.embedder.embed([query], "query")[0]
-        dense = self.store.dense(qvec, self.pool)
-        lexical = self.lexical.search(query, self.pool)
-        chunks: dict[str, Chunk] = {c.id: c for c, _ in dense}
-        sims = {c.id: s for c, s in dense}
-        missing = [cid for cid, _ in lexical if cid not in chunks]
-        chunks.update(self.store.chunks(missing))
+        # BM25 runs beside the query embedding and the ANN search (numpy and the embedder
+        # release the GIL), and only the k passages kept are fetched: texts of the 60
+        # candidates would cost more than the search itself.
+        lexical_job = _background().submit(self.lexical.search, query, self.pool)
+        dense = self.store.nearest(self.embedder.embed([query], "query")[0], self.pool)
+        lexical = lexical_job.result()
+        sims = dict(dense)
+        dense_rank = {cid: r for r, (cid, _) in enumerate(dense, 1)}
+        lex_rank = {cid: r for r, (cid, _) in enumerate(lexical, 1)}
         scores: dict[str, float] = {}
-        dense_rank = {c.id: r for r, (c, _) in enumerate(dense, 1)}
-        lex_rank = {cid: r for r, (cid, _) in enumerate(lexical, 1) if cid in chunks}
         for ranks in (dense_rank, lex_rank):
             for cid, r in ranks.items():
                 scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + r)
         ranked = sorted(scores, key=lambda cid: -scores[cid])
-        hits = [Hit(chunks[cid], scores[cid], dense_rank.get(cid), lex_rank.get(cid), sims.get(cid)) for cid in ranked]
-        return diversify(hits, k)
+        while True:
+            chosen = diversify(ranked, k, article_of)
+            found = self.store.chunks(chosen)
+            if len(found) == len(chosen):
+                break
+            # indexed, then deleted by a write (or a killed one): rank without them
+            ranked = [cid for cid in ranked if cid in found or cid not in chosen]
+        return [Hit(found[c], scores[c], dense_rank.get(c), lex_rank.get(c), sims.get(c)) for c in chosen]
 
 
-def diversify(hits: list[Hit], k: int) -> list[Hit]:
+def diversify(items: list[T], k: int, article: Callable[[T], str]) -> list[T]:
     """Keep rank order but cap each article at ceil(k/2) until other articles are exhausted.
 
     Example, k=4, articles by rank A A A B C -> A A B C (the third A waits behind B and C).
     """
     cap = max(1, -(-k // 2))
-    chosen: list[Hit] = []
+    chosen: list[T] = []
     per: dict[str, int] = {}
-    waiting: list[Hit] = []
-    for h in hits:
-        if per.get(h.chunk.article_id, 0) < cap:
+    waiting: list[T] = []
+    for h in items:
+        a = article(h)
+        if per.get(a, 0) < cap:
             chosen.append(h)
-            per[h.chunk.article_id] = per.get(h.chunk.article_id, 0) + 1
+            per[a] = per.get(a, 0) + 1
         else:
             waiting.append(h)
         if len(chosen) == k:

@@ -307,21 +307,11 @@ class Store:
             for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
-    def dense(self, vector: np.ndarray, n: int) -> list[tuple[Chunk, float]]:
-        """Nearest chunks to `vector`, with cosine similarity, best first."""
-        # No count() first: it scans the collection (~90 ms at 1M chunks), and Chroma already
-        # returns fewer than n results from a small or empty collection.
-        got = self._chunks.query(
-            query_embeddings=[vector.tolist()],
-            n_results=n,
-            include=["documents", "metadatas", "distances"],
-        )
-        out = []
-        for i, d, m, dist in zip(
-            got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
-        ):
-            if m is None or d is None:  # a vector whose record a killed ingest deleted: not a chunk
-                continue
-            c = Chunk(id=i, article_id=m["article_id"], text=d, start=m["start"], end=m["end"], content_hash=m["hash"])
-            out.append((c, 1.0 - float(dist)))
-        return out
+    def nearest(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """IDs of the chunks nearest to `vector`, with cosine similarity, best first.
+
+        IDs only: the caller fetches the few texts it keeps. No count() first either: it scans
+        the collection, and Chroma already returns fewer than n results from a small one.
+        """
+        got = self._chunks.query(query_embeddings=[vector.tolist()], n_results=n, include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]

@@ -120,8 +120,8 @@ def test_diversify_caps_one_article() -> None:
         return Hit(Chunk(f"{a}#{n}", a, "t", 0, 1, "h"), 1.0 / (n + 1))
 
     hits = [hit("A", 0), hit("A", 1), hit("A", 2), hit("B", 0), hit("C", 0)]
-    assert [h.chunk.id for h in diversify(hits, 4)] == ["A#0", "A#1", "B#0", "C#0"]
-    assert [h.chunk.id for h in diversify(hits[:3], 3)] == ["A#0", "A#1", "A#2"]
+    assert [h.chunk.id for h in diversify(hits, 4, lambda h: h.chunk.article_id)] == ["A#0", "A#1", "B#0", "C#0"]
+    assert [h.chunk.id for h in diversify(hits[:3], 3, lambda h: h.chunk.article_id)] == ["A#0", "A#1", "A#2"]
 
 
 def test_an_unfinished_write_is_remembered_across_opens(tmp_path) -> None:
