@@ -45,8 +45,8 @@ def main() -> None:
         xs = [r["chunks"] for r in rs]
         right.plot(xs, [r["search_ms"]["p50"] for r in rs], "o-", label=f"{mode} Chroma: full hybrid p50")
         if mode == "embedded":
-            for part in ("embed", "dense", "lexical"):
-                right.plot(xs, [r["breakdown_p50_ms"][part] for r in rs], ".--", label=f"  {part} p50")
+            for part, name in (("embed", "query embedding"), ("dense", "ANN"), ("lexical", "BM25")):
+                right.plot(xs, [r["breakdown_p50_ms"][part] for r in rs], ".--", label=f"  {name} p50")
     right.axhline(5, color="grey", lw=0.6, ls=":")
     right.axhline(20, color="grey", lw=0.6, ls=":")
     right.set(
@@ -54,7 +54,7 @@ def main() -> None:
         yscale="log",
         xlabel="chunks in the store",
         ylabel="ms",
-        title="Retrieval latency (query embedding + dense + BM25 + fusion)",
+        title="Retrieval p50 (query embedding + ANN + BM25 + fusion)",
     )
     right.legend(fontsize=8)
     fig.tight_layout()
