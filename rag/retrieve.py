@@ -16,14 +16,7 @@ RRF_K = 60  # the usual constant: rank 1 -> 1/61, rank 10 -> 1/70
 T = TypeVar("T")
 
 
-_pool: ThreadPoolExecutor | None = None
-
-
-def _background() -> ThreadPoolExecutor:
-    global _pool
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="bm25")
-    return _pool
+_BACKGROUND = ThreadPoolExecutor(max_workers=4, thread_name_prefix="bm25")  # threads start on first use
 
 
 def article_of(chunk_id: str) -> str:
@@ -45,7 +38,7 @@ class Retriever:
         # BM25 runs beside the query embedding and the ANN search (numpy and the embedder
         # release the GIL), and only the k passages kept are fetched: texts of the 60
         # candidates would cost more than the search itself.
-        lexical_job = _background().submit(self.lexical.search, query, self.pool)
+        lexical_job = _BACKGROUND.submit(self.lexical.search, query, self.pool)
         dense = self.store.nearest(self.embedder.embed([query], "query")[0], self.pool)
         lexical = lexical_job.result()
         sims = dict(dense)

@@ -88,6 +88,16 @@ def test_a_reader_sees_another_writers_ingest(tmp_path, seeds) -> None:
     assert top.chunk.article_id == "extra" and top.lexical_rank == 1  # the BM25 index was rebuilt too
 
 
+def test_a_passage_deleted_behind_the_indexes_back_is_skipped(tmp_path) -> None:
+    bot = Assistant.open(data_dir=tmp_path, llm="fake:extractive", embedder="hash:256")
+    bot.ingest(SEEDS)
+    first = bot.search("Angara Maria navires", 10)
+    gone = next(h.chunk.id for h in first if h.lexical_rank == 1)
+    bot.store._chunks.delete(ids=[gone])  # as a killed writer would: no generation change, BM25 still has it
+    again = bot.search("Angara Maria navires", 10)
+    assert len(again) == 10 and gone not in {h.chunk.id for h in again}
+
+
 @pytest.mark.parametrize(
     ("question", "article", "word"),
     [
