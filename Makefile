@@ -11,7 +11,7 @@ test: install-test
 eval: install
 	.venv/bin/rag eval --baseline eval/baseline.json
 
-# Every benchmark in turn (about 1.5 h on 2 cores; each one also runs alone, see README).
+# Every benchmark in turn (about 2.5 h on 2 cores, most of it the 1M-chunk store; each runs alone too, see README).
 bench: install-bench
 	.venv/bin/python -m bench.ingest
 	.venv/bin/python -m bench.retrieval

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from bench.common import OUT
 
@@ -29,14 +30,7 @@ def main() -> None:
                 textcoords="offset points",
                 xytext=(4, -10),
             )
-    left.set(
-        xscale="log",
-        yscale="log",
-        xlabel="passages ingested (cold, empty store)",
-        ylabel="seconds",
-        title="Ingest time (clean, chunk, embed, Chroma, BM25)",
-    )
-    left.legend(fontsize=8)
+    _loglog(left, "passages ingested (cold, empty store)", "seconds", "Ingest time (clean, chunk, embed, Chroma, BM25)")
     for mode in ("embedded", "server"):
         path = OUT / f"retrieval-{mode}.json"
         if not path.exists():
@@ -49,17 +43,15 @@ def main() -> None:
                 right.plot(xs, [r["breakdown_p50_ms"][part] for r in rs], ".--", label=f"  {name} p50")
     right.axhline(5, color="grey", lw=0.6, ls=":")
     right.axhline(20, color="grey", lw=0.6, ls=":")
-    right.set(
-        xscale="log",
-        yscale="log",
-        xlabel="chunks in the store",
-        ylabel="ms",
-        title="Retrieval p50 (query embedding + ANN + BM25 + fusion)",
-    )
-    right.legend(fontsize=8)
+    _loglog(right, "chunks in the store", "ms", "Retrieval p50 (query embedding + ANN + BM25 + fusion)")
     fig.tight_layout()
     fig.savefig(OUT / "cost.png", dpi=120)
     print(OUT / "cost.png")
+
+
+def _loglog(ax: Any, xlabel: str, ylabel: str, title: str) -> None:
+    ax.set(xscale="log", yscale="log", xlabel=xlabel, ylabel=ylabel, title=title)
+    ax.legend(fontsize=8)
 
 
 if __name__ == "__main__":

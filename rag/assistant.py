@@ -48,7 +48,6 @@ class Assistant:
         self.embedder = get_embedder(self.embedder_spec)
         self.store = Store.open(settings.store, settings.data_dir, settings.collection, self.embedder_spec)
         self._lexical: tuple[str, LexicalIndex] | None = None
-        self._counts: tuple[int, int] = (-1, -1)
         self._generation = -1
         self._lock = threading.Lock()
 
@@ -89,35 +88,31 @@ class Assistant:
     def _retriever(self) -> Retriever:
         with self._lock:
             # Every finished write, ours or another process's, bumps the store's generation: one
-            # metadata read per question (0.3 ms). Counting is a scan (60 ms at 1M chunks) and the
-            # fingerprint reads every article record, so both wait for the generation to move.
+            # metadata read per question (0.3 ms). The fingerprint reads every article record
+            # (seconds at 1M chunks), so it waits for the generation to move.
             generation = self.store.generation()
             if self._lexical is not None and generation == self._generation:
                 return Retriever(self.store, self._lexical[1], self.embedder)
-            self._generation = generation
-            counts = (self.store.count(), self.store.article_count())
-            if self._lexical is not None and self._counts == counts:
-                return Retriever(self.store, self._lexical[1], self.embedder)
-            self._counts = counts
             fp = self.store.fingerprint()
             if self._lexical is None or self._lexical[0] != fp:
                 folder = self.settings.data_dir / "lexical" / self.settings.collection
                 index = LexicalIndex.load(folder, fp)
                 if index is None:
-                    ids, texts = zip(*self.store.all_chunks(), strict=True) if self.store.count() else ((), ())
-                    index = LexicalIndex.build(list(ids), list(texts))
+                    pairs = list(self.store.all_chunks())
+                    index = LexicalIndex.build([i for i, _ in pairs], [t for _, t in pairs])
                     try:
                         index.save(folder, fp)
                     except OSError:  # read-only data dir: keep the index in memory only
                         pass
                 self._lexical = (fp, index)
+            self._generation = generation
             return Retriever(self.store, self._lexical[1], self.embedder)
 
     def search(self, question: str, k: int | None = None) -> list[Hit]:
         """The passages hybrid retrieval finds for `question`, best first."""
         q = clean_question(question)
         retriever = self._retriever()
-        if self._counts[0] == 0:
+        if not retriever.lexical.ids:  # the BM25 index holds every stored chunk ID
             raise StoreError("The store is empty: run `rag ingest seeds/` (or your folder) first.")
         return retriever.retrieve(q, k or self.settings.k)
 

@@ -94,7 +94,7 @@ def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = 
             store.put(items, replacing)
             chunks_added += len(flat)
             bar.update(len(batch))
-    store.end_write()
+    store.end_write(changed=bool(todo or gone or interrupted))  # a no-op sync leaves readers' indexes be
     return IngestReport(
         added=tuple(a.id for a in todo if a.id not in stored),
         updated=tuple(a.id for a in todo if a.id in stored),

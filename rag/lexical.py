@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 # Function words of both languages users ask in; they carry no evidence.
 STOPWORDS = frozenset(
     """
@@ -58,8 +60,6 @@ class LexicalIndex:
         q = [t for t in tokens(query) if t in self._vocab()]
         if not q or not self.ids:
             return []
-        import numpy as np  # lazy, like bm25s
-
         # Top-n among the matching documents only: bm25s' argpartition over every score took
         # 160 ms at 1M chunks when most scores tie at zero; the nonzero ones are few.
         scores = self._bm25.get_scores(q)

@@ -133,7 +133,7 @@ def _record(article: Article, n_chunks: int) -> dict[str, Any]:
 class Store:
     """The chunk and article collections of one corpus, bound to one embedder spec."""
 
-    def __init__(self, chunks: Any, articles: Any, embedder: str, client: Any = None) -> None:
+    def __init__(self, chunks: Any, articles: Any, embedder: str, client: Any) -> None:
         self._chunks = chunks
         self._articles = articles
         self.embedder = embedder
@@ -248,8 +248,6 @@ class Store:
 
     def _marks(self) -> dict[str, Any]:
         """The articles collection's metadata as stored now (another process may have changed it)."""
-        if self._client is None:
-            return dict(self._articles.metadata or {})
         return dict(self._client.get_collection(self._articles.name).metadata or {})
 
     def generation(self) -> int:
@@ -262,10 +260,11 @@ class Store:
         self._articles.modify(metadata={**meta, "writing": 1})
         return bool(meta.get("writing"))
 
-    def end_write(self) -> None:
-        """Clear the mark set by `begin_write` and announce the change to readers."""
+    def end_write(self, changed: bool = True) -> None:
+        """Clear the mark set by `begin_write`; if the write `changed` anything, tell readers."""
         meta = self._marks()
-        self._articles.modify(metadata={**meta, "writing": 0, "generation": int(meta.get("generation", 0)) + 1})
+        generation = int(meta.get("generation", 0)) + int(changed)
+        self._articles.modify(metadata={**meta, "writing": 0, "generation": generation})
 
     def remove_orphans(self, records: dict[str, dict[str, Any]] | None = None) -> int:
         """Delete chunks whose article record is missing (left by a killed ingest)."""

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install provenance-rag into ./.venv on a fresh machine. `--test` adds the test tools and the
-# browser, `--bench` the benchmark extras (LangChain side by side, plot). CPU only: torch is pinned to the local 2.13.0 CPU build before anything asks for it.
+# browser, `--bench` the benchmark extras (LangChain side by side, plot). CPU only: torch is
+# pinned to the local 2.13.0 CPU build before anything asks for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
