@@ -1,9 +1,9 @@
-"""Answer a question from retrieved passages, then check every citation in code.
+"""Answer a question from retrieved passages, then prove the answer in code or refuse.
 
 The model sees passages labelled [1]..[k] and returns JSON {answer, citations: [labels]}.
-Code maps labels to chunks (labels that were not offered are dropped), picks the sentence of
-each cited chunk that best supports the answer as the quote, and decides refusal: no valid
-citation, an empty or "not stated" answer, or an answer its quotes do not support.
+Code then looks for the sentence(s) that state the answer and asks the support verifier
+(`rag.verify`) whether they do; only verified sentences are quoted, and an answer no quote
+states is refused. Every refusal carries a code from REFUSAL_CODES.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, ValidationError
 
@@ -21,31 +22,36 @@ from rag.focus import focus
 from rag.lang import REFUSAL
 from rag.llm import LLM, Completion, OnToken
 from rag.prompt import render
-from rag.types import Answer, Hit
+from rag.types import Answer, Citation, Hit
+from rag.verify import Verifier
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 MAX_ANSWER_CHARS = 400
 EVIDENCE_MIN = 0.20  # best dense similarity below which nothing retrieved is about the question
-SUPPORT_MIN = 0.30  # answer/quote similarity below which the answer is not grounded
+MAX_CHECKS = 4  # verifier calls for the first citation; each costs ~1 s on 2 cores
+MAX_EXTRA = 1  # corroborating citations from other articles, each verified too
 
-# The model saying, in its own words, that the passages lack the answer.
-NOT_STATED = re.compile(
-    r"(?:pas (?:d[e'’] ?)?information|n['’]est pas (?:mentionn|indiqu|précis|spécifi|fourni)|"
-    r"ne (?:mentionne|précise|indique|fournit|contient|donne) pas|aucune? (?:information|mention|passage)|"
-    r"(?:not|never) (?:mentioned|stated|specified|provided|given|found)|no information|"
-    r"(?:do|does) not (?:mention|state|specify|say|contain|provide))",
-    re.IGNORECASE,
-)
+REFUSAL_CODES = {
+    "invalid_question": "the question was rejected before retrieval",
+    "nothing_retrieved": "the store returned no passage",
+    "off_topic": "no retrieved passage is about the question",
+    "model_no_answer": "the model found no answer in the passages",
+    "no_citation": "the model cited no passage it was given",
+    "not_supported": "no quoted sentence states the answer (support verifier)",
+    "number_not_in_quote": "the answer gives a number its quote does not",
+    "name_not_in_quote": "the answer names what its quoted passage does not",
+    "article_changed": "the cited article changed while answering",
+}
 
-
-# Questions that ask for something other than a factual answer from the articles. Checked
-# before the model runs, because a small model follows such requests.
-OFF_TASK = re.compile(
-    r"(?:\b(?:écris|écrivez|rédige|rédigez|compose|génère|write|compose|generate|draft|create)\b[^.?!]{0,40}"
-    r"\b(?:article|essai|poème|poem|essay|story|histoire|blog|post|\d+\s*(?:mots|words))\b|"
-    r"\bseo\b|sans (?:utiliser|tenir compte d)[^.?!]{0,15}\barticles\b|without (?:using )?the articles|"
-    r"(?:tes|vos|your) (?:propres )?(?:connaissances|own knowledge)|"
-    r"(?:ignore|oublie|oubliez|ignorez|disregard|forget)\b[^.?!]{0,30}\b(?:instructions?|consignes|règles|rules|articles|prompt))",
+# The model declining in its own words, about the passages ("les passages ne mentionnent pas …").
+# Only sentences that talk about the passages/articles count: a true negative fact from an article
+# ("Le Kremlin n'a donné aucune information") is an answer, and the verifier judges it.
+_META_DECLINE = re.compile(
+    r"\b(?:passages?|extraits?|articles?|textes?|documents?|context[e]?|sources?)\b[^.]{0,60}"
+    r"\b(?:ne |n['’])?(?:mentionn|indiqu|précis|spécifi|fourni|donn|contien|mention|state|specif|provide|contain|say)"
+    r"[^.]{0,40}\b(?:pas|aucun|not|no)\b|"
+    r"\b(?:pas|aucune?|not|no)\b[^.]{0,40}\b(?:dans|in)\s+(?:les|the|ces|these)\s+"
+    r"(?:passages?|extraits?|articles?|textes?|documents?)\b",
     re.IGNORECASE,
 )
 # "according to passage 2", "(passage 3)", "[1]": the model's labels mean nothing to a reader.
@@ -109,22 +115,25 @@ def answer(
     hits: Sequence[Hit],
     llm: LLM,
     embedder: Embedder,
+    verifier: Verifier,
     language: str,
     on_token: OnToken | None = None,
     focus_sentences: int = 0,
 ) -> Answer:
-    """Ask `llm` over `hits` and return an Answer whose citations code has checked."""
+    """Ask `llm` over `hits` and return an Answer whose every citation the verifier found to state it."""
     t0 = time.perf_counter()
-
     draft: str | None = None
+    timings: dict[str, float] = {}
+    usage: dict[str, int] = {}
 
-    def refuse(reason: str, timings: dict[str, float], usage: dict[str, int]) -> Answer:
-        return Answer(question, REFUSAL[language], True, (), tuple(hits), language, timings, usage, reason, draft)
+    def refuse(code: str, detail: str = "") -> Answer:
+        reason = REFUSAL_CODES[code] + (f": {detail}" if detail else "")
+        return Answer(
+            question, REFUSAL[language], True, (), tuple(hits), language, timings, usage, reason, draft, code
+        )
 
-    if OFF_TASK.search(question):
-        return refuse("the question asks for something other than an answer from the articles", {}, {})
     if max((h.similarity or 0.0) for h in hits) < EVIDENCE_MIN and not any(h.lexical_rank for h in hits[:1]):
-        return refuse("no retrieved passage is about the question", {}, {})
+        return refuse("off_topic")
     msgs = messages(question, focus(question, hits, embedder, focus_sentences), language)
     completion = llm.complete(msgs, schema(len(hits)), on_token)
     parsed = _parse(completion)
@@ -136,43 +145,81 @@ def answer(
             f"The LLM ({llm.spec}) returned malformed JSON twice: {completion.text[:80]!r}. "
             "Retry, or use another model with --llm."
         )
-    timings = {"generate_s": time.perf_counter() - t0}
-    usage = {
-        k: v
-        for k, v in (
-            ("prompt_tokens", completion.prompt_tokens),
-            ("completion_tokens", completion.completion_tokens),
-            ("cached_tokens", completion.cached_tokens),
-        )
-        if v is not None
-    }
+    timings["generate_s"] = time.perf_counter() - t0
+    usage.update(
+        {
+            k: v
+            for k, v in (
+                ("prompt_tokens", completion.prompt_tokens),
+                ("completion_tokens", completion.completion_tokens),
+                ("cached_tokens", completion.cached_tokens),
+            )
+            if v is not None
+        }
+    )
     text = draft = strip_labels(parsed.answer)
     labels = [n for n in dict.fromkeys(parsed.citations) if 1 <= n <= len(hits)]
-    if not text:
-        return refuse("the model found no answer in the passages", timings, usage)
-    if NOT_STATED.search(text):
-        return refuse("the model said the passages do not state it", timings, usage)
+    if not text or _META_DECLINE.search(text):
+        return refuse("model_no_answer")
     if not labels:
-        return refuse("no valid citation", timings, usage)
+        return refuse("no_citation")
+    t1 = time.perf_counter()
+    verdict = check(question, text, hits, [hits[n - 1].chunk.id for n in labels], embedder, verifier)
+    timings["check_s"] = time.perf_counter() - t1
+    usage["verifier_calls"] = verdict.calls
+    if isinstance(verdict.result, tuple):
+        return refuse(*verdict.result)
+    return Answer(question, text, False, verdict.result, tuple(hits), language, timings, usage, None)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What `check` decided: the citations to show, or (refusal code, detail); verifier calls made."""
+
+    result: tuple[Citation, ...] | tuple[str, str]
+    calls: int
+
+
+def check(
+    question: str, text: str, hits: Sequence[Hit], cited: Sequence[str], embedder: Embedder, verifier: Verifier
+) -> Verdict:
+    """Find sentences that state the answer, verified one by one; the model's labels only order them.
+
+    Candidates are each passage's sentence that best matches question + answer, cited passages
+    first. A candidate is tried alone, then with the sentence before it (a pronoun's antecedent:
+    "Elles représentent plus de 1 000 conteneurs …"). The first the verifier accepts becomes the
+    citation; numbers and names of the answer must then stand in it. One more passage from another
+    article that the verifier also accepts is shown as corroboration.
+    """
     ranked = ground.supports(question, text, hits, embedder)
-    chosen = ground.select(ranked, [hits[n - 1].chunk.id for n in labels])
-    timings["check_s"] = time.perf_counter() - t0 - timings["generate_s"]
-    if not chosen or chosen[0].score < SUPPORT_MIN:
-        return refuse("the retrieved passages do not support the answer", timings, usage)
-    # Numbers must stand in the quoted sentences themselves, not merely somewhere in the chunk.
-    invented = ground.ungrounded_numbers(text, [s.hit.chunk.text[s.start : s.end] for s in chosen])
+    order = sorted(ranked[:4], key=lambda s: (s.hit.chunk.id not in cited, -s.score))
+    calls = extra = 0
+    accepted: list[tuple[ground.Support, float]] = []
+    for sup in order:
+        if not accepted:
+            for quote in ground.widen(sup):
+                if calls >= MAX_CHECKS:
+                    break
+                calls += 1
+                p = verifier.support(quote.text, question, text)
+                if p >= verifier.threshold:
+                    accepted.append((quote, p))
+                    break
+        elif extra < MAX_EXTRA and sup.hit.chunk.id in cited and sup.hit.chunk.article_id not in {
+            a.hit.chunk.article_id for a, _ in accepted
+        }:
+            extra += 1
+            calls += 1
+            p = verifier.support(sup.text, question, text)
+            if p >= verifier.threshold:
+                accepted.append((sup, p))
+    if not accepted:
+        return Verdict(("not_supported", ""), calls)
+    best, _ = accepted[0]
+    invented = ground.ungrounded_numbers(text, [best.text], question)
     if invented:
-        return refuse(f"the answer has numbers no cited passage gives: {', '.join(invented)}", timings, usage)
-    if ground.money_missing(question, text):
-        return refuse("the question asks for an amount of money; the passages give none", timings, usage)
-    names = ground.unknown_names(text, [s.hit.chunk.text for s in chosen], embedder)
+        return Verdict(("number_not_in_quote", ", ".join(invented)), calls)
+    names = ground.unknown_names(text, [best.hit.chunk.text], embedder)
     if names:
-        return refuse(f"the answer names what no cited passage does: {', '.join(names)}", timings, usage)
-    role = ground.role_missing(question, [s.hit.chunk.text for s in chosen], embedder)
-    if role:
-        return refuse(f"the question asks about a {role}; no cited passage mentions one", timings, usage)
-    mismatch = ground.count_mismatch(question, text, embedder)
-    if mismatch:
-        return refuse(mismatch, timings, usage)
-    citations = tuple(s.citation() for s in chosen)
-    return Answer(question, text, False, citations, tuple(hits), language, timings, usage, None)
+        return Verdict(("name_not_in_quote", ", ".join(names)), calls)
+    return Verdict(tuple(replace(sup.citation(), support=round(p, 3)) for sup, p in accepted), calls)

@@ -75,6 +75,8 @@ def read_article(file: Path) -> Article:
         content_hash=hashlib.sha256(data).hexdigest(),
         date=cleaned.date,
         dropped=cleaned.dropped,
+        raw=text,
+        segments=cleaned.segments,
     )
 
 

@@ -20,7 +20,8 @@ from rag.llm import LLM, get_llm
 from rag.retrieve import Retriever
 from rag.settings import Settings, quiet_environment
 from rag.store import Store
-from rag.types import Answer, Article, Citation, Hit, IngestReport
+from rag.types import Answer, Article, Hit, IngestReport
+from rag.verify import Verifier, get_verifier
 
 MAX_QUESTION_CHARS = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -74,6 +75,11 @@ class Assistant:
     def llm(self) -> LLM:
         """The answering model, loaded on first use."""
         return get_llm(self.settings.llm, self.settings)
+
+    @property
+    def verifier(self) -> Verifier:
+        """The support verifier that checks every shown answer against its quotes, loaded on first use."""
+        return get_verifier(self.settings.verifier_spec, self.settings)
 
     # -- ingest -----------------------------------------------------------------------------
     def ingest(self, path: str | Path, progress: bool = False) -> IngestReport:
@@ -132,10 +138,15 @@ class Assistant:
         language = detect(q)
         t1 = time.perf_counter()
         if not hits:
-            yield Answer(q, REFUSAL[language], True, (), (), language, {"retrieve_s": t1 - t0}, {}, "nothing retrieved")
+            yield Answer(
+                q, REFUSAL[language], True, (), (), language, {"retrieve_s": t1 - t0}, {}, "nothing retrieved",
+                refusal_code="nothing_retrieved",
+            )
             return
         result = self._verify(
-            answer_mod.answer(q, hits, self.llm, self.embedder, language, on_token, self.settings.focus)
+            answer_mod.answer(
+                q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus
+            )
         )
         timings = {"retrieve_s": t1 - t0, **result.timings, "total_s": time.perf_counter() - t0}
         yield Answer(**{**result.__dict__, "timings": timings})
@@ -154,10 +165,14 @@ class Assistant:
             art = texts.get(c.article_id)
             if art is None:
                 continue
-            if art.text[c.start : c.end] == c.quote:
-                kept.append(c)
-            elif (pos := art.text.find(c.quote)) >= 0:
-                kept.append(Citation(c.article_id, c.chunk_id, c.quote, pos, pos + len(c.quote)))
+            pos = c.start if art.text[c.start : c.end] == c.quote else art.text.find(c.quote)
+            if pos < 0:
+                continue
+            # The quote must also stand, character for character, in the file as published.
+            raw = art.raw_span(pos, pos + len(c.quote))
+            if raw is None or art.raw[raw[0] : raw[1]] != c.quote:
+                continue
+            kept.append(replace(c, start=pos, end=pos + len(c.quote), raw_start=raw[0], raw_end=raw[1]))
         if kept:
             return Answer(**{**a.__dict__, "citations": tuple(kept)})
         return Answer(
@@ -167,6 +182,7 @@ class Assistant:
                 "refused": True,
                 "citations": (),
                 "refusal_reason": "the cited articles changed while answering; ask again",
+                "refusal_code": "article_changed",
                 "draft": a.text,
             }
         )

@@ -1,57 +1,87 @@
 """Clean scraped article text: drop page junk and pasted instructions, keep them aside with a reason.
 
-Scraped pages mix the article with JavaScript, app/newsletter prompts, comment widgets,
-navigation and, sometimes, editorial instructions meant for a writer or an AI
-("Make this article seo compatible ..."). None of that may be indexed: it would be retrieved,
-quoted, and in the worst case obeyed. Every removed span is returned as a `Dropped` so
-`rag inspect` can show exactly what was taken out and why.
+Scraped pages mix the article with JavaScript, app/newsletter prompts, consent boxes, bylines,
+photo credits, social embeds, related-article lists and, sometimes, instructions meant for a
+writer or an AI ("Make this article seo compatible ..."). None of that may be indexed: it would
+be retrieved, quoted, and in the worst case obeyed.
+
+The cleaned text is made only of verbatim pieces of the file, in order, each a whole line or the
+part of a line left when a whole junk block (one or more sentences, or a credit between two
+sentences) is cut out. Pieces are joined by line breaks, and sentences never cross a line break
+(`rag.chunk.sentences`), so no sentence is ever stitched together from two places: every quote
+is a substring of the file as published, at offsets `Cleaned.to_raw` gives.
+Junk is recognised by the features of page furniture on any site, not by one site's wording.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rag.types import Dropped
 
 _APOS = "['’]"
+_END_PUNCT = ".!?»\"”…)"
 
-# Spans that are instructions to a writer or a model, not reporting. Each is removed where it
-# stands, even mid-line: seed 002 glues "Customize this title in french" to its real title.
+# Text addressed to a writer or a model, in English or French. Cut with the sentence around it
+# unless it stands at a sentence boundary (scrapers glue "Customize this title in frenchDes …").
 INSTRUCTION_PATTERNS = [
-    r"Customi[sz]e this (?:title|article|text)(?: in (?:french|english|français|anglais))?",
-    r"Make this article seo compatible\b[^\n]*?create at least \d+ words",
-    r"(?:Make|Let|Write|Rewrite|Create|Generate)\b[^\n.]{0,80}\b(?:seo|subheadings?|at least \d+ words)\b"
-    r"[^\n.]*?(?:\d+ words|subheadings?|seo compatible|[.!?\n])",
+    r"Customi[sz]e this (?:title|article|text|post)(?: in (?:french|english|français|anglais))?",
+    r"(?:Make|Let|Write|Rewrite|Create|Generate|Optimi[sz]e)\b[^\n.]{0,80}\b(?:seo|subheadings?|at least \d+ words)\b"
+    r"[^\n.]*?(?:\d+ words|subheadings?|seo(?: compatible| friendly)?|[.!?\n])",
+    r"(?:Rédige[zr]?|Réécri[st]|Réécrivez|Écri[st]|Écrivez|Génère[zr]?|Optimise[zr]?|Personnalise[zr]?)\b[^\n.]{0,80}"
+    r"\b(?:seo|sous-titres|intertitres|au moins \d+ mots|ce titre|cet article)\b[^\n.]*?(?:\d+ mots|seo|titre|[.!?\n])",
     r"(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*"
     r"(?:previous|prior|above|earlier|system|original)?\s*(?:instructions?|rules|prompts?|guidelines)"
     r"[^\n.!?]*[.!?]?",
-    r"(?:ignorez|oubliez)\s+(?:toutes\s+)?(?:les\s+|vos\s+)?(?:instructions|consignes|règles)"
+    r"(?:ignore[sz]?|oublie[sz]?)\s+(?:toutes\s+)?(?:les\s+|vos\s+|tes\s+)?(?:instructions|consignes|règles)"
     r"[^\n.!?]*[.!?]?",
     r"(?:^|(?<=[.!?]\s))(?:system|assistant|user|instruction)\s*:[^\n]*",
     r"<\|?(?:im_start|im_end|system|assistant|user)\|?>[^\n]*",
-    r"\b(?:answer|reply|respond|say)\s+(?:only\s+)?(?:with\s+)?['\"“«][^'\"”»\n]{1,40}['\"”»][^\n.!?]*[.!?]?",
+    r"\b(?:answer|reply|respond|say|réponds|répondez)\s+(?:only\s+|uniquement\s+)?(?:with\s+|par\s+)?['\"“«][^'\"”»\n]{1,40}['\"”»][^\n.!?]*[.!?]?",
     r"\byou are (?:now )?(?:an? |the )?(?:ai|assistant|chatbot|language model|helpful)[^\n.!?]*[.!?]?",
+    r"\b(?:tu es|vous êtes) (?:maintenant )?(?:un |une )?(?:ia|assistant|chatbot|modèle de langage)[^\n.!?]*[.!?]?",
 ]
 
-# Page furniture found inside paragraphs: app prompts, newsletter and contact blurbs, consent.
+# Page furniture found inside paragraphs, by kind of widget.
 BOILERPLATE_PATTERNS = [
-    r"Chargement Quelque chose se charge\.?",
-    rf"Merci pour l{_APOS}enregistrement\s*!?",
-    r"Accédez à vos sujets favoris[^.\n]*\.?",
-    rf"téléchargez l{_APOS}application",
-    r"Entrez en contact avec notre équipe[^\n]*?\[email[^\]]*\]\.?",
-    rf"Pour plus d{_APOS}histoires comme celle-ci[^.\n]*\.?",
-    r"Obtenez ce dont vous avez besoin\s*\n*\s*dernières nouvelles[^\n]*?plus encore",
-    r"Ce site est protégé par reCAPTCHA[^\n]*",
-    r"Plus\s*:\s*Tendances",
-    r"(?:Inscrivez-vous|Abonnez-vous) à (?:notre|la|nos) newsletters?[^.\n]*\.?",
+    # loading placeholders
+    r"(?:Chargement|Loading)(?:\s*(?:en cours)?\s*(?:\.{3}|…))?(?:\s+Quelque chose se charge\.?|\s+Something is loading\.?)?",
+    # sign-up confirmations and personalised-feed / app prompts
+    rf"Merci (?:pour|de) (?:l{_APOS}enregistrement|votre inscription|vous être inscrit)\s*!?",
+    r"Thanks? (?:you )?for (?:signing up|subscribing|registering)\s*!?",
+    r"(?:Accédez à|Retrouvez) vos (?:sujets|articles|thèmes) (?:favoris|préférés)[^.\n]*\.?",
+    r"(?:Access|Get) your favou?rite topics[^.\n]*\.?",
+    rf"t[ée]l[ée]charge[zr]? (?:notre |l{_APOS}|gratuitement l{_APOS})?app(?:lication)?(?: mobile)?\b[^.\n]{{0,60}}?(?=\s+[A-ZÀ-Ý]|[.!]|$)\.?",
+    r"download (?:our|the) (?:free )?app\b[^.\n]{0,60}?(?=\s+[A-Z]|[.!]|$)\.?",
+    # newsletters, contact blurbs, "more stories"
+    r"(?:Inscrivez-vous|Abonnez-vous|Recevez) (?:gratuitement )?(?:à |a )?(?:notre|la|nos) newsletters?[^.\n]*\.?",
     r"(?:Sign up|Subscribe) (?:for|to) (?:our )?newsletters?[^.\n]*\.?",
+    r"[^.!?\n]*\[email[^\]]*\][^.!?\n]*[.!?]?",
+    rf"(?:Pour plus d{_APOS}(?:histoires|articles|informations) comme (?:celle|celui|ceux|celles)-ci|For more stories like this)[^.\n]*\.?",
+    # consent, captcha
     r"(?:Accepter|Refuser|Gérer) (?:les|tous les) cookies[^\n]*",
-    r"(?:Accept|Manage) (?:all )?cookies[^\n]*",
-    r"^\s*(?:Publicité|Advertisement|PUBLICITÉ)\b\s*",
+    r"(?:Accept|Manage|Reject) (?:all )?cookies[^\n]*",
+    r"[^\n]*(?:protégé par reCAPTCHA|protected by reCAPTCHA)[^\n]*",
+    # paywall and video-player notices
+    r"Votre navigateur ne (?:supporte|prend) pas[^.\n]*\.?",
+    r"Your browser does not support[^.\n]*\.?",
+    r"(?:Nous utilisons des|We use) cookies[^.\n]*\.?",
+    # ads, widget headers, social embeds
+    r"^\s*(?:Publicité|Advertisement|PUBLICITÉ|Sponsorisé|Sponsored)\b\s*",
+    r"\b(?:Plus|More)\s*:\s*(?:Tendances|Trending|À la une|Top stories)\s*$",
+    r"(?:Partager|Partagez|Share)(?: cet article| this article)? (?:sur|on) (?:Facebook|X|Twitter|LinkedIn|WhatsApp)[^\n.]*",
+    r"(?:Voir cette publication sur|View this post on) (?:Instagram|Facebook|X)[^\n]*",
+    r"pic\.twitter\.com/\w+",
+    r"(?:Suivez-nous|Follow us) (?:sur|on) [^\n.]*\.?",
 ]
+
+# Credits between two sentences: "(Photo : Reuters)", "(Source : AFP)", "© AFP", "Crédit photo : X".
+CREDIT = re.compile(
+    r"\((?:Photo|Photos|Crédit|Crédits|Credit|Source|Image|Illustration)s?\s*:[^)\n]{1,80}\)|"
+    r"(?:©|Crédit photo\s*:|Photo credit\s*:)\s*[^\n.]{1,60}?(?=\s+[A-ZÀ-Ý][a-zà-ÿ]|$)",
+    re.IGNORECASE,
+)
 
 # JavaScript from an inline <script>: drop from the first code token to the end of the line.
 JS_START = re.compile(
@@ -62,88 +92,25 @@ JS_START = re.compile(
 # A line that ends the article; everything after it is comments, related links and menus.
 END_MARKER = re.compile(
     r"^\s*(?:Source|Sources|Source link(?:\s*-?\d+)?|Lien source|Comments?|Commentaires?|"
-    r"Comment \(\d+\)|All comments\.?|Read more|Lire aussi|Même sujet)\s*$",
-    re.IGNORECASE | re.MULTILINE,
+    r"Comment \(\d+\)|All comments\.?|Read more|Lire aussi|À lire aussi|Sur le même sujet|Même sujet|"
+    r"Related(?: articles| topics)?|More on this story|Articles? similaires?|Dans la même rubrique)\s*:?\s*$",
+    re.IGNORECASE,
 )
 TRAILING_SOURCE = re.compile(r"\s*(?:Lien source|Source link(?:\s*-?\d+)?)\s*$", re.IGNORECASE)
+# Whole lines that are page furniture: bylines, publication stamps, related links, share bars.
+FURNITURE_LINE = re.compile(
+    r"^(?:(?:Par|By)\s+[A-ZÀ-Ý][^.!?]{0,80}|[^.!?]{0,60}\b(?:avec|with) (?:l['’])?(?:AFP|Reuters|AP|agences?|des agences)|"
+    r"(?:Reporting|Writing|Additional reporting|Editing) by [^\n]{0,120}|Our Standards:[^\n]*|"
+    r"(?:Article )?réservé aux abonnés|Subscribers? only|"
+    r"—\s*[^\n]{0,80}\(@\w+\)[^\n]{0,40}|Une publication partagée par [^\n]{0,80}|"
+    r"(?:Publié|Mis à jour|Modifié|Published|Updated)\b[^.!?]{0,60}\d[^.!?]{0,40}|"
+    r"(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Read more|Read also|Related|LIRE AUSSI)\s*[:>|-][^\n]*|"
+    r"(?:Partager|Share|Tweet|Imprimer|Print|E-mail|Email)(?:\s*[|/·•]\s*[\w-]+)+)$",
+    re.IGNORECASE,
+)
 
 LEADING_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*")
 DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-
-
-@dataclass(frozen=True)
-class Cleaned:
-    """Result of `clean`: the text to index, what was removed, and metadata found on the way."""
-
-    text: str
-    title: str
-    date: str | None
-    dropped: tuple[Dropped, ...]
-
-
-class _Cleaner:
-    def __init__(self, raw: str) -> None:
-        text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
-        self.text = text.replace("\u00a0", " ").replace("\ufeff", "")
-        self.dropped: list[Dropped] = []
-        self.date: str | None = None
-
-    def drop(self, pattern: re.Pattern[str], reason: str) -> None:
-        def _sub(m: re.Match[str]) -> str:
-            if m.group(0).strip():
-                self.dropped.append(Dropped(m.group(0).strip(), reason))
-            return " " if m.group(0).endswith(" ") and m.start() > 0 else ""
-
-        self.text = pattern.sub(_sub, self.text)
-
-    def leading_date(self) -> None:
-        m = LEADING_DATE.match(self.text)
-        if m:
-            self.date = m.group(1)
-            self.dropped.append(Dropped(m.group(0).strip(), "metadata: date line"))
-            self.text = self.text[m.end() :]
-
-    def footer(self) -> None:
-        m = END_MARKER.search(self.text)
-        if m and m.start() > len(self.text) // 3:
-            tail = self.text[m.start() :].strip()
-            self.dropped.append(Dropped(tail, "footer: source/comments/navigation after the article"))
-            self.text = self.text[: m.start()]
-
-    def lines(self) -> None:
-        """Line-level rules: byline/date lines, one-word labels, captions repeating the title."""
-        kept: list[str] = []
-        title_key = None
-        for line in self.text.split("\n"):
-            s = line.strip()
-            if not s:
-                kept.append("")
-                continue
-            key = _norm(re.sub(r"\s+\d+$", "", s))
-            dmy = DMY_DATE.search(s)
-            if dmy and len(s) < 80 and not re.search(r"[.!?]\s", s):
-                if self.date is None:
-                    d, mth, y = dmy.groups()
-                    self.date = f"{y}-{int(mth):02d}-{int(d):02d}"
-                self.dropped.append(Dropped(s, "metadata: outlet/date line"))
-            elif len(s) < 16 and len(s.split()) <= 2 and not re.search(r"[.!?:»]$", s):
-                self.dropped.append(Dropped(s, "label: caption or navigation word"))
-            elif title_key is not None and key == title_key:
-                self.dropped.append(Dropped(s, "image caption: repeats the title"))
-            else:
-                if title_key is None:
-                    title_key = key
-                kept.append(s)
-        self.text = "\n".join(kept)
-
-    def tidy(self) -> None:
-        text = re.sub(r"[ \t]{2,}", " ", self.text)
-        text = re.sub(r"\n[ \t]+|[ \t]+\n", "\n", text)
-        self.text = re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s.replace("’", "'").lower()).strip()
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
@@ -154,23 +121,205 @@ INSTRUCTIONS = _compile(INSTRUCTION_PATTERNS)
 BOILERPLATE = _compile(BOILERPLATE_PATTERNS)
 
 
+@dataclass(frozen=True)
+class Cleaned:
+    """Result of `clean`: the text to index, what was removed, metadata, and where each piece came from.
+
+    `segments[i] = (clean_start, raw_start, length)`: text[clean_start:+length] == raw[raw_start:+length].
+    """
+
+    text: str
+    title: str
+    date: str | None
+    dropped: tuple[Dropped, ...]
+    segments: tuple[tuple[int, int, int], ...] = ()
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int] | None:
+        """Offsets in the file of text[start:end]; None when the span is not inside one piece."""
+        return to_raw(self.segments, start, end)
+
+
+def to_raw(segments: tuple[tuple[int, int, int], ...], start: int, end: int) -> tuple[int, int] | None:
+    """Map a span of the cleaned text to the raw text, when it lies inside one verbatim piece."""
+    for c, r, n in segments:
+        if c <= start and end <= c + n:
+            return r + start - c, r + end - c
+    return None
+
+
+def _sentence_bounds(line: str) -> list[tuple[int, int]]:
+    from rag.chunk import sentences
+
+    return sentences(line) or [(0, len(line))]
+
+
+def _expand(line: str, start: int, end: int, bounds: list[tuple[int, int]]) -> tuple[int, int]:
+    """Grow a junk span to whole sentences, unless it already sits between two sentences.
+
+    It sits between two when what precedes it ends a sentence (or is glued on, "frenchDes") and
+    it ends a sentence itself or is followed by one starting with a capital or a quote.
+    """
+
+    def around(p: int) -> tuple[int, int]:
+        return next(((a, b) for a, b in bounds if a <= p < b), max(((a, b) for a, b in bounds if a <= p), default=(0, len(line))))
+
+    before = line[:start].rstrip()
+    glued = start > 0 and line[start - 1].islower() and line[start].isupper()
+    if before and before[-1] not in _END_PUNCT and not glued:
+        start = min(start, around(start)[0])
+    after = line[end:].lstrip()
+    closed = line[start:end].rstrip()[-1:] in ".!?"
+    if after and not closed and not (after[0].isupper() or after[0] in "«\"“("):
+        end = max(end, around(end - 1)[1])
+    return start, end
+
+
+class _Cleaner:
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.dropped: list[Dropped] = []
+        self.date: str | None = None
+        self.title_key: str | None = None
+
+    def drop(self, text: str, reason: str) -> None:
+        if text.strip():
+            self.dropped.append(Dropped(text.strip(), reason))
+
+    def lines(self) -> list[tuple[int, int, bool]]:
+        """(start, end, paragraph_break_before) of each non-blank line, up to the footer."""
+        out: list[tuple[int, int, bool]] = []
+        prev_end = 0
+        for m in re.finditer(r"[^\n]+", self.raw):
+            s, e = m.start(), m.end()
+            while e > s and self.raw[e - 1] in "\r \t\u00a0\ufeff":
+                e -= 1
+            while s < e and self.raw[s] in " \t\u00a0\ufeff":
+                s += 1
+            if s == e:
+                continue
+            if not out:
+                d = LEADING_DATE.match(self.raw[s:e])
+                if d:
+                    self.date = d.group(1)
+                    self.drop(d.group(0), "metadata: date line")
+                    s += d.end()
+                    if s >= e:
+                        continue
+            if END_MARKER.match(self.raw[s:e]) and s > len(self.raw) // 3:
+                self.drop(self.raw[s:], "footer: source/comments/navigation after the article")
+                break
+            out.append((s, e, self.raw.count("\n", prev_end, s) >= 2))
+            prev_end = e
+        return out
+
+    def pieces(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The kept parts of one line, as raw offsets."""
+        line = self.raw[s:e]
+        cuts: list[tuple[int, int, str]] = []
+        js = JS_START.search(line)
+        if js:
+            cuts.append((js.start(), len(line), "javascript"))
+        tail = TRAILING_SOURCE.search(line)
+        if tail:
+            cuts.append((tail.start(), len(line), "footer: source link"))
+        bounds: list[tuple[int, int]] | None = None
+        for pattern, reason in (
+            (INSTRUCTIONS, "instruction: text addressed to a writer or a model, not reporting"),
+            (BOILERPLATE, "boilerplate: app, newsletter, consent, share or contact widget"),
+        ):
+            for m in pattern.finditer(line):
+                if not m.group(0).strip():
+                    continue
+                bounds = bounds or _sentence_bounds(line)
+                a, b = _expand(line, m.start(), m.end(), bounds)
+                cuts.append((a, b, reason))
+        for m in CREDIT.finditer(line):
+            # A credit opening a line with no sentence after it ("Crédit photo : Musée du Louvre") is the whole line.
+            whole = not line[: m.start()].strip() and not re.search(r"[.!?]", line[m.end() :])
+            cuts.append((m.start(), len(line) if whole else m.end(), "credit: photo or source credit"))
+        kept: list[tuple[int, int]] = []
+        pos = 0
+        for a, b, reason in sorted(cuts):
+            if b <= pos:
+                continue
+            a = max(a, pos)
+            kept.append((pos, a))
+            self.drop(line[a:b], reason)
+            pos = b
+        kept.append((pos, len(line)))
+        out = []
+        for a, b in kept:
+            while a < b and line[a] in " \t\u00a0,;":
+                a += 1
+            while b > a and line[b - 1] in " \t\u00a0":
+                b -= 1
+            if re.search(r"\w", line[a:b]):
+                out.append((s + a, s + b))
+        return out
+
+    def furniture(self, piece: str, whole_line: bool) -> str | None:
+        """Why a whole line is page furniture, or None."""
+        if not whole_line:
+            return None
+        key = _norm(re.sub(r"\s+\d+$", "", piece))
+        dmy = DMY_DATE.search(piece)
+        if dmy and len(piece) < 80 and not re.search(r"[.!?]\s", piece):
+            if self.date is None:
+                d, mth, y = dmy.groups()
+                self.date = f"{y}-{int(mth):02d}-{int(d):02d}"
+            return "metadata: outlet/date line"
+        if len(piece) < 16 and len(piece.split()) <= 2 and not re.search(r"[.!?:»]$", piece):
+            return "label: caption or navigation word"
+        if FURNITURE_LINE.match(piece):
+            return "byline, date stamp, related link or share bar"
+        if self.title_key is not None and key == self.title_key:
+            return "image caption: repeats the title"
+        if self.title_key is None:
+            self.title_key = key
+        return None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.replace("’", "'").lower()).strip()
+
+
 def clean(raw: str) -> Cleaned:
     """Return the article text with scraping junk and pasted instructions removed."""
     c = _Cleaner(raw)
-    c.leading_date()
-    c.drop(JS_START, "javascript")
-    c.drop(TRAILING_SOURCE, "footer: source link")
-    c.footer()
-    c.drop(INSTRUCTIONS, "instruction: text addressed to a writer or a model, not reporting")
-    c.drop(BOILERPLATE, "boilerplate: app, newsletter, consent or contact prompt")
-    c.lines()
-    c.tidy()
-    return Cleaned(text=c.text, title=_title(c.text), date=c.date, dropped=tuple(c.dropped))
+    kept: list[tuple[int, int, bool]] = []  # raw start, end, paragraph break before
+    for s, e, para in c.lines():
+        pieces = c.pieces(s, e)
+        if not pieces and len(kept) > 1 and _widget_header(raw[kept[-1][0] : kept[-1][1]]):
+            # "Obtenez ce dont vous avez besoin" over a newsletter box that was just cut out
+            c.drop(raw[kept[-1][0] : kept[-1][1]], "boilerplate: heading of a removed widget")
+            kept.pop()
+        for i, (a, b) in enumerate(pieces):
+            why = c.furniture(raw[a:b], whole_line=pieces == [(s, e)])
+            if why:
+                c.drop(raw[a:b], why)
+            else:
+                kept.append((a, b, para and i == 0))
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    pos = 0
+    for a, b, para in kept:
+        if parts:
+            sep = "\n\n" if para else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        parts.append(raw[a:b])
+        segments.append((pos, a, b - a))
+        pos += b - a
+    text = "".join(parts)
+    return Cleaned(text=text, title=_title(text), date=c.date, dropped=tuple(c.dropped), segments=tuple(segments))
+
+
+def _widget_header(line: str) -> bool:
+    return len(line) < 60 and line[-1:] not in _END_PUNCT + ":" and not re.search(r"\d", line)
 
 
 def _title(text: str) -> str:
-    # Photo captions are glued into some first lines: "... le mois dernier (Photo : Reuters) La ..."
-    first = re.split(r"\s*\(Photo\b[^)]*\)", text.split("\n", 1)[0])[0].strip()
+    first = text.split("\n", 1)[0].strip()
     if len(first) <= 200:
         return first
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]

@@ -86,10 +86,12 @@ def ask(
         return
     typer.echo(a.text)
     if a.refused:
+        typer.echo(f"(refused: {a.refusal_code} — {a.refusal_reason})", err=True)
         return
-    typer.echo("\nSources:")
+    typer.echo("\nSources (each quote checked by the support verifier):")
     for c in a.citations:
-        typer.echo(f"  [{c.article_id}] chars {c.start}-{c.end}: « {c.quote} »")
+        raw = f", file chars {c.raw_start}-{c.raw_end}" if c.raw_start is not None else ""
+        typer.echo(f"  [{c.article_id}] chars {c.start}-{c.end}{raw}, support {c.support}: « {c.quote} »")
 
 
 @app.command()

@@ -20,7 +20,7 @@ from rag.settings import Settings
 from rag.types import Answer
 
 # Metrics where lower is better; everything else gated is higher-is-better.
-LOWER_IS_BETTER = {"fabricated_ids"}
+LOWER_IS_BETTER = {"fabricated_ids", "wrong_but_cited", "wrong_but_cited_count"}
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,12 @@ def load_qa(path: Path) -> list[m.QARow]:
     return rows
 
 
-def score(ex: m.QARow, pred: Answer, articles: dict[str, str]) -> dict[str, Any]:
+def score(ex: m.QARow, pred: Answer, articles: dict[str, str], raw: dict[str, str]) -> dict[str, Any]:
     """Every per-row metric for one answer."""
     return {
         "correct": m.answer_correct(ex, pred),
+        "wrong_but_cited": m.wrong_but_cited(ex, pred),
+        "quotes_raw": m.quotes_exact_raw(pred, raw),
         "precision": m.citation_precision(ex, pred),
         "citation_hit": m.citation_hit(ex, pred),
         "citation_coverage": m.citation_coverage(ex, pred),
@@ -84,10 +86,19 @@ def _ask(bot: Assistant, ex: m.QARow, k: int) -> Answer:
         return bot.ask(ex.question, k)
     except InputError as e:  # a rejected question counts as a refusal, with the reason kept
         lang = detect(ex.question)
-        return Answer(ex.question, REFUSAL[lang], True, (), (), lang, {}, {}, str(e))
+        return Answer(ex.question, REFUSAL[lang], True, (), (), lang, {}, {}, str(e), None, "invalid_question")
 
 
-def row(ex: m.QARow, pred: Answer, latency: float, articles: dict[str, str]) -> dict[str, Any]:
+def _read_raw(path: Path) -> str:
+    from rag.articles import decode
+
+    try:
+        return decode(path.read_bytes())
+    except (OSError, RagError):
+        return ""
+
+
+def row(ex: m.QARow, pred: Answer, latency: float, articles: dict[str, str], raw: dict[str, str]) -> dict[str, Any]:
     """One report row: the question, what came back, and its scores."""
     return {
         "id": ex.id,
@@ -98,12 +109,13 @@ def row(ex: m.QARow, pred: Answer, latency: float, articles: dict[str, str]) -> 
         "answer": pred.text,
         "refused": pred.refused,
         "refusal_reason": pred.refusal_reason,
+        "refusal_code": pred.refusal_code,
         "draft": pred.draft,
         "citations": [c.__dict__ for c in pred.citations],
         "retrieved": [h.chunk.id for h in pred.passages],
         "latency_s": round(latency, 3),
         "usage": dict(pred.usage),
-        "scores": score(ex, pred, articles),
+        "scores": score(ex, pred, articles, raw),
     }
 
 
@@ -114,13 +126,16 @@ def run_config(cfg: Config, qa: list[m.QARow], corpus: Path, out: Path, progress
     store_dir = out / "stores" / re.sub(r"[^\w.-]+", "_", cfg.embedder)
     bot = Assistant(Settings.from_env(data_dir=store_dir, llm=cfg.llm, embedder=cfg.embedder, k=cfg.k, store=None))
     bot.ingest(corpus)
-    articles = {aid: bot.article(aid).text for aid in bot.store.article_hashes()}
+    stored = {aid: bot.article(aid) for aid in bot.store.article_hashes()}
+    articles = {aid: a.text for aid, a in stored.items()}
+    # The files as published, read again here, so raw offsets are checked against the source itself.
+    raw = {aid: _read_raw(Path(a.source)) for aid, a in stored.items()}
     rows = []
     for ex in tqdm(qa, desc=cfg.name, unit="q", disable=not progress):
         t0 = time.perf_counter()
         pred = _ask(bot, ex, cfg.k)
         latency = time.perf_counter() - t0
-        rows.append(row(ex, pred, latency, articles))
+        rows.append(row(ex, pred, latency, articles, raw))
     return {
         "name": cfg.name,
         "llm": cfg.llm,

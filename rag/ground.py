@@ -18,7 +18,6 @@ from rag.embed import Embedder
 from rag.lexical import tokens
 from rag.types import Citation, Hit
 
-MARGIN = 0.15  # a passage within this of the best support also backs the answer
 MAX_CITATIONS = 3
 
 
@@ -30,6 +29,11 @@ class Support:
     score: float
     start: int  # sentence offsets inside the chunk
     end: int
+
+    @property
+    def text(self) -> str:
+        """The quoted sentence(s)."""
+        return self.hit.chunk.text[self.start : self.end]
 
     def citation(self) -> Citation:
         """The quote with its offsets in the article; a closing quote mark glued to the front of
@@ -64,73 +68,67 @@ def supports(question: str, answer: str, hits: Sequence[Hit], embedder: Embedder
     return sorted(best.values(), key=lambda x: -x.score)
 
 
-def select(ranked: Sequence[Support], cited_ids: Sequence[str]) -> list[Support]:
-    """Citations: the best-supporting passage, plus model-cited ones within MARGIN of it."""
-    if not ranked:
-        return []
-    top = ranked[0].score
-    keep = [ranked[0]] + [s for s in ranked[1:] if s.hit.chunk.id in cited_ids and s.score >= top - MARGIN]
-    return keep[:MAX_CITATIONS]
+def widen(sup: Support) -> list[Support]:
+    """The sentence alone, then with the sentence before it in the passage (when there is one)."""
+    spans = sentences(sup.hit.chunk.text)
+    prev = [s for s, e in spans if e <= sup.start]
+    out = [sup]
+    if prev and "\n" not in sup.hit.chunk.text[prev[-1] : sup.end]:  # a quote stays inside one line
+        out.append(Support(sup.hit, sup.score, prev[-1], sup.end))
+    return out
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower-cased, accents removed: 'Défense' -> 'defense'."""
     t = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in t if not unicodedata.combining(ch))
 
 
-def _numbers(text: str) -> set[str]:
-    """'plus de 1 000 conteneurs, 1,5 milliard' -> {'1000', '1.5'}; years and days included."""
-    joined = re.sub(r"(?<=\d)[\s\u202f\u00a0](?=\d{3}\b)", "", text)
-    return {n.replace(",", ".") for n in re.findall(r"\d+(?:[.,]\d+)?", joined)}
-
-
-_NUMBER_WORDS = re.compile(
-    r"\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
-    r"cinquante|cent|mille|millions?|milliards?|dizaines?|centaines?|milliers?|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|twelve|twenty|hundreds?|thousands?|millions?|billions?|dozens?)\b",
+# Cardinal words in French and English, so "five trips" is checked against "cinq voyages".
+# "un/une/one" are left out: they are articles far more often than counts.
+_CARDINALS = {
+    **dict.fromkeys(["deux", "two"], 2), **dict.fromkeys(["trois", "three"], 3),
+    **dict.fromkeys(["quatre", "four"], 4), **dict.fromkeys(["cinq", "five"], 5),
+    **dict.fromkeys(["six"], 6), **dict.fromkeys(["sept", "seven"], 7), **dict.fromkeys(["huit", "eight"], 8),
+    **dict.fromkeys(["neuf", "nine"], 9), **dict.fromkeys(["dix", "ten"], 10), **dict.fromkeys(["onze", "eleven"], 11),
+    **dict.fromkeys(["douze", "twelve", "douzaine", "dozen"], 12), **dict.fromkeys(["quinze", "fifteen"], 15),
+    **dict.fromkeys(["vingt", "twenty"], 20), **dict.fromkeys(["trente", "thirty"], 30),
+    **dict.fromkeys(["cent", "hundred", "centaine", "centaines", "hundreds"], 100),
+    **dict.fromkeys(["mille", "thousand", "millier", "milliers", "thousands"], 1000),
+}
+_SCALE = {"mille": 1e3, "thousand": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9}
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:(?:[\s\u202f\u00a0]|,(?=\d{3}\b)|\.(?=\d{3}\b))\d{3})+|\d+(?:[.,]\d+)?)"
+    r"(?:\s*(mille|thousand|millions?|milliards?|billion))?",
     re.IGNORECASE,
 )
 
 
-def ungrounded_numbers(answer: str, evidence: Sequence[str]) -> list[str]:
-    """Numbers in the answer (digits or words) that appear in no evidence text: a sign of invention.
+def numbers(text: str) -> set[float]:
+    """Every quantity a text states, as values: '1 000', '1,000' and 'mille' are all 1000.0,
+    '1,5 milliard' is 1.5e9, 'cinq' and 'five' are 5.0, '1er' is 1.0."""
+    out: set[float] = set()
+    for m in _NUMBER.finditer(text):
+        digits = m.group(1)
+        if re.search(r"\d[\s\u202f\u00a0,.]\d{3}\b", digits) and not re.fullmatch(r"\d+[.,]\d{1,2}", digits):
+            value = float(re.sub(r"[^\d]", "", digits))
+        else:
+            value = float(digits.replace(",", "."))
+        out.add(value * _SCALE.get((m.group(2) or "").lower(), 1.0))
+    for w in re.findall(r"[^\W\d_]+", fold(text)):
+        if w in _CARDINALS:
+            out.add(float(_CARDINALS[w]))
+    return out
 
-    'deux missiles' over passages that never say 'deux' -> ['deux'].
+
+def ungrounded_numbers(answer: str, evidence: Sequence[str], question: str = "") -> list[str]:
+    """Quantities in the answer that neither the evidence nor the question states: invented.
+
+    'deux missiles' over passages that never give 2 -> ['2']; '1,000 containers' over
+    'plus de 1 000 conteneurs' -> []; a year the question itself names is not invented.
     """
-    have = set().union(*(_numbers(t) for t in evidence)) if evidence else set()
-    words = {_fold(w) for t in evidence for w in _NUMBER_WORDS.findall(t)}
-    invented = [n for n in _numbers(answer) if n not in have]
-    invented += [
-        w for w in _NUMBER_WORDS.findall(answer) if _fold(w) not in words and _fold(w) not in ("un", "une", "one")
-    ]
-    return sorted(set(invented))
-
-
-_HOW_MANY = re.compile(r"\b(?:combien\s+(?:de|d['’])\s*|how\s+many\s+)(\w+)", re.IGNORECASE)
-_COUNTED = re.compile(r"\d[\d\s\u202f.,]*\s+(?:de\s+|d['’])?(\w{3,})", re.IGNORECASE)
-
-
-def count_mismatch(question: str, answer: str, embedder: Embedder) -> str | None:
-    """Why a "how many" answer does not answer it, else None.
-
-    'How many soldiers?' answered 'Russia delivered missiles' -> no number at all;
-    answered '1 000 containers' -> it counts containers, not soldiers.
-    """
-    asked = _HOW_MANY.search(question)
-    if not asked:
-        return None
-    if not re.search(r"\d", answer) and not _NUMBER_WORDS.search(answer):
-        return "the question asks how many; the answer gives no number"
-    counted = _COUNTED.search(answer)
-    if not counted:
-        return None
-    a, b = _fold(asked.group(1)), _fold(counted.group(1))
-    if _same_word(a, b, 5):
-        return None
-    va, vb = embedder.embed([a, b], "passage")
-    if float(va @ vb) >= 0.75:
-        return None
-    return f"the question asks how many {asked.group(1)}; the passages count {counted.group(1)}"
+    have = set().union(*(numbers(t) for t in evidence), numbers(question))
+    return sorted(f"{v:g}" for v in numbers(answer) - have)
 
 
 _NOT_NAMES = {
@@ -173,17 +171,17 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
     through the multilingual embedder, 'Shoigu'/'Choïgou' by spelling, 'British'/'britannique' by stem.
     """
     names = [
-        [w for w in m.split() if _fold(w) not in _NOT_NAMES]
+        [w for w in m.split() if fold(w) not in _NOT_NAMES]
         for m in re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]+(?:\s+[A-ZÀ-ÖØ-Ý][\w-]+)*", answer)
     ]
     names = [n for n in names if n and any(len(w) >= 3 for w in n)]
     if not names:
         return []
     text = " ".join(evidence)
-    vocab = {_fold(v) for v in re.findall(r"[\w-]+", text)}
+    vocab = {fold(v) for v in re.findall(r"[\w-]+", text)}
 
     def literal(w: str) -> bool:
-        f = _fold(w)
+        f = fold(w)
         return any(_same_word(f, v, 4) for v in vocab)
 
     left = [n for n in names if not any(literal(w) for w in n)]
@@ -203,45 +201,3 @@ def _similar(a: str, b: str) -> bool:
 def _same_word(a: str, b: str, stem: int) -> bool:
     """Folded words that share a stem ('british'/'britannique' at 4) or a spelling ('shoigu'/'choigou')."""
     return b.startswith(a[:stem]) or _similar(a, b)
-
-
-_MONEY_Q = re.compile(
-    r"\b(?:montant|coût|coûte|coûté|prix|dollars?|euros?|how much\b.*\b(?:cost|pay|paid|worth)|price|cost)\b",
-    re.IGNORECASE,
-)
-_MONEY_A = re.compile(
-    r"[$€£¥]|\b(?:dollars?|euros?|roubles?|rubles?|wons?|livres? sterling|pounds?|usd|eur)\b", re.IGNORECASE
-)
-
-
-def money_missing(question: str, answer: str) -> bool:
-    """A question about an amount of money answered without any currency."""
-    return bool(_MONEY_Q.search(question)) and not _MONEY_A.search(answer)
-
-
-_NAME_OF = re.compile(
-    r"\b(?:nom\s+(?:du|de\s+la|de\s+l['’]|des)|name\s+of\s+the|who\s+(?:is|was)\s+the|qui\s+(?:est|était)\s+l[ea])"
-    r"\s+(\w[\w-]+)",
-    re.IGNORECASE,
-)
-
-
-def role_missing(question: str, evidence: Sequence[str], embedder: Embedder) -> str | None:
-    """'What is the name of the captain?' needs a passage that mentions a captain.
-
-    Returns the role word when no cited passage mentions it (even translated), else None;
-    otherwise a small model happily names whoever the passage does mention.
-    """
-    m = _NAME_OF.search(question)
-    if not m:
-        return None
-    role = _fold(m.group(1))
-    words = {_fold(v) for v in re.findall(r"[\w-]+", " ".join(evidence))}
-    if any(_same_word(role, v, 5) for v in words if len(v) >= 3):
-        return None
-    vocab = sorted(w for w in words if len(w) >= 4)
-    if vocab:
-        vecs = embedder.embed([role, *vocab], "passage")
-        if float((vecs[1:] @ vecs[0]).max()) >= 0.75:
-            return None
-    return m.group(1)

@@ -37,39 +37,46 @@ class LLM(Protocol):
     ) -> Completion: ...
 
 
+def load_gguf(name: str, settings: Settings) -> Any:
+    """A llama.cpp model: `default` is the packaged Qwen2.5-Coder-1.5B, any other name a GGUF path.
+
+    Each call makes its own context (the answering LLM and the verifier each keep their KV cache);
+    the weights are memory-mapped, so the second load shares the first one's pages.
+    """
+    from rag.embed import cpu_count
+    from rag.model_files import default_model
+
+    if name == "default":
+        path = default_model(settings.models_path, progress=sys.stderr.isatty())
+    else:
+        path = Path(name).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"GGUF file not found: {path}. Use llamacpp:default or llamacpp:/path/to/model.gguf")
+    try:
+        from llama_cpp import Llama  # lazy: loads the native library
+    except ImportError:
+        raise BackendError("llama-cpp-python is not installed: run `pip install -e .`") from None
+    try:
+        return Llama(
+            model_path=str(path),
+            n_ctx=4096,
+            n_batch=512,
+            n_threads=cpu_count(),
+            # flash_attn=True prefills ~10% faster here, but changed 5 of 51 answers and cost
+            # one citation (precision 0.973 -> 0.946) in eval: left off.
+            verbose=False,
+            seed=0,
+        )
+    except Exception as e:
+        raise BackendError(f"Cannot load GGUF model {path}: {e}. Delete it to re-assemble, or pass another path.") from None
+
+
 class LlamaCppLLM:
     """llama.cpp in-process. `default` is the packaged Qwen2.5-Coder-1.5B; any other name is a GGUF path."""
 
     def __init__(self, name: str, settings: Settings) -> None:
-        from rag.embed import cpu_count
-        from rag.model_files import default_model
-
         self.spec = f"llamacpp:{name}"
-        if name == "default":
-            path = default_model(settings.models_path, progress=sys.stderr.isatty())
-        else:
-            path = Path(name).expanduser()
-            if not path.is_file():
-                raise ConfigError(f"GGUF file not found: {path}. Use llamacpp:default or llamacpp:/path/to/model.gguf")
-        try:
-            from llama_cpp import Llama  # lazy: loads the native library
-        except ImportError:
-            raise BackendError("llama-cpp-python is not installed: run `pip install -e .`") from None
-        try:
-            self._llama = Llama(
-                model_path=str(path),
-                n_ctx=4096,
-                n_batch=512,
-                n_threads=cpu_count(),
-                # flash_attn=True prefills ~10% faster here, but changed 5 of 51 answers and cost
-                # one citation (precision 0.973 -> 0.946) in eval: left off.
-                verbose=False,
-                seed=0,
-            )
-        except Exception as e:
-            raise BackendError(
-                f"Cannot load GGUF model {path}: {e}. Delete it to re-assemble, or pass another path."
-            ) from None
+        self._llama = load_gguf(name, settings)
         # One model, many threads (UI sessions): llama.cpp contexts are not re-entrant.
         self._lock = threading.Lock()
 

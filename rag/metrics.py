@@ -36,13 +36,27 @@ def normalise(text: str) -> str:
 
 
 def answer_correct(ex: QARow, pred: Answer) -> float | None:
-    """1 if an answerable row got a non-refused answer containing any acceptable string."""
+    """1 if an answerable row got a non-refused answer containing any acceptable string.
+
+    A string the question itself contains earns nothing: an answer that only echoes the
+    question ("Les joueurs observent les joueurs") is not credited.
+    """
     if not ex.answerable:
         return None
     if pred.refused:
         return 0.0
-    got = normalise(pred.text)
-    return float(any(normalise(a) in got for a in ex.answer_any))
+    got, asked = normalise(pred.text), normalise(ex.question)
+    return float(any(normalise(a) in got and normalise(a) not in asked for a in ex.answer_any))
+
+
+def wrong_but_cited(ex: QARow, pred: Answer) -> float:
+    """1 if an answer was shown with citations and is wrong (any answer to an unanswerable row).
+
+    The worst failure: a wrong answer presented as proved.
+    """
+    if pred.refused or not pred.citations:
+        return 0.0
+    return 1.0 if not ex.answerable else 1.0 - (answer_correct(ex, pred) or 0.0)
 
 
 def cited_articles(pred: Answer) -> list[str]:
@@ -81,6 +95,15 @@ def quotes_exact(pred: Answer, articles: Mapping[str, str]) -> tuple[int, int]:
     return ok, len(pred.citations)
 
 
+def quotes_exact_raw(pred: Answer, raw: Mapping[str, str]) -> tuple[int, int]:
+    """(citations whose quote equals the file as published at [raw_start:raw_end], all citations)."""
+    ok = sum(
+        c.raw_start is not None and raw.get(c.article_id, "")[c.raw_start : c.raw_end] == c.quote and bool(c.quote)
+        for c in pred.citations
+    )
+    return ok, len(pred.citations)
+
+
 def fabricated_ids(pred: Answer, corpus: set[str]) -> int:
     """Citations to article IDs that are not in the corpus (must be 0)."""
     return sum(c.article_id not in corpus for c in pred.citations)
@@ -106,7 +129,7 @@ def _pct(xs: Sequence[float], q: float) -> float | None:
     return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))]
 
 
-def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, float | int | None]:
+def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Aggregate the per-row scores written by the harness into the report's metrics."""
     sc = [r["scores"] for r in rows]
     ans = [s for s, r in zip(sc, rows, strict=True) if r["answerable"]]
@@ -115,6 +138,13 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, float | int | None
     total = sum(s["precision"][1] for s in sc)
     qok = sum(s["quotes"][0] for s in sc)
     qtotal = sum(s["quotes"][1] for s in sc)
+    rok = sum(s.get("quotes_raw", (0, 0))[0] for s in sc)
+    rtotal = sum(s.get("quotes_raw", (0, 0))[1] for s in sc)
+    codes: dict[str, int] = {}
+    for r in rows:
+        if r["refused"]:
+            code = r.get("refusal_code") or "unknown"
+            codes[code] = codes.get(code, 0) + 1
     ranks = [s["retrieval_rank"] for s in ans]
     lat = [float(r["latency_s"]) for r in rows if r.get("latency_s") is not None]
     ptoks = [r["usage"].get("prompt_tokens") for r in rows if r["usage"].get("prompt_tokens")]
@@ -128,7 +158,10 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, float | int | None
         "refusal_accuracy": _mean([s["refusal_correct"] for s in sc]),
         "refused_unanswerable": _mean([s["refusal_correct"] for s in una]),
         "answered_answerable": _mean([s["refusal_correct"] for s in ans]),
+        "wrong_but_cited": sum(s.get("wrong_but_cited", 0.0) for s in sc) / max(1, len(ans)),
+        "wrong_but_cited_count": int(sum(s.get("wrong_but_cited", 0.0) for s in sc)),
         "quote_exactness": qok / qtotal if qtotal else 1.0,
+        "quote_exactness_raw": rok / rtotal if rtotal else 1.0,
         "fabricated_ids": sum(s["fabricated"] for s in sc),
         "retrieval_recall_at_k": _mean([float(r is not None) for r in ranks]),
         "retrieval_mrr": _mean([1.0 / r if r else 0.0 for r in ranks]),
@@ -136,4 +169,5 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, float | int | None
         "latency_p95_s": _pct(lat, 0.95),
         "prompt_tokens_mean": statistics.mean(ptoks) if ptoks else None,
         "completion_tokens_mean": statistics.mean(gtoks) if gtoks else None,
+        "refusals_by_code": dict(sorted(codes.items())),
     }

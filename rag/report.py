@@ -9,6 +9,8 @@ from typing import Any
 
 SHOWN = [
     "answer_accuracy",
+    "wrong_but_cited",
+    "wrong_but_cited_count",
     "citation_precision",
     "citation_recall",
     "citation_coverage",
@@ -16,6 +18,7 @@ SHOWN = [
     "refused_unanswerable",
     "answered_answerable",
     "quote_exactness",
+    "quote_exactness_raw",
     "fabricated_ids",
     "retrieval_recall_at_k",
     "retrieval_mrr",
@@ -51,6 +54,11 @@ def summary_table(outcome: Any, baseline: dict[str, Any] | None) -> str:
         if baseline:
             row.append(_fmt(baseline.get(metric)))
         row.append(_fmt(outcome.targets.get(metric)))
+        lines.append("| " + " | ".join(row) + " |")
+    codes = sorted({k for c in outcome.configs for k in (c["summary"].get("refusals_by_code") or {})})
+    for code in codes:
+        row = [f"refused: {code}"] + [str((c["summary"].get("refusals_by_code") or {}).get(code, 0)) for c in outcome.configs]
+        row += ["-"] * (bool(baseline) + 1)
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
@@ -103,6 +111,8 @@ def write_reports(outcome: Any, baseline: dict[str, Any] | None, out: Path, qa: 
             ok = r["scores"]["correct"] if r["answerable"] else r["scores"]["refusal_correct"]
             cited = ", ".join(dict.fromkeys(x["article_id"][:3] for x in r["citations"]))
             ans = r["answer"].replace("|", "/").replace("\n", " ")[:140]
+            if r["refused"]:
+                ans = f"[{r.get('refusal_code') or '?'}] " + (r.get("draft") or "").replace("|", "/")[:120]
             rows_md.append(f"| {r['id']} | {'✓' if ok else '✗'} | {r['refused']} | {cited} | {ans} |")
     md = f"# Eval report\n\nQ&A: `{qa}`\n\n{table}\n\nGate: {verdict}\n" + "\n".join(rows_md) + "\n"
     (out / "report.md").write_text(md)

@@ -127,6 +127,9 @@ def _record(article: Article, n_chunks: int) -> dict[str, Any]:
         "chunks": n_chunks,
         "text_hash": text_hash(article.text),
         "pipeline": PIPELINE,
+        # The file as read, and where each cleaned piece sits in it: citations give offsets in both.
+        "raw": article.raw,
+        "segments": json.dumps(article.segments),
     }
 
 
@@ -203,6 +206,8 @@ class Store:
             content_hash=m["content_hash"],
             date=m.get("date") or None,
             dropped=tuple(Dropped(**d) for d in json.loads(m.get("dropped", "[]"))),
+            raw=m.get("raw", ""),
+            segments=tuple(tuple(s) for s in json.loads(m.get("segments", "[]"))),  # type: ignore[misc]
         )
 
     def put(self, batch: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]], stored: Collection[str]) -> None:

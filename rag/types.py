@@ -25,6 +25,14 @@ class Article:
     content_hash: str  # sha256 of the raw file bytes
     date: str | None = None
     dropped: tuple[Dropped, ...] = ()
+    raw: str = ""  # the file's text as decoded, before cleaning
+    segments: tuple[tuple[int, int, int], ...] = ()  # (clean_start, raw_start, length) of each verbatim piece
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Offsets in `raw` of text[start:end] (None if it spans two pieces: never for a quote)."""
+        from rag.clean import to_raw
+
+        return to_raw(self.segments, start, end)
 
 
 @dataclass(frozen=True)
@@ -52,13 +60,17 @@ class Hit:
 
 @dataclass(frozen=True)
 class Citation:
-    """A citation the code checked: `quote == article.text[start:end]`."""
+    """A citation the code checked: `quote == article.text[start:end] == article.raw[raw_start:raw_end]`,
+    and the verifier found that the quote states the answer (`support` is its P(yes))."""
 
     article_id: str
     chunk_id: str
     quote: str
     start: int
     end: int
+    raw_start: int | None = None
+    raw_end: int | None = None
+    support: float | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,7 @@ class Answer:
     usage: dict[str, int] = field(default_factory=dict)
     refusal_reason: str | None = None
     draft: str | None = None  # what the model wrote, kept when the system refused it
+    refusal_code: str | None = None  # machine-readable reason (rag.answer.REFUSAL_CODES)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape printed by `rag ask --json` and returned by the UI's API."""
@@ -85,6 +98,7 @@ class Answer:
             "question": self.question,
             "language": self.language,
             "refusal_reason": self.refusal_reason,
+            "refusal_code": self.refusal_code,
             "draft": self.draft,
             "passages": [
                 {

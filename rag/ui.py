@@ -43,7 +43,7 @@ def _e(text: str) -> str:
 def sources_html(bot: Assistant, answer: Answer) -> str:
     """The evidence panel for one answer: per cited article, metadata and the highlighted quote."""
     if answer.refused:
-        reason = _e(answer.refusal_reason or "")
+        reason = _e(f"{answer.refusal_code or ''}: {answer.refusal_reason or ''}".strip(": "))
         return f'<div class="sources"><div class="refusal" id="refusal">⛔ {_e(answer.text)}<br><small>{reason}</small></div></div>'
     parts = ['<div class="sources">']
     for article_id in dict.fromkeys(c.article_id for c in answer.citations):
