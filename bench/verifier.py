@@ -39,9 +39,10 @@ def pairs(qa_path: Path, corpus: Path, seed: int = 0) -> list[dict[str, Any]]:
     """Labelled pairs: {premise, question, answer, label, kind}."""
     rng = random.Random(seed)
     articles, _ = load(corpus)
-    sents = [(a.id, a.text[s:e]) for a in articles for s, e in sentences(a.text) if e - s > 30]
+    sents = [(a.id, a.text[s:e].strip("»«“” ")) for a in articles for s, e in sentences(a.text) if e - s > 30]
     rows = [r for r in load_qa(qa_path) if r.answerable and r.answer_any]
-    names = sorted({n for _, t in sents for n in re.findall(r"\b[A-Z][a-zà-ÿ]{3,}\b", t)})
+    # Names: capitalised words inside a sentence (a sentence's first word is capitalised anyway).
+    names = sorted({n for _, t in sents for n in re.findall(r"(?<=[a-zà-ÿ,] )[A-Z][a-zà-ÿ]{3,}\b", t)})
     numbers = sorted({n for _, t in sents for n in re.findall(r"\b\d+\b", t)})
     emb = get_embedder(Settings.from_env().embedder)
     vecs = emb.embed([t for _, t in sents], "passage")
@@ -73,6 +74,8 @@ def _swap(answer: str, names: list[str], numbers: list[str], rng: random.Random,
         pool = [n for n in numbers if n not in premise] or [str(int(m.group(0)) + 7)]
         return answer[: m.start()] + rng.choice(pool) + answer[m.end() :]
     m = re.search(r"\b[A-Z][a-zà-ÿ]{3,}\b", answer)
+    if m and m.group(0) not in names:
+        m = None
     if m:
         pool = [n for n in names if n not in premise]
         return answer[: m.start()] + rng.choice(pool) + answer[m.end() :] if pool else None

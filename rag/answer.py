@@ -167,16 +167,17 @@ def answer(
     verdict = check(question, text, hits, [hits[n - 1].chunk.id for n in labels], embedder, verifier)
     timings["check_s"] = time.perf_counter() - t1
     usage["verifier_calls"] = verdict.calls
-    if isinstance(verdict.result, tuple):
-        return refuse(*verdict.result)
-    return Answer(question, text, False, verdict.result, tuple(hits), language, timings, usage, None)
+    if verdict.refusal:
+        return refuse(*verdict.refusal)
+    return Answer(question, text, False, verdict.citations, tuple(hits), language, timings, usage, None)
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """What `check` decided: the citations to show, or (refusal code, detail); verifier calls made."""
+    """What `check` decided: the citations to show, or a (refusal code, detail); verifier calls made."""
 
-    result: tuple[Citation, ...] | tuple[str, str]
+    citations: tuple[Citation, ...]
+    refusal: tuple[str, str] | None
     calls: int
 
 
@@ -187,14 +188,26 @@ def check(
 
     Candidates are each passage's sentence that best matches question + answer, cited passages
     first. A candidate is tried alone, then with the sentence before it (a pronoun's antecedent:
-    "Elles représentent plus de 1 000 conteneurs …"). The first the verifier accepts becomes the
-    citation; numbers and names of the answer must then stand in it. One more passage from another
-    article that the verifier also accepts is shown as corroboration.
+    "Elles représentent plus de 1 000 conteneurs …"). The first quote the verifier accepts and in
+    which the answer's numbers and names stand becomes the citation; a quote the verifier accepts
+    but that lacks them sends the search on to the next passage. One more passage from another
+    article that passes the same checks is shown as corroboration.
     """
     ranked = ground.supports(question, text, hits, embedder)
     order = sorted(ranked[:4], key=lambda s: (s.hit.chunk.id not in cited, -s.score))
     calls = extra = 0
+    best = 0.0
+    failed: tuple[str, str] | None = None
     accepted: list[tuple[ground.Support, float]] = []
+
+    def codes_fail(quote: ground.Support) -> tuple[str, str] | None:
+        """Code checks on a quote the verifier accepted: its numbers and names must be the answer's."""
+        invented = ground.ungrounded_numbers(text, [quote.text], question)
+        if invented:
+            return "number_not_in_quote", ", ".join(invented)
+        names = ground.unknown_names(text, [quote.hit.chunk.text], embedder)
+        return ("name_not_in_quote", ", ".join(names)) if names else None
+
     for sup in order:
         if not accepted:
             for quote in ground.widen(sup):
@@ -202,24 +215,23 @@ def check(
                     break
                 calls += 1
                 p = verifier.support(quote.text, question, text)
+                best = max(best, p)
                 if p >= verifier.threshold:
-                    accepted.append((quote, p))
-                    break
+                    failed = codes_fail(quote)
+                    if failed is None:
+                        accepted.append((quote, p))
+                    break  # this passage was judged; a wider quote would not change the code checks
         elif extra < MAX_EXTRA and sup.hit.chunk.id in cited and sup.hit.chunk.article_id not in {
             a.hit.chunk.article_id for a, _ in accepted
         }:
             extra += 1
             calls += 1
             p = verifier.support(sup.text, question, text)
-            if p >= verifier.threshold:
+            if p >= verifier.threshold and codes_fail(sup) is None:
                 accepted.append((sup, p))
     if not accepted:
-        return Verdict(("not_supported", ""), calls)
-    best, _ = accepted[0]
-    invented = ground.ungrounded_numbers(text, [best.text], question)
-    if invented:
-        return Verdict(("number_not_in_quote", ", ".join(invented)), calls)
-    names = ground.unknown_names(text, [best.hit.chunk.text], embedder)
-    if names:
-        return Verdict(("name_not_in_quote", ", ".join(names)), calls)
-    return Verdict(tuple(replace(sup.citation(), support=round(p, 3)) for sup, p in accepted), calls)
+        if failed:
+            return Verdict((), failed, calls)
+        detail = f"best P(yes) {best:.2f} < {verifier.threshold} over {calls} checked quote(s)"
+        return Verdict((), ("not_supported", detail), calls)
+    return Verdict(tuple(replace(sup.citation(), support=round(p, 3)) for sup, p in accepted), None, calls)

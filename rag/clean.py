@@ -15,6 +15,7 @@ Junk is recognised by the features of page furniture on any site, not by one sit
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -57,12 +58,12 @@ BOILERPLATE_PATTERNS = [
     # newsletters, contact blurbs, "more stories"
     r"(?:Inscrivez-vous|Abonnez-vous|Recevez) (?:gratuitement )?(?:à |a )?(?:notre|la|nos) newsletters?[^.\n]*\.?",
     r"(?:Sign up|Subscribe) (?:for|to) (?:our )?newsletters?[^.\n]*\.?",
-    r"[^.!?\n]*\[email[^\]]*\][^.!?\n]*[.!?]?",
+    r"\[email[^\]\n]{0,40}\]",  # grown to its whole sentence by _expand
     rf"(?:Pour plus d{_APOS}(?:histoires|articles|informations) comme (?:celle|celui|ceux|celles)-ci|For more stories like this)[^.\n]*\.?",
     # consent, captcha
     r"(?:Accepter|Refuser|Gérer) (?:les|tous les) cookies[^\n]*",
     r"(?:Accept|Manage|Reject) (?:all )?cookies[^\n]*",
-    r"[^\n]*(?:protégé par reCAPTCHA|protected by reCAPTCHA)[^\n]*",
+    r"(?:protégé par|protected by) reCAPTCHA[^\n]*",
     # paywall and video-player notices
     r"Votre navigateur ne (?:supporte|prend) pas[^.\n]*\.?",
     r"Your browser does not support[^.\n]*\.?",
@@ -160,8 +161,9 @@ def _expand(line: str, start: int, end: int, bounds: list[tuple[int, int]]) -> t
     it ends a sentence itself or is followed by one starting with a capital or a quote.
     """
 
-    def around(p: int) -> tuple[int, int]:
-        return next(((a, b) for a, b in bounds if a <= p < b), max(((a, b) for a, b in bounds if a <= p), default=(0, len(line))))
+    def around(p: int) -> tuple[int, int]:  # the sentence holding p, else the last one starting before it
+        i = bisect.bisect_right(bounds, (p, len(line) + 1)) - 1
+        return bounds[i] if i >= 0 else (0, len(line))
 
     before = line[:start].rstrip()
     glued = start > 0 and line[start - 1].islower() and line[start].isupper()

@@ -32,8 +32,8 @@ class Support:
 
     @property
     def text(self) -> str:
-        """The quoted sentence(s)."""
-        return self.hit.chunk.text[self.start : self.end]
+        """The quoted sentence(s), exactly as the citation shows them (what the verifier judges)."""
+        return self.citation().quote
 
     def citation(self) -> Citation:
         """The quote with its offsets in the article; a closing quote mark glued to the front of
@@ -166,13 +166,15 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
     """Names in the answer that no cited passage gives, even translated or spelled otherwise.
 
     A name is a run of capitalised words; it is grounded when any of its words is:
-    'Kim Jong Un' over a passage saying 'Kim' passes, 'China's foreign ministry' over passages
+    'Kim Jong Un' over a passage saying 'Kim' passes, 'condemned by China' over passages
     that never mention China does not. 'Chine'/'China' and 'Maison Blanche'/'White House' match
     through the multilingual embedder, 'Shoigu'/'Choïgou' by spelling, 'British'/'britannique' by stem.
     """
     names = [
-        [w for w in m.split() if fold(w) not in _NOT_NAMES]
-        for m in re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]+(?:\s+[A-ZÀ-ÖØ-Ý][\w-]+)*", answer)
+        [w for w in m.group(0).split() if fold(w) not in _NOT_NAMES]
+        for m in re.finditer(r"\b[A-ZÀ-ÖØ-Ý][\w-]+(?:\s+[A-ZÀ-ÖØ-Ý][\w-]+)*", answer)
+        # A lone capitalised word opening a sentence ("More than 1,000", "Environ") is spelling, not a name.
+        if " " in m.group(0) or not re.search(r"(?:^|[.!?:]\s+|[«\"“]\s*)$", answer[: m.start()])
     ]
     names = [n for n in names if n and any(len(w) >= 3 for w in n)]
     if not names:

@@ -142,7 +142,7 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     rtotal = sum(s.get("quotes_raw", (0, 0))[1] for s in sc)
     codes: dict[str, int] = {}
     for r in rows:
-        if r["refused"]:
+        if r.get("refused"):
             code = r.get("refusal_code") or "unknown"
             codes[code] = codes.get(code, 0) + 1
     ranks = [s["retrieval_rank"] for s in ans]

@@ -57,6 +57,9 @@ def sources_html(bot: Assistant, answer: Answer) -> str:
             before = art.text[max(0, c.start - CONTEXT_CHARS) : c.start]
             after = art.text[c.end : c.end + CONTEXT_CHARS]
             parts.append(f'<p>…{_e(before)}<mark class="quote">{_e(art.text[c.start : c.end])}</mark>{_e(after)}…</p>')
+            checked = f"verified: P(yes) {c.support:.2f}" if c.support is not None else ""
+            where = f"file characters {c.raw_start}–{c.raw_end}" if c.raw_start is not None else ""
+            parts.append(f'<div class="meta check">{_e(" · ".join(x for x in (checked, where) if x))}</div>')
         full, last = [], 0
         for c in cites:
             if c.start >= last:

@@ -46,6 +46,19 @@ class FakeOllama(BaseHTTPRequestHandler):
             self.send_error(404)
             return
         prompt = req["messages"][-1]["content"]
+        if req.get("stream") is False:  # the support verifier: one token, with its log-probabilities
+            yes = "Angara" in prompt.split("Question:")[0] and "Angara" in prompt.split("Proposed answer:")[-1]
+            lp = [{"token": "Yes", "logprob": -0.05 if yes else -3.0}, {"token": "No", "logprob": -3.0 if yes else -0.05}]
+            word = "Yes" if yes else "No"
+            self._json(
+                {
+                    "model": req["model"],
+                    "message": {"role": "assistant", "content": word},
+                    "logprobs": [{"token": word, "logprob": -0.05, "top_logprobs": lp}],
+                    "done": True,
+                }
+            )
+            return
         label = next((int(n) for n, text in re.findall(r"^\[(\d+)\] (.+)$", prompt, re.M) if "Angara" in text), 1)
         answer = json.dumps({"answer": "Les deux navires s'appellent Angara et Maria.", "citations": [label]})
         self.send_response(200)
@@ -96,9 +109,12 @@ def test_answers_through_ollama_with_schema(tmp_path, ollama_url, monkeypatch) -
     bot.ingest(SEEDS)
     a = bot.ask("Comment s'appellent les navires Angara et Maria ?")
     assert not a.refused and [c.article_id for c in a.citations] == [SHIPS]
-    assert a.usage == {"prompt_tokens": 321, "completion_tokens": 17}
-    req = FakeOllama.seen[-1]
-    assert req["model"] == "qwen2.5:7b" and req["format"]["properties"]["citations"]["items"]["enum"]
+    assert a.usage == {"prompt_tokens": 321, "completion_tokens": 17, "verifier_calls": 1}
+    assert a.citations[0].support is not None and a.citations[0].support > 0.9
+    answering = [r for r in FakeOllama.seen if r.get("stream") is not False][-1]
+    assert answering["model"] == "qwen2.5:7b" and answering["format"]["properties"]["citations"]["items"]["enum"]
+    judging = [r for r in FakeOllama.seen if r.get("stream") is False][-1]
+    assert judging["logprobs"] is True and judging["options"]["num_predict"] == 1
 
 
 def test_server_down_is_a_fast_clear_error() -> None:
@@ -126,3 +142,12 @@ def test_truncated_response_is_retried_then_reported(tmp_path, ollama_url, monke
     with pytest.raises(BackendError, match="Retry|retry"):
         bot.ask("Comment s'appellent les navires Angara et Maria ?")
     assert len(FakeOllama.seen) - before == 2  # asked twice before giving up
+
+
+def test_the_ollama_verifier_reads_yes_and_no_probabilities(ollama_url) -> None:
+    from rag.verify import OllamaVerifier
+
+    v = OllamaVerifier("qwen2.5:7b", Settings(ollama_host=ollama_url))
+    p = "Les navires appelés Angara et Maria ont été chargés à Rajin."
+    assert v.support(p, "Comment s'appellent les navires ?", "Angara et Maria") > 0.9
+    assert v.support(p, "Comment s'appellent les navires ?", "Sibir et Volga") < 0.1

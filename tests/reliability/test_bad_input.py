@@ -71,7 +71,9 @@ def test_bad_questions_get_a_clear_message(fake_bot, question: str, message: str
 )
 def test_hostile_questions_get_a_normal_answer_or_refusal(fake_bot, question: str) -> None:
     a = fake_bot.ask(question)
-    assert a.refused or a.citations
+    assert a.refused == (a.citations == ())  # never an answer without proof, never a refusal with one
+    if "navires" in question and "transporté" in question:  # control characters are stripped, not fatal
+        assert not a.refused and a.citations, a.refusal_reason
     assert fake_bot.store.count() > 0  # nothing was dropped
 
 
