@@ -55,7 +55,9 @@ def pairs(qa_path: Path, corpus: Path, seed: int = 0) -> list[dict[str, Any]]:
         premise = gold[0]
         out.append(dict(premise=premise, question=r.question, answer=answer, label=True, kind="entailed"))
         other = rng.choice([o for o in rows if o.id != r.id and normalise(o.answer_any[0]) not in normalise(premise)])
-        out.append(dict(premise=premise, question=r.question, answer=other.answer_any[0], label=False, kind="other answer"))
+        out.append(
+            dict(premise=premise, question=r.question, answer=other.answer_any[0], label=False, kind="other answer")
+        )
         swapped = _swap(answer, names, numbers, rng, premise)
         if swapped:
             out.append(dict(premise=premise, question=r.question, answer=swapped, label=False, kind="swapped detail"))
@@ -136,9 +138,17 @@ def main() -> None:
         "seconds_per_pair": {"p50": round(pct(secs, 0.5), 3), "p95": round(pct(secs, 0.95), 3)},
         "pairs_scored": data,
     }
-    md = [f"# Verifier calibration ({args.verifier}, {len(data)} pairs)", "", "| kind | n | mean P(yes) | Yes at chosen |", "|---|---|---|---|"]
+    md = [
+        f"# Verifier calibration ({args.verifier}, {len(data)} pairs)",
+        "",
+        "| kind | n | mean P(yes) | Yes at chosen |",
+        "|---|---|---|---|",
+    ]
     md += [f"| {k} | {v['n']} | {v['mean_p_yes']} | {v['yes_at_chosen']} |" for k, v in result["by_kind"].items()]
-    md += ["", f"Chosen threshold {chosen['threshold']}: true Yes {chosen['true_yes']:.3f}, false Yes {chosen['false_yes']:.3f}."]
+    md += [
+        "",
+        f"Chosen threshold {chosen['threshold']}: true Yes {chosen['true_yes']:.3f}, false Yes {chosen['false_yes']:.3f}.",
+    ]
     md += [f"Seconds per pair p50 {result['seconds_per_pair']['p50']}, p95 {result['seconds_per_pair']['p95']}."]
     name = "verifier-calibration" + ("" if args.qa.name == "qa.jsonl" else "-" + args.qa.stem)
     write(name, result, "\n".join(md))

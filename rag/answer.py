@@ -128,9 +128,7 @@ def answer(
 
     def refuse(code: str, detail: str = "") -> Answer:
         reason = REFUSAL_CODES[code] + (f": {detail}" if detail else "")
-        return Answer(
-            question, REFUSAL[language], True, (), tuple(hits), language, timings, usage, reason, draft, code
-        )
+        return Answer(question, REFUSAL[language], True, (), tuple(hits), language, timings, usage, reason, draft, code)
 
     if max((h.similarity or 0.0) for h in hits) < EVIDENCE_MIN and not any(h.lexical_rank for h in hits[:1]):
         return refuse("off_topic")
@@ -221,9 +219,11 @@ def check(
                     if failed is None:
                         accepted.append((quote, p))
                     break  # this passage was judged; a wider quote would not change the code checks
-        elif extra < MAX_EXTRA and sup.hit.chunk.id in cited and sup.hit.chunk.article_id not in {
-            a.hit.chunk.article_id for a, _ in accepted
-        }:
+        elif (
+            extra < MAX_EXTRA
+            and sup.hit.chunk.id in cited
+            and sup.hit.chunk.article_id not in {a.hit.chunk.article_id for a, _ in accepted}
+        ):
             extra += 1
             calls += 1
             p = verifier.support(sup.text, question, text)

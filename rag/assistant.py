@@ -20,7 +20,7 @@ from rag.llm import LLM, get_llm
 from rag.retrieve import Retriever
 from rag.settings import Settings, quiet_environment
 from rag.store import Store
-from rag.types import Answer, Article, Hit, IngestReport
+from rag.types import Answer, Article, ArticleInfo, Hit, IngestReport
 from rag.verify import Verifier, get_verifier
 
 MAX_QUESTION_CHARS = 1000
@@ -90,6 +90,35 @@ class Assistant:
         self._retriever()  # rebuild the lexical index now, not on the next question
         return report
 
+    # -- corpus -----------------------------------------------------------------------------
+    def articles(self) -> list[ArticleInfo]:
+        """Every stored article with its title, date, source file and passage count, by ID."""
+        return [
+            ArticleInfo(aid, r.get("title", ""), r.get("date") or None, r.get("source", ""), int(r.get("chunks", 0)))
+            for aid, r in sorted(self.store.records().items())
+        ]
+
+    def remove(self, article_ids: list[str]) -> int:
+        """Delete articles and their passages; returns how many passages went.
+
+        An unknown ID is an error naming the stored ones, and nothing is deleted. A removed article
+        whose file is still in an ingested folder comes back on the next `ingest` of that folder.
+        """
+        known = self.store.records()
+        missing = [a for a in article_ids if a not in known]
+        if missing:
+            sample = ", ".join(sorted(known)[:5]) + (" …" if len(known) > 5 else "")
+            raise InputError(
+                f"No article {', '.join(missing)} in the store (stored: {sample or 'none'}); see `rag list`."
+            )
+        with self._lock:
+            self.store.begin_write()
+            n = self.store.remove(list(dict.fromkeys(article_ids)))
+            self.store.end_write(changed=True)
+            self._lexical = None
+        self._retriever()
+        return n
+
     # -- retrieval --------------------------------------------------------------------------
     def _retriever(self) -> Retriever:
         with self._lock:
@@ -139,14 +168,20 @@ class Assistant:
         t1 = time.perf_counter()
         if not hits:
             yield Answer(
-                q, REFUSAL[language], True, (), (), language, {"retrieve_s": t1 - t0}, {}, "nothing retrieved",
+                q,
+                REFUSAL[language],
+                True,
+                (),
+                (),
+                language,
+                {"retrieve_s": t1 - t0},
+                {},
+                "nothing retrieved",
                 refusal_code="nothing_retrieved",
             )
             return
         result = self._verify(
-            answer_mod.answer(
-                q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus
-            )
+            answer_mod.answer(q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus)
         )
         timings = {"retrieve_s": t1 - t0, **result.timings, "total_s": time.perf_counter() - t0}
         yield Answer(**{**result.__dict__, "timings": timings})

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rag.types import Dropped
 
 _APOS = "['’]"
-_END_PUNCT = ".!?»\"”…)"
+_END_PUNCT = '.!?»"”…)'
 
 # Text addressed to a writer or a model, in English or French. Cut with the sentence around it
 # unless it stands at a sentence boundary (scrapers glue "Customize this title in frenchDes …").
@@ -171,7 +171,7 @@ def _expand(line: str, start: int, end: int, bounds: list[tuple[int, int]]) -> t
         start = min(start, around(start)[0])
     after = line[end:].lstrip()
     closed = line[start:end].rstrip()[-1:] in ".!?"
-    if after and not closed and not (after[0].isupper() or after[0] in "«\"“("):
+    if after and not closed and not (after[0].isupper() or after[0] in '«"“('):
         end = max(end, around(end - 1)[1])
     return start, end
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -145,6 +146,38 @@ def inspect(
         typer.echo(f"[{d.reason}] {d.text[:200]!r}")
 
 
+@app.command("list")
+def list_cmd(
+    data_dir: DataDir = None,
+    embedder: Emb = None,
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List the stored articles: ID, date, passages, title."""
+    from dataclasses import asdict
+
+    infos = _open(data_dir, None, embedder, store).articles()
+    if as_json:
+        typer.echo(json.dumps([asdict(i) for i in infos], ensure_ascii=False, indent=2))
+        return
+    if not infos:
+        typer.echo("No articles stored yet: run `rag ingest seeds/` (or your folder).")
+    for i in infos:
+        typer.echo(f"{i.id}  {i.date or '----------'}  {i.passages:>3} passages  {i.title[:80]}")
+
+
+@app.command()
+def remove(
+    article_ids: Annotated[list[str], typer.Argument(help="IDs shown by `rag list`.")],
+    data_dir: DataDir = None,
+    embedder: Emb = None,
+    store: StoreOpt = None,
+) -> None:
+    """Remove articles and their passages from the store (their files are left alone)."""
+    n = _open(data_dir, None, embedder, store).remove(article_ids)
+    typer.echo(f"removed {len(set(article_ids))} article(s), {n} passages")
+
+
 @app.command()
 def ui(
     host: Annotated[str, typer.Option("--host", envvar="RAG_HOST")] = "127.0.0.1",
@@ -154,13 +187,20 @@ def ui(
     embedder: Emb = None,
     store: StoreOpt = None,
     k: K = None,
+    allow_upload: Annotated[
+        bool, typer.Option("--allow-upload", help="Let visitors add and remove articles on a non-loopback host.")
+    ] = False,
 ) -> None:
     """Open the chat UI in the browser (offline)."""
-    from rag.ui import launch
+    from rag.ui import is_loopback, launch
 
     bot = _open(data_dir, llm, embedder, store, k)
     typer.echo(f"provenance-rag UI on http://{host}:{port}  ({bot.store.count()} passages indexed)")
-    launch(bot, host=host, port=port)
+    if not is_loopback(host) and not allow_upload:
+        typer.echo(
+            f"{host} is reachable from other machines: adding and removing articles is off (--allow-upload turns it on)"
+        )
+    launch(bot, host=host, port=port, allow_upload=allow_upload or is_loopback(host))
 
 
 @app.command("eval")
@@ -192,10 +232,12 @@ def eval_cmd(
 
 def main() -> None:
     """Console entry point: RagError becomes one line on stderr and exit code 2."""
-    from rag.settings import quiet_environment
+    from rag.settings import _int_env, quiet_environment
 
     quiet_environment()
     try:
+        for var, default in (("RAG_K", 5), ("RAG_FOCUS", 0), ("RAG_PORT", 7860)):  # typer would print a traceback
+            _int_env(var, default)
         app(standalone_mode=False)
     except RagError as e:
         typer.echo(f"error: {e}", err=True)
@@ -208,6 +250,10 @@ def main() -> None:
         if isinstance(e, click.ClickException):
             e.show()
             raise SystemExit(e.exit_code) from None
+        if type(e).__name__ in ("BadParameter", "UsageError"):  # typer's own, e.g. RAG_K=abc
+            hint = " (check the RAG_* variables in your environment)" if "RAG_" in " ".join(os.environ) else ""
+            typer.echo(f"error: {e}{hint}", err=True)
+            raise SystemExit(2) from None
         raise
 
 

@@ -87,16 +87,32 @@ def fold(text: str) -> str:
 # Cardinal words in French and English, so "five trips" is checked against "cinq voyages".
 # "un/une/one" are left out: they are articles far more often than counts.
 _CARDINALS = {
-    **dict.fromkeys(["deux", "two"], 2), **dict.fromkeys(["trois", "three"], 3),
-    **dict.fromkeys(["quatre", "four"], 4), **dict.fromkeys(["cinq", "five"], 5),
-    **dict.fromkeys(["six"], 6), **dict.fromkeys(["sept", "seven"], 7), **dict.fromkeys(["huit", "eight"], 8),
-    **dict.fromkeys(["neuf", "nine"], 9), **dict.fromkeys(["dix", "ten"], 10), **dict.fromkeys(["onze", "eleven"], 11),
-    **dict.fromkeys(["douze", "twelve", "douzaine", "dozen"], 12), **dict.fromkeys(["quinze", "fifteen"], 15),
-    **dict.fromkeys(["vingt", "twenty"], 20), **dict.fromkeys(["trente", "thirty"], 30),
+    **dict.fromkeys(["deux", "two"], 2),
+    **dict.fromkeys(["trois", "three"], 3),
+    **dict.fromkeys(["quatre", "four"], 4),
+    **dict.fromkeys(["cinq", "five"], 5),
+    **dict.fromkeys(["six"], 6),
+    **dict.fromkeys(["sept", "seven"], 7),
+    **dict.fromkeys(["huit", "eight"], 8),
+    **dict.fromkeys(["neuf", "nine"], 9),
+    **dict.fromkeys(["dix", "ten"], 10),
+    **dict.fromkeys(["onze", "eleven"], 11),
+    **dict.fromkeys(["douze", "twelve", "douzaine", "dozen"], 12),
+    **dict.fromkeys(["quinze", "fifteen"], 15),
+    **dict.fromkeys(["vingt", "twenty"], 20),
+    **dict.fromkeys(["trente", "thirty"], 30),
     **dict.fromkeys(["cent", "hundred", "centaine", "centaines", "hundreds"], 100),
     **dict.fromkeys(["mille", "thousand", "millier", "milliers", "thousands"], 1000),
 }
-_SCALE = {"mille": 1e3, "thousand": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9}
+_SCALE = {
+    "mille": 1e3,
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "billion": 1e9,
+}
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:(?:[\s\u202f\u00a0]|,(?=\d{3}\b)|\.(?=\d{3}\b))\d{3})+|\d+(?:[.,]\d+)?)"
     r"(?:\s*(mille|thousand|millions?|milliards?|billion))?",

@@ -68,7 +68,9 @@ def load_gguf(name: str, settings: Settings) -> Any:
             seed=0,
         )
     except Exception as e:
-        raise BackendError(f"Cannot load GGUF model {path}: {e}. Delete it to re-assemble, or pass another path.") from None
+        raise BackendError(
+            f"Cannot load GGUF model {path}: {e}. Delete it to re-assemble, or pass another path."
+        ) from None
 
 
 class LlamaCppLLM:

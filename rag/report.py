@@ -57,7 +57,9 @@ def summary_table(outcome: Any, baseline: dict[str, Any] | None) -> str:
         lines.append("| " + " | ".join(row) + " |")
     codes = sorted({k for c in outcome.configs for k in (c["summary"].get("refusals_by_code") or {})})
     for code in codes:
-        row = [f"refused: {code}"] + [str((c["summary"].get("refusals_by_code") or {}).get(code, 0)) for c in outcome.configs]
+        row = [f"refused: {code}"] + [
+            str((c["summary"].get("refusals_by_code") or {}).get(code, 0)) for c in outcome.configs
+        ]
         row += ["-"] * (bool(baseline) + 1)
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)

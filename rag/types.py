@@ -115,6 +115,17 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class ArticleInfo:
+    """One stored article as `rag list` shows it."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str
+    passages: int
+
+
+@dataclass(frozen=True)
 class IngestReport:
     """What an ingest changed, by article."""
 

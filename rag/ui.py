@@ -50,7 +50,7 @@ def sources_html(bot: Assistant, answer: Answer) -> str:
         art = bot.article(article_id)
         parts.append(
             f'<div class="source" data-article="{_e(article_id)}"><b>{_e(article_id)}</b>'
-            f'<div class="meta">{_e(art.title)} · {_e(art.date or "date inconnue")}</div>'
+            f'<div class="meta">{_e(art.title)} · {_e(art.date or LABELS.get(answer.language, LABELS["en"])["unknown_date"])}</div>'
         )
         cites = sorted((c for c in answer.citations if c.article_id == article_id), key=lambda c: c.start)
         for c in cites:
@@ -71,19 +71,52 @@ def sources_html(bot: Assistant, answer: Answer) -> str:
     return "".join(parts)
 
 
+# One label set per language, chosen by the question's language.
+LABELS = {
+    "fr": {"sources": "Sources vérifiées", "refused": "Refusé", "why": "raison", "unknown_date": "date inconnue"},
+    "en": {"sources": "Verified sources", "refused": "Refused", "why": "reason", "unknown_date": "date unknown"},
+}
+
+
 def _chat_text(answer: Answer) -> str:
+    """The chat message: the answer with its own evidence, so earlier turns keep their sources."""
+    lab = LABELS.get(answer.language, LABELS["en"])
     if answer.refused:
-        return f"⛔ {_e(answer.text)}"
-    ids = ", ".join(f"`{a}`" for a in dict.fromkeys(c.article_id for c in answer.citations))
-    return f"{_e(answer.text)}\n\nSources: {ids}"
+        return f"⛔ {_e(answer.text)}\n\n*{lab['why']}: {_e(answer.refusal_code or '')} — {_e(answer.refusal_reason or '')}*"
+    lines = [_e(answer.text), "", f"**{lab['sources']}**"]
+    for c in answer.citations:
+        lines.append(f"> « {_e(c.quote)} »  \n> — `{_e(c.article_id)}`, {c.start}–{c.end}")
+    return "\n".join(lines)
+
+
+def answer_markdown(bot: Assistant, answer: Answer) -> str:
+    """An answer with its citations as Markdown, for export."""
+    lab = LABELS.get(answer.language, LABELS["en"])
+    out = [f"**Q:** {answer.question}", "", f"**A:** {answer.text}", ""]
+    if answer.refused:
+        out.append(f"*{lab['refused']} ({answer.refusal_code}): {answer.refusal_reason}*")
+    for c in answer.citations:
+        art = bot.article(c.article_id)
+        out.append(f"> « {c.quote} »")
+        out.append(
+            f"> — {art.title} ({art.date or lab['unknown_date']}), `{c.article_id}`, "
+            f"characters {c.start}–{c.end} (file {c.raw_start}–{c.raw_end}), verified P(yes) {c.support}"
+        )
+        out.append("")
+    return "\n".join(out)
+
+
+def is_loopback(host: str) -> bool:
+    """True when only this machine can reach `host`."""
+    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 def _error_html(message: str) -> str:
     return f'<div class="sources"><div class="error" id="error">⚠️ {_e(message)}</div></div>'
 
 
-def create_app(bot: Assistant) -> Any:
-    """Build the Blocks app (not started)."""
+def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
+    """Build the Blocks app (not started). `allow_upload=False` hides adding and removing articles."""
     import gradio as gr  # lazy: heavy import
 
     model_ready = threading.Event()
@@ -99,23 +132,48 @@ def create_app(bot: Assistant) -> Any:
             model_ready.set()
         yield f"✅ Ready · LLM `{bot.settings.llm}` · embedder `{bot.embedder_spec}` · {bot.store.count()} passages indexed"
 
-    def respond(question: str, history: list[dict[str, Any]], k: float) -> Iterator[tuple[Any, ...]]:
+    def respond(
+        question: str, history: list[dict[str, Any]], k: float, last: dict[str, Any] | None
+    ) -> Iterator[tuple[Any, ...]]:
         history = list(history or [])
         # Text typed by a user or quoted from an article is shown as text, never rendered as HTML.
         history.append({"role": "user", "content": _e(question)})
         history.append({"role": "assistant", "content": "…"})
-        yield history, "", gr.update()
+        yield history, "", gr.update(), last
         try:
             for event in bot.stream(question, int(k)):
                 if isinstance(event, str):
                     history[-1] = {"role": "assistant", "content": _e(event)}
-                    yield history, "", gr.update()
+                    yield history, "", gr.update(), last
                 else:
                     history[-1] = {"role": "assistant", "content": _chat_text(event)}
-                    yield history, "", sources_html(bot, event)
+                    yield history, "", sources_html(bot, event), {"answer": event}
         except RagError as e:
             history[-1] = {"role": "assistant", "content": f"⚠️ {e}"}
-            yield history, "", _error_html(str(e))
+            yield history, "", _error_html(str(e)), last
+
+    def export(last: dict[str, Any] | None, kind: str) -> str | None:
+        if not last:
+            gr.Warning("Ask a question first / Posez d'abord une question.")
+            return None
+        import json
+        import tempfile
+
+        a: Answer = last["answer"]
+        suffix = ".md" if kind == "md" else ".json"
+        with tempfile.NamedTemporaryFile("w", suffix=suffix, prefix="answer-", delete=False, encoding="utf-8") as f:
+            f.write(answer_markdown(bot, a) if kind == "md" else json.dumps(a.to_dict(), ensure_ascii=False, indent=2))
+        return f.name
+
+    def corpus_rows() -> list[list[Any]]:
+        return [[i.id, i.date or "", i.passages, i.title] for i in bot.articles()]
+
+    def remove_article(article_id: str) -> tuple[str, Any]:
+        try:
+            n = bot.remove([article_id.strip()])
+        except RagError as e:
+            return f"⚠️ {e}", gr.update()
+        return f"Removed `{_e(article_id.strip())}` ({n} passages).", corpus_rows()
 
     def ask_json(question: str, k: float = 5) -> dict[str, Any]:
         """Same JSON as `rag ask --json`."""
@@ -127,12 +185,27 @@ def create_app(bot: Assistant) -> Any:
     def upload(files: list[str] | None, progress: Any = gr.Progress()) -> str:  # noqa: B008
         if not files:
             return "Choose .txt or .md files first."
+        import hashlib
+
         folder = bot.settings.data_dir / "uploads"
         folder.mkdir(parents=True, exist_ok=True)
         bad = [Path(f).name for f in files if Path(f).suffix.lower() not in (".txt", ".md")]
+        stored = bot.store.records()
+        clashes = []
         for f in files:
-            if Path(f).suffix.lower() in (".txt", ".md"):
-                shutil.copy(f, folder / Path(f).name)
+            name = Path(f).name
+            if Path(f).suffix.lower() not in (".txt", ".md"):
+                continue
+            old = stored.get(Path(f).stem)
+            same = old is not None and old.get("content_hash") == hashlib.sha256(Path(f).read_bytes()).hexdigest()
+            if old is not None and not same:
+                # The article ID is the file name: copying would replace another article's text.
+                clashes.append(
+                    f"⚠️ {name}: an article with ID `{Path(f).stem}` is already stored (from {old.get('source', '?')}); "
+                    "rename the file, or remove that article first"
+                )
+                continue
+            shutil.copy(f, folder / name)
         progress(0.3, desc="Cleaning, chunking and embedding…")
         try:
             r = bot.ingest(folder)
@@ -142,6 +215,7 @@ def create_app(bot: Assistant) -> Any:
             f"Added {len(r.added)}, updated {len(r.updated)}, unchanged {len(r.unchanged)} "
             f"({r.chunks_added} passages indexed)."
         ]
+        lines += clashes
         lines += [f"⚠️ {name}: unsupported file type; use .txt or .md" for name in bad]
         lines += [f"⚠️ {Path(p).name}: {why}" for p, why in r.skipped]
         lines += [f"⚠️ {d} duplicates {o}; not indexed twice" for d, o in r.duplicates]
@@ -163,23 +237,41 @@ def create_app(bot: Assistant) -> Any:
             with gr.Column(scale=2):
                 gr.Markdown("### Sources")
                 sources = gr.HTML('<div class="sources"><i>Cited passages appear here.</i></div>', elem_id="sources")
+        last = gr.State(None)
+        with gr.Row():
+            export_md = gr.Button("Export answer (Markdown)", size="sm", elem_id="export-md")
+            export_json = gr.Button("Export answer (JSON)", size="sm", elem_id="export-json")
+            exported = gr.File(label="Export", interactive=False, elem_id="exported")
         with gr.Accordion("Settings and corpus", open=False):
             k = gr.Slider(1, 10, value=bot.settings.k, step=1, label="Passages retrieved (top-k)")
             gr.Markdown(
-                f"LLM: `{bot.settings.llm}` · Embedder: `{bot.embedder_spec}` · "
+                f"LLM: `{bot.settings.llm}` · Verifier: `{bot.settings.verifier_spec}` · Embedder: `{bot.embedder_spec}` · "
                 f"Store: `{bot.settings.store or bot.settings.data_dir}` (switch with `rag ui --llm/--embedder`)"
             )
-            files = gr.File(label="Add articles (.txt, .md)", file_count="multiple", file_types=[".txt", ".md"])
-            add = gr.Button("Add to corpus")
-            upload_status = gr.Markdown(elem_id="upload-status")
-        question.submit(respond, [question, chat, k], [chat, question, sources], api_visibility="private")
-        add.click(upload, files, upload_status, api_name="upload")
+            corpus = gr.Dataframe(
+                corpus_rows(), headers=["ID", "date", "passages", "title"], interactive=False, elem_id="corpus"
+            )
+            if allow_upload:
+                files = gr.File(label="Add articles (.txt, .md)", file_count="multiple", file_types=[".txt", ".md"])
+                add = gr.Button("Add to corpus")
+                upload_status = gr.Markdown(elem_id="upload-status")
+                with gr.Row():
+                    remove_id = gr.Textbox(label="Remove article (ID)", elem_id="remove-id")
+                    remove_btn = gr.Button("Remove", elem_id="remove")
+                remove_status = gr.Markdown(elem_id="remove-status")
+                add.click(upload, files, upload_status, api_name="upload").then(corpus_rows, None, corpus)
+                remove_btn.click(remove_article, remove_id, [remove_status, corpus], api_visibility="private")
+            else:
+                gr.Markdown("Adding and removing articles is off on a network-facing server (`rag ui --allow-upload`).")
+        question.submit(respond, [question, chat, k, last], [chat, question, sources, last], api_visibility="private")
+        export_md.click(lambda s: export(s, "md"), last, exported, api_visibility="private")
+        export_json.click(lambda s: export(s, "json"), last, exported, api_visibility="private")
         gr.api(ask_json, api_name="ask")
         app.load(load_model, None, status, api_visibility="private")
     return app
 
 
-def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, **kwargs: Any) -> Any:
+def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, allow_upload: bool = True, **kwargs: Any) -> Any:
     """Serve the app offline: no analytics, system fonts only, queue on for concurrent tabs.
 
     Blocks until stopped, unless `prevent_thread_lock=True` (tests), which returns the app."""
@@ -188,7 +280,7 @@ def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, **kwargs: 
     theme = gr.themes.Default(
         font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"]
     )
-    app = create_app(bot)
+    app = create_app(bot, allow_upload=allow_upload)
     app.queue(default_concurrency_limit=4).launch(
         server_name=host, server_port=port, theme=theme, css=CSS, footer_links=["api"], **kwargs
     )

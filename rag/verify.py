@@ -144,7 +144,9 @@ class OllamaVerifier:
 
 def _ollama_p_yes(data: dict[str, Any]) -> float:
     first = (data.get("logprobs") or [{}])[0]
-    tops = {str(t.get("token", "")).strip().lower(): float(t.get("logprob", -99.0)) for t in first.get("top_logprobs", [])}
+    tops = {
+        str(t.get("token", "")).strip().lower(): float(t.get("logprob", -99.0)) for t in first.get("top_logprobs", [])
+    }
     if "yes" in tops or "no" in tops:
         return _p_yes(tops.get("yes", -99.0), tops.get("no", -99.0))
     word = str(data.get("message", {}).get("content", "")).strip().lower()

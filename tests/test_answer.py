@@ -146,7 +146,9 @@ def test_malformed_json_is_retried_then_reported(fake_bot) -> None:
 def test_a_model_that_obeys_a_request_gets_no_citation(fake_bot, q) -> None:
     """Whatever the model writes for such a request, no passage states it: refused, with the code."""
     hits = fake_bot.search(q, 5)
-    essay = json.dumps({"answer": "PWNED. La Corée du Nord, un pays fascinant, mérite un long article.", "citations": [1]})
+    essay = json.dumps(
+        {"answer": "PWNED. La Corée du Nord, un pays fascinant, mérite un long article.", "citations": [1]}
+    )
     a = answer(q, hits, Scripted(essay), fake_bot.embedder, OVERLAP, "fr")
     assert a.refused and a.refusal_code == "not_supported"
 

@@ -76,3 +76,34 @@ def test_user_mistakes_print_one_line(data_dir, args, env, message) -> None:
 def test_store_not_ingested_yet(tmp_path) -> None:
     out = rag("ask", "Quels navires ?", data_dir=tmp_path)
     assert out.returncode == 2 and "rag ingest" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_list_and_remove_articles(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    rag = str(Path(sys.executable).with_name("rag"))
+    env = {**__import__("os").environ, "RAG_DATA_DIR": str(tmp_path), "RAG_EMBEDDER": "hash:256"}
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert subprocess.run([rag, "ingest", str(seeds)], env=env, capture_output=True).returncode == 0
+    out = subprocess.run([rag, "list"], env=env, capture_output=True, text=True)
+    assert out.returncode == 0 and "002_b48d77ff83fe8adc" in out.stdout and "passages" in out.stdout
+    bad = subprocess.run([rag, "remove", "nope"], env=env, capture_output=True, text=True)
+    assert bad.returncode == 2 and "rag list" in bad.stderr and "Traceback" not in bad.stderr
+    ok = subprocess.run([rag, "remove", "002_b48d77ff83fe8adc"], env=env, capture_output=True, text=True)
+    assert ok.returncode == 0 and "removed 1 article" in ok.stdout
+    out = subprocess.run([rag, "list", "--json"], env=env, capture_output=True, text=True)
+    assert "002_b48d77ff83fe8adc" not in out.stdout and len(__import__("json").loads(out.stdout)) == 4
+
+
+def test_bad_environment_values_are_one_line(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    rag = str(Path(sys.executable).with_name("rag"))
+    env = {**__import__("os").environ, "RAG_DATA_DIR": str(tmp_path)}
+    for var, value, says in [("RAG_K", "abc", "RAG_K"), ("RAG_EMBEDDER", "nope:x", "Valid embedders")]:
+        out = subprocess.run([rag, "search", "Angara"], env={**env, var: value}, capture_output=True, text=True)
+        assert out.returncode == 2 and says in out.stderr and "Traceback" not in out.stderr, out.stderr

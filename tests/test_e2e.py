@@ -72,7 +72,9 @@ def test_cli_ask_json_on_the_default_stack(tmp_path) -> None:
     d = json.loads(out.stdout)
     assert d["refused"] is False and ("britannique" in d["answer"].lower() or "british" in d["answer"].lower())
     assert d["citations"][0]["article_id"] == "003_534e6a68e79f8263"
-    assert all(set(c) >= {"article_id", "chunk_id", "quote", "start", "end", "raw_start", "raw_end"} for c in d["citations"])
+    assert all(
+        set(c) >= {"article_id", "chunk_id", "quote", "start", "end", "raw_start", "raw_end"} for c in d["citations"]
+    )
 
 
 def test_hostile_text_that_reaches_the_real_model_is_not_obeyed(tmp_path) -> None:

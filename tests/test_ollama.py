@@ -48,7 +48,10 @@ class FakeOllama(BaseHTTPRequestHandler):
         prompt = req["messages"][-1]["content"]
         if req.get("stream") is False:  # the support verifier: one token, with its log-probabilities
             yes = "Angara" in prompt.split("Question:")[0] and "Angara" in prompt.split("Proposed answer:")[-1]
-            lp = [{"token": "Yes", "logprob": -0.05 if yes else -3.0}, {"token": "No", "logprob": -3.0 if yes else -0.05}]
+            lp = [
+                {"token": "Yes", "logprob": -0.05 if yes else -3.0},
+                {"token": "No", "logprob": -3.0 if yes else -0.05},
+            ]
             word = "Yes" if yes else "No"
             self._json(
                 {

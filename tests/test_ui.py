@@ -67,8 +67,12 @@ def test_answer_shows_cited_article_and_highlighted_quote(browser, app_url) -> N
     _ask(page, "Quelle est la capitale de l'Australie ?")
     page.locator("#sources .refusal").wait_for(timeout=180_000)
     assert page.locator("#sources .source").count() == 0  # a refusal shows no sources
-    assert "Angara" in page.locator("#chat").inner_text()
+    chat = page.locator("#chat").inner_text()
+    # the first answer keeps its own verified quote; the refusal says why, in the question's language
+    assert "Angara" in chat and "Sources vérifiées" in chat and "raison" in chat
     page.screenshot(path=str(SHOTS / "ui-refusal.png"), full_page=True)
+    page.get_by_role("button", name="Export answer (Markdown)").click()
+    page.locator("#exported").get_by_text("answer-").first.wait_for(timeout=30_000)
     page.close()
 
 
@@ -104,6 +108,17 @@ def test_upload_goes_through_ingest(browser, app_url, tmp_path) -> None:
     status = page.locator("#upload-status")
     status.get_by_text("Added").wait_for(timeout=60_000)
     assert "duplicates" in status.inner_text()
+    page.locator("#corpus").get_by_text("nouvel_article").wait_for(timeout=30_000)
+    # a file named like a stored article, with other text, must not replace it
+    clash = tmp_path / f"{SHIPS}.txt"
+    clash.write_text("Autre texte\n\nRien à voir.")
+    page.locator("input[type=file]").set_input_files([str(clash)])
+    page.get_by_role("button", name="Add to corpus").click()
+    status.get_by_text("already stored").wait_for(timeout=60_000)
+    page.locator("#remove-id textarea, #remove-id input").first.fill("nouvel_article")
+    page.get_by_role("button", name="Remove", exact=True).click()
+    page.locator("#remove-status").get_by_text("Removed").wait_for(timeout=60_000)
+    assert page.locator("#corpus").get_by_text("nouvel_article").count() == 0
     page.close()
 
 
