@@ -129,7 +129,7 @@ def main() -> None:
         rows, ttft = [], []
         for ex in qa:
             pred, first, total = ask_plain(retriever, chain, ex.question)
-            rows.append(row(ex, pred, total, articles))
+            rows.append(row(ex, pred, total, articles, articles))
             ttft.append(first)
             print(f"{ex.id}: {total:.1f}s {pred.text[:90]!r}", flush=True)
     plain: dict[str, Any] = {"summary": m.summarise(rows), "rows": rows, "first_token_p50_s": pct(ttft, 0.5)}

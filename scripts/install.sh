@@ -46,6 +46,8 @@ marker=.venv/.llama-cpp-build
 if [[ "$(cat "$marker" 2>/dev/null)" != "0.3.36 $llama_flags" ]]; then
   say "Building llama-cpp-python 0.3.36 from source: 4-7 minutes the first time on 2 cores, under a minute again with ccache"
   start=$SECONDS
+  # pip builds in a random temp folder: paths relative to it let ccache hit on the next build
+  export CCACHE_BASEDIR="${TMPDIR:-/tmp}" CCACHE_NOHASHDIR=1
   CMAKE_ARGS="$llama_flags" pip_install --no-cache-dir --force-reinstall --no-deps llama-cpp-python==0.3.36
   echo "0.3.36 $llama_flags" > "$marker"
   echo "built in $((SECONDS - start)) s"
