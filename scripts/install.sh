@@ -32,8 +32,11 @@ say() { printf '\n==> %s\n' "$*"; }
 
 say "Python environment in .venv"
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
-pip_install() {  # quiet, minus the local mirror's "Location ... is ignored" noise
-  .venv/bin/pip install -q --disable-pip-version-check "$@" 2> >(grep -v "is ignored" >&2)
+# In a terminal pip shows its progress bars (the model alone is 22 wheels, 1.1 GB); in CI and logs it is quiet.
+quiet="-q"; [[ -t 1 ]] && quiet="--progress-bar=on"
+pip_install() {  # minus the local mirror's "Location ... is ignored" noise
+  .venv/bin/pip install $quiet --disable-pip-version-check "$@" \
+    > >(grep -v "^Requirement already satisfied") 2> >(grep -v "is ignored" >&2)
 }
 
 # llama-cpp-python has no binary wheel here and compiles from source. On x86-64 it is built for
