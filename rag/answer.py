@@ -37,6 +37,7 @@ REFUSAL_CODES = {
     "off_topic": "no retrieved passage is about the question",
     "model_no_answer": "the model found no answer in the passages",
     "no_citation": "the model cited no passage it was given",
+    "echo": "the model's answer adds nothing to the question",
     "not_supported": "no quoted sentence states the answer (support verifier)",
     "number_not_in_quote": "the answer gives a number its quote does not",
     "name_not_in_quote": "the answer names what its quoted passage does not",
@@ -159,6 +160,8 @@ def answer(
     labels = [n for n in dict.fromkeys(parsed.citations) if 1 <= n <= len(hits)]
     if not text or _META_DECLINE.search(text):
         return refuse("model_no_answer")
+    if ground.echoes_question(question, text, embedder):
+        return refuse("echo", "the answer only restates the question")
     if not labels:
         return refuse("no_citation")
     t1 = time.perf_counter()

@@ -178,6 +178,39 @@ _NOT_NAMES = {
 }
 
 
+# Words that carry the answer to a yes/no question even though the question has them too.
+_POLARITY = {"non", "oui", "pas", "aucun", "aucune", "jamais", "no", "yes", "not", "never", "none"}
+_FUNCTION = {
+    "les", "des", "une", "est", "sont", "ont", "dans", "pour", "par", "sur", "avec", "aux", "qui", "que", "quoi",
+    "elle", "elles", "ils", "son", "ses", "leur", "leurs", "cette", "ces", "été", "the", "and", "was", "were",
+    "did", "does", "has", "have", "had", "that", "this", "with", "from", "for", "its", "their", "which", "what",
+    "who", "where", "when", "how", "are", "selon", "according", "also", "aussi", "ete",
+}
+
+
+def echoes_question(question: str, answer: str, embedder: Embedder) -> bool:
+    """True when the answer adds nothing to the question: each of its content words is a question
+    word, by stem ('Russie'/'russe'), spelling or translation ('aérodrome'/'airfield').
+
+    'Which airfield in Russia did Kim Jong Un visit?' -> 'Kim Jong Un visited the aérodrome in
+    Russia.' echoes it; numbers, names and yes/no words the question lacks are content.
+    """
+    words = [w for w in re.findall(r"[^\W_]+", fold(answer)) if len(w) >= 3 or w.isdigit()]
+    content = [w for w in words if w not in _FUNCTION]
+    if any(w in _POLARITY for w in words) or not content:
+        return False
+    asked = {w for w in re.findall(r"[^\W_]+", fold(question)) if len(w) >= 3 or w.isdigit()}
+    left = [w for w in content if not any(_same_word(w, q, 4) or _same_word(q, w, 4) for q in asked)]
+    if not left:
+        return True
+    if any(w.isdigit() for w in left) or not asked:
+        return False
+    q = sorted(asked - _FUNCTION)
+    vecs = embedder.embed(left + q, "passage")
+    sims = vecs[: len(left)] @ vecs[len(left) :].T
+    return bool((sims.max(axis=1) >= 0.6).all())
+
+
 def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:
     """Names in the answer that no cited passage gives, even translated or spelled otherwise.
 

@@ -317,5 +317,13 @@ class Store:
         IDs only: the caller fetches the few texts it keeps. No count() first either: it scans
         the collection, and Chroma already returns fewer than n results from a small one.
         """
-        got = self._chunks.query(query_embeddings=[vector.tolist()], n_results=n, include=["distances"])
+        try:
+            got = self._chunks.query(query_embeddings=[vector.tolist()], n_results=n, include=["distances"])
+        except StoreError as e:
+            # An ingest killed before Chroma first flushed its vector index leaves rows with no
+            # index on disk. Lexical search still answers (and the next ingest rebuilds the index);
+            # any other failure is raised.
+            if "Nothing found on disk" not in str(e):
+                raise
+            return []
         return [(i, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]

@@ -252,7 +252,9 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
                 corpus_rows(), headers=["ID", "date", "passages", "title"], interactive=False, elem_id="corpus"
             )
             if allow_upload:
-                files = gr.File(label="Add articles (.txt, .md)", file_count="multiple", file_types=[".txt", ".md"])
+                files = gr.File(
+                    label="Add articles (.txt, .md)", file_count="multiple", file_types=[".txt", ".md"], elem_id="add-files"
+                )
                 add = gr.Button("Add to corpus")
                 upload_status = gr.Markdown(elem_id="upload-status")
                 with gr.Row():

@@ -55,7 +55,7 @@ def test_labels_map_to_articles_and_quotes_are_exact(fake_bot) -> None:
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)
     n = _label_of(hits, "Angara")
-    llm = Scripted(json.dumps({"answer": "Les navires s'appellent Angara et Maria.", "citations": [n, 42]}))
+    llm = Scripted(json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [n, 42]}))
     a = answer(q, hits, llm, fake_bot.embedder, OVERLAP, "fr")
     assert not a.refused
     assert [c.article_id for c in a.citations] == [SHIPS]  # label 42 was never offered: dropped
@@ -95,7 +95,7 @@ def test_a_true_negative_fact_is_an_answer_not_a_decline(fake_bot) -> None:
 def test_an_answer_no_quote_states_is_refused(fake_bot) -> None:
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)
-    out = json.dumps({"answer": "Les navires s'appellent Angara et Maria.", "citations": [1]})
+    out = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [1]})
     judge = Recording(lambda premise, ans: False)
     a = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "fr")
     assert a.refused and a.refusal_code == "not_supported" and a.citations == ()
@@ -106,12 +106,12 @@ def test_every_shown_quote_was_verified_for_this_answer(fake_bot) -> None:
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)
     n = _label_of(hits, "Angara")
-    out = json.dumps({"answer": "Angara et Maria.", "citations": [n]})
+    out = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [n]})
     judge = Recording(lambda premise, ans: "Angara" in premise)
     a = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "fr")
     assert not a.refused and a.citations
     for c in a.citations:
-        assert (c.quote, q, "Angara et Maria.") in judge.calls and c.support == 1.0
+        assert (c.quote, q, "Angara et Maria, chargés à Rajin.") in judge.calls and c.support == 1.0
 
 
 def test_numbers_must_stand_in_the_quote_whatever_their_spelling(fake_bot) -> None:
@@ -130,7 +130,7 @@ def test_malformed_json_is_retried_then_reported(fake_bot) -> None:
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)
     n = _label_of(hits, "Angara")
-    ok = json.dumps({"answer": "Angara et Maria.", "citations": [n]})
+    ok = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [n]})
     assert not answer(q, hits, Scripted('{"answer": "Ang', ok), fake_bot.embedder, OVERLAP, "fr").refused
     with pytest.raises(BackendError, match="malformed JSON"):
         answer(q, hits, Scripted("{", "not json"), fake_bot.embedder, OVERLAP, "fr")
@@ -151,6 +151,13 @@ def test_a_model_that_obeys_a_request_gets_no_citation(fake_bot, q) -> None:
     )
     a = answer(q, hits, Scripted(essay), fake_bot.embedder, OVERLAP, "fr")
     assert a.refused and a.refusal_code == "not_supported"
+
+
+def test_an_answer_that_only_restates_the_question_is_refused(fake_bot) -> None:
+    q = "Dans quelle installation russe les navires ont-ils déchargé leur cargaison ?"
+    hits = fake_bot.search(q, 5)
+    a = answer(q, hits, Scripted('{"answer": "La Russie.", "citations": [1]}'), fake_bot.embedder, FakeVerifier("yes"), "fr")
+    assert a.refused and a.refusal_code == "echo"
 
 
 def test_label_mentions_are_removed_from_the_text() -> None:
@@ -197,7 +204,7 @@ def test_the_model_reads_focused_passages_but_quotes_come_from_the_whole_chunk(f
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)
     n = _label_of(hits, "Angara")
-    out = json.dumps({"answer": "Les navires s'appellent Angara et Maria.", "citations": [n]})
+    out = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [n]})
     whole, llm = Scripted(out), Scripted(out)
     answer(q, hits, whole, fake_bot.embedder, OVERLAP, "fr")
     a = answer(q, hits, llm, fake_bot.embedder, OVERLAP, "fr", focus_sentences=1)

@@ -35,10 +35,13 @@ def test_ships_question_cites_the_ships_article(real_bot) -> None:
 
 
 def test_english_question_gets_an_english_answer(real_bot) -> None:
-    a = real_bot.ask("Which airfield in Russia did Kim Jong Un visit?")
-    assert not a.refused and "Knevichi" in a.text and a.language == "en"
-    assert {c.article_id for c in a.citations} == {"000_24751b8f2254b014"}
+    a = real_bot.ask("Which ministry said it was almost certain that North Korean munitions reached western Russia?")
+    assert not a.refused and "British" in a.text and a.language == "en", a.refusal_reason
+    assert "003_534e6a68e79f8263" in {c.article_id for c in a.citations}
     _exact(real_bot, a)
+    # an answer that only restates the question ("the aérodrome in Russia") is refused, not shown as proved
+    b = real_bot.ask("Which airfield in Russia did Kim Jong Un visit?")
+    assert b.refused or "Knevichi" in b.text
 
 
 def test_out_of_corpus_question_is_refused_in_its_language(real_bot) -> None:

@@ -1,5 +1,5 @@
 from rag.embed import get_embedder
-from rag.ground import numbers, supports, ungrounded_numbers, unknown_names, widen
+from rag.ground import echoes_question, numbers, supports, ungrounded_numbers, unknown_names, widen
 from rag.types import Chunk, Hit
 
 USE = "usem:multilingual-v3"
@@ -44,3 +44,13 @@ def test_names_absent_from_the_passages() -> None:
     assert unknown_names("The British Ministry of Defence.", ev, e) == []
     assert unknown_names("The visit was condemned by China.", ev, e) == ["China"]
     assert unknown_names("More than 1,000 containers.", ev, e) == []  # a sentence opens with a capital
+
+
+def test_an_answer_that_adds_nothing_to_the_question_is_an_echo() -> None:
+    e = get_embedder(USE)
+    q = "Which airfield in Russia did Kim Jong Un visit?"
+    assert echoes_question(q, "Kim Jong Un visited the aérodrome in Russia.", e)
+    assert not echoes_question(q, "Kim Jong Un visited the Knevichi airfield.", e)
+    assert echoes_question("Dans quelle installation russe les navires ont-ils déchargé ?", "La Russie", e)
+    assert not echoes_question("Ont-ils divulgué des mesures ?", "Non, ils n'ont pas divulgué de mesures.", e)
+    assert not echoes_question("How many containers were sent?", "1,000 containers were sent.", e)

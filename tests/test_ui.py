@@ -103,7 +103,7 @@ def test_upload_goes_through_ingest(browser, app_url, tmp_path) -> None:
     good = tmp_path / "nouvel_article.txt"
     good.write_text("Un nouvel article\n\nLe cargo Vostok a quitté le port de Rajin lundi.")
     shutil.copy(ROOT / "seeds" / f"{SHIPS}.txt", tmp_path / "copie.txt")
-    page.locator("input[type=file]").set_input_files([str(good), str(tmp_path / "copie.txt")])
+    page.locator("#add-files input[type=file]").set_input_files([str(good), str(tmp_path / "copie.txt")])
     page.get_by_role("button", name="Add to corpus").click()
     status = page.locator("#upload-status")
     status.get_by_text("Added").wait_for(timeout=60_000)
@@ -112,7 +112,7 @@ def test_upload_goes_through_ingest(browser, app_url, tmp_path) -> None:
     # a file named like a stored article, with other text, must not replace it
     clash = tmp_path / f"{SHIPS}.txt"
     clash.write_text("Autre texte\n\nRien à voir.")
-    page.locator("input[type=file]").set_input_files([str(clash)])
+    page.locator("#add-files input[type=file]").set_input_files([str(clash)])
     page.get_by_role("button", name="Add to corpus").click()
     status.get_by_text("already stored").wait_for(timeout=60_000)
     page.locator("#remove-id textarea, #remove-id input").first.fill("nouvel_article")
