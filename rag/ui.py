@@ -253,7 +253,10 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
             )
             if allow_upload:
                 files = gr.File(
-                    label="Add articles (.txt, .md)", file_count="multiple", file_types=[".txt", ".md"], elem_id="add-files"
+                    label="Add articles (.txt, .md)",
+                    file_count="multiple",
+                    file_types=[".txt", ".md"],
+                    elem_id="add-files",
                 )
                 add = gr.Button("Add to corpus")
                 upload_status = gr.Markdown(elem_id="upload-status")

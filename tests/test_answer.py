@@ -156,7 +156,9 @@ def test_a_model_that_obeys_a_request_gets_no_citation(fake_bot, q) -> None:
 def test_an_answer_that_only_restates_the_question_is_refused(fake_bot) -> None:
     q = "Dans quelle installation russe les navires ont-ils déchargé leur cargaison ?"
     hits = fake_bot.search(q, 5)
-    a = answer(q, hits, Scripted('{"answer": "La Russie.", "citations": [1]}'), fake_bot.embedder, FakeVerifier("yes"), "fr")
+    a = answer(
+        q, hits, Scripted('{"answer": "La Russie.", "citations": [1]}'), fake_bot.embedder, FakeVerifier("yes"), "fr"
+    )
     assert a.refused and a.refusal_code == "echo"
 
 
