@@ -76,3 +76,17 @@ def test_summarise_reports_refusals_apart() -> None:
     s = summarise(rows)
     assert s["answer_accuracy"] == 1.0 and s["citation_precision"] == 0.5
     assert s["refused_unanswerable"] == 0.0 and s["answered_answerable"] == 1.0 and s["refusal_accuracy"] == 0.5
+
+
+def test_wrong_but_cited_and_echoes() -> None:
+    from rag.metrics import wrong_but_cited
+
+    assert wrong_but_cited(ROW, ans("Maria", [("A", 0, 10)])) == 1.0  # wrong, shown with a citation
+    assert wrong_but_cited(ROW, ans("Angara", [("A", 0, 10)])) == 0.0
+    assert wrong_but_cited(ROW, ans("Je ne trouve pas", [], refused=True)) == 0.0  # a refusal is not cited
+    assert wrong_but_cited(NA, ans("Canberra", [("C", 0, 5)])) == 1.0  # any cited answer to an unanswerable row
+    echo = QARow(
+        id="e", question="Où le cargo Angara a-t-il accosté ?", answerable=True, answer_any=["Angara", "Dunai"]
+    )
+    assert answer_correct(echo, ans("Le cargo Angara.", [("A", 0, 10)])) == 0.0  # only restates the question
+    assert answer_correct(echo, ans("À Dunai.", [("A", 0, 10)])) == 1.0
