@@ -220,18 +220,31 @@ LLMS: dict[str, tuple[Callable[[str, Settings], LLM], str]] = {
     "fake": (FakeLLM, "extractive"),
 }
 
-_cache: dict[tuple[str, Path, str], LLM] = {}
+_cache: dict[tuple[str, str, Path, str], Any] = {}
 _cache_lock = threading.Lock()
+
+
+def build_once(
+    kind: str,
+    spec: str,
+    registry: dict[str, tuple[Callable[[str, Settings], Any], str]],
+    settings: Settings,
+    hint: str = "",
+) -> Any:
+    """The backend `spec` names in `registry`, built once per process (per kind, spec, model dir and
+    Ollama host); an unknown backend is an error listing the valid specs."""
+    backend, _, name = spec.partition(":")
+    if backend not in registry:
+        valid = ", ".join(f"{k}:{v[1]}" for k, v in registry.items())
+        raise ConfigError(f"Unknown {kind} {spec!r}. Valid {kind}s: {valid}{hint}")
+    key = (kind, f"{backend}:{name or registry[backend][1]}", settings.models_path, settings.ollama_host)
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = registry[backend][0](name or registry[backend][1], settings)
+        return _cache[key]
 
 
 def get_llm(spec: str, settings: Settings) -> LLM:
     """Build (once per process, per spec) the LLM named by `spec`; unknown specs list the valid ones."""
-    backend, _, name = spec.partition(":")
-    if backend not in LLMS:
-        valid = ", ".join(f"{k}:{v[1]}" for k, v in LLMS.items())
-        raise ConfigError(f"Unknown LLM {spec!r}. Valid LLMs: {valid} (llamacpp also takes a GGUF path)")
-    key = (f"{backend}:{name or LLMS[backend][1]}", settings.models_path, settings.ollama_host)
-    with _cache_lock:
-        if key not in _cache:
-            _cache[key] = LLMS[backend][0](name or LLMS[backend][1], settings)
-        return _cache[key]
+    llm: LLM = build_once("LLM", spec, LLMS, settings, " (llamacpp also takes a GGUF path)")
+    return llm

@@ -185,18 +185,10 @@ VERIFIERS: dict[str, tuple[Callable[[str, Settings], Verifier], str]] = {
     "fake": (FakeVerifier, "overlap"),
 }
 
-_cache: dict[tuple[str, str, str], Verifier] = {}
-_cache_lock = threading.Lock()
-
 
 def get_verifier(spec: str, settings: Settings) -> Verifier:
     """Build (once per process) the verifier named by `spec`; unknown specs list the valid ones."""
-    backend, _, name = spec.partition(":")
-    if backend not in VERIFIERS:
-        valid = ", ".join(f"{k}:{v[1]}" for k, v in VERIFIERS.items())
-        raise ConfigError(f"Unknown verifier {spec!r}. Valid verifiers: {valid}")
-    key = (f"{backend}:{name or VERIFIERS[backend][1]}", str(settings.models_path), settings.ollama_host)
-    with _cache_lock:
-        if key not in _cache:
-            _cache[key] = VERIFIERS[backend][0](name or VERIFIERS[backend][1], settings)
-        return _cache[key]
+    from rag.llm import build_once
+
+    verifier: Verifier = build_once("verifier", spec, VERIFIERS, settings)
+    return verifier
