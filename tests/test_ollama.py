@@ -63,7 +63,9 @@ class FakeOllama(BaseHTTPRequestHandler):
             )
             return
         label = next((int(n) for n, text in re.findall(r"^\[(\d+)\] (.+)$", prompt, re.M) if "Angara" in text), 1)
-        answer = json.dumps({"answer": "Les deux navires s'appellent Angara et Maria.", "citations": [label]})
+        answer = json.dumps(
+            {"answer": "Les deux navires s'appellent Angara et Maria, chargés à Rajin.", "citations": [label]}
+        )
         self.send_response(200)
         self.send_header("Content-Type", "application/x-ndjson")
         self.end_headers()
