@@ -77,6 +77,9 @@ def read_article(file: Path) -> Article:
         dropped=cleaned.dropped,
         raw=text,
         segments=cleaned.segments,
+        outlet=cleaned.outlet,
+        url=cleaned.url,
+        byline=cleaned.byline,
     )
 
 

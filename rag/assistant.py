@@ -9,8 +9,11 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rag import answer as answer_mod
+from rag import trace as trace_mod
+from rag.attribute import sources_for
 from rag.embed import canonical_spec, get_embedder
 from rag.errors import InputError, StoreError
 from rag.ingest import ingest as ingest_folder
@@ -20,10 +23,15 @@ from rag.llm import LLM, get_llm
 from rag.retrieve import Retriever
 from rag.settings import Settings, quiet_environment
 from rag.store import Store
+from rag.trace import Trace
+
+if TYPE_CHECKING:
+    from rag.claims import ClaimGroup
 from rag.types import Answer, Article, ArticleInfo, Hit, IngestReport
 from rag.verify import Verifier, get_verifier
 
 MAX_QUESTION_CHARS = 1000
+TRACE_K = 40  # passages a trace looks through (every article of a small corpus; the 40 best of a large one)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -94,7 +102,16 @@ class Assistant:
     def articles(self) -> list[ArticleInfo]:
         """Every stored article with its title, date, source file and passage count, by ID."""
         return [
-            ArticleInfo(aid, r.get("title", ""), r.get("date") or None, r.get("source", ""), int(r.get("chunks", 0)))
+            ArticleInfo(
+                aid,
+                r.get("title", ""),
+                r.get("date") or None,
+                r.get("source", ""),
+                int(r.get("chunks", 0)),
+                r.get("outlet") or None,
+                r.get("url") or None,
+                r.get("byline") or None,
+            )
             for aid, r in sorted(self.store.records().items())
         ]
 
@@ -207,7 +224,10 @@ class Assistant:
             raw = art.raw_span(pos, pos + len(c.quote))
             if raw is None or art.raw[raw[0] : raw[1]] != c.quote:
                 continue
-            kept.append(replace(c, start=pos, end=pos + len(c.quote), raw_start=raw[0], raw_end=raw[1]))
+            sources = sources_for(art.sources, pos, pos + len(c.quote))
+            kept.append(
+                replace(c, start=pos, end=pos + len(c.quote), raw_start=raw[0], raw_end=raw[1], sources=sources)
+            )
         if kept:
             return Answer(**{**a.__dict__, "citations": tuple(kept)})
         return Answer(
@@ -250,6 +270,43 @@ class Assistant:
                 return
             elif kind == "error" and isinstance(value, BaseException):
                 raise value
+
+    def trace(self, claim_or_question: str) -> Trace:
+        """Every stored article that states a claim, with its sources, date order and drift.
+
+        A question ("Combien de conteneurs … ?") is answered first and its verified answer is traced;
+        a statement is traced as given.
+        """
+        t0 = time.perf_counter()
+        q = clean_question(claim_or_question)
+        language = detect(q)
+        question, claim = None, q
+        if q.rstrip().endswith("?"):
+            a = self.ask(q)
+            if a.refused:
+                why = f"the question could not be answered from the articles: {a.refusal_reason} ({a.refusal_code})"
+                return Trace(q, q, (), refusal_reason=why, timings={"total_s": time.perf_counter() - t0})
+            question, claim = q, a.text
+        retriever = replace(self._retriever(), pool=2 * TRACE_K)
+        if not retriever.lexical.ids:
+            raise StoreError("The store is empty: run `rag ingest seeds/` (or your folder) first.")
+        hits = retriever.retrieve(f"{question or ''} {claim}".strip(), TRACE_K)
+        meta = {}
+        for aid in dict.fromkeys(h.chunk.article_id for h in hits):
+            art = self.store.get_article(aid)
+            if art is not None:
+                meta[aid] = trace_mod.ArticleMeta(
+                    art.title, art.date, art.outlet or art.byline, art.url, art.sources, art.raw_span
+                )
+        found = trace_mod.trace(claim, question, hits, meta, self.embedder, self.verifier, language)
+        return replace(found, timings={**found.timings, "total_s": time.perf_counter() - t0})
+
+    def claims(self, min_articles: int = 2) -> list[ClaimGroup]:
+        """The corpus's main claims: sentences printed in close versions by several articles."""
+        from rag.claims import claims
+
+        stored = [self.store.get_article(aid) for aid in sorted(self.store.records())]
+        return claims([a for a in stored if a is not None], self.embedder, min_articles)
 
     def article(self, article_id: str) -> Article:
         """The stored cleaned article with what the cleaner dropped."""

@@ -110,7 +110,15 @@ FURNITURE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+_LINE = re.compile(r"[^\n]+")
 LEADING_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*")
+# Metadata some files carry: a front-matter block, a URL line near the top, a "Par X" byline.
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n((?:[ \t]*[\w-]+[ \t]*:[^\n]*\n)+)---[ \t]*(?:\n|\Z)")
+URL_LINE = re.compile(r"^(?:(?:URL|Lien|Link|Source|Origine)\s*:\s*)?(https?://[^\s<>\"]+)$", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(?:Par|By)\s+(.{2,80}?)(?:\s+(?:avec|with|et|and)\s+(?:l['’])?(?:AFP|Reuters|AP|agences?|des agences)\b.*)?$",
+    re.IGNORECASE,
+)
 DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 
 
@@ -134,6 +142,9 @@ class Cleaned:
     date: str | None
     dropped: tuple[Dropped, ...]
     segments: tuple[tuple[int, int, int], ...] = ()
+    outlet: str | None = None  # site name, from front matter, an outlet/date line or the URL's host
+    url: str | None = None
+    byline: str | None = None
 
     def to_raw(self, start: int, end: int) -> tuple[int, int] | None:
         """Offsets in the file of text[start:end]; None when the span is not inside one piece."""
@@ -182,6 +193,26 @@ class _Cleaner:
         self.dropped: list[Dropped] = []
         self.date: str | None = None
         self.title_key: str | None = None
+        self.meta: dict[str, str] = {}
+
+    def front_matter(self) -> int:
+        """Read a leading `---` block of `key: value` lines (title, date, url, outlet/site/source);
+        return where the article starts."""
+        m = FRONT_MATTER.match(self.raw)
+        if not m:
+            return 0
+        for line in m.group(1).splitlines():
+            key, _, value = line.partition(":")
+            value = value.strip().strip("\"'")
+            if value:
+                key = {"site": "outlet", "source": "outlet", "publisher": "outlet", "link": "url"}.get(
+                    key.strip().lower(), key.strip().lower()
+                )
+                self.meta.setdefault(key, value)
+        if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", self.meta.get("date", "")[:10]):
+            self.date = self.meta["date"][:10]
+        self.drop(m.group(0), "metadata: front matter")
+        return m.end()
 
     def drop(self, text: str, reason: str) -> None:
         if text.strip():
@@ -190,8 +221,8 @@ class _Cleaner:
     def lines(self) -> list[tuple[int, int, bool]]:
         """(start, end, paragraph_break_before) of each non-blank line, up to the footer."""
         out: list[tuple[int, int, bool]] = []
-        prev_end = 0
-        for m in re.finditer(r"[^\n]+", self.raw):
+        prev_end = begin = self.front_matter()
+        for m in _LINE.finditer(self.raw, begin):
             s, e = m.start(), m.end()
             while e > s and self.raw[e - 1] in "\r \t\u00a0\ufeff":
                 e -= 1
@@ -269,7 +300,20 @@ class _Cleaner:
             if self.date is None:
                 d, mth, y = dmy.groups()
                 self.date = f"{y}-{int(mth):02d}-{int(d):02d}"
+            name = piece[: dmy.start()].strip(" -|·•,")
+            half = len(name) // 2
+            if half and name[:half] == name[half:]:  # scrapers print the outlet twice ("XYZXYZ27/10/2023")
+                name = name[:half]
+            if re.search(r"[^\W\d_]", name):
+                self.meta.setdefault("outlet", name)
             return "metadata: outlet/date line"
+        url = URL_LINE.match(piece)
+        if url:
+            self.meta.setdefault("url", url.group(1))
+            return "metadata: URL line"
+        by = BYLINE.match(piece)
+        if by and FURNITURE_LINE.match(piece):
+            self.meta.setdefault("byline", by.group(1).strip())
         if len(piece) < 16 and len(piece.split()) <= 2 and not re.search(r"[.!?:»]$", piece):
             return "label: caption or navigation word"
         if FURNITURE_LINE.match(piece):
@@ -313,7 +357,25 @@ def clean(raw: str) -> Cleaned:
         segments.append((pos, a, b - a))
         pos += b - a
     text = "".join(parts)
-    return Cleaned(text=text, title=_title(text), date=c.date, dropped=tuple(c.dropped), segments=tuple(segments))
+    url = c.meta.get("url")
+    outlet = c.meta.get("outlet") or (_host(url) if url else None)
+    return Cleaned(
+        text=text,
+        title=c.meta.get("title") or _title(text),
+        date=c.date,
+        dropped=tuple(c.dropped),
+        segments=tuple(segments),
+        outlet=outlet,
+        url=url,
+        byline=c.meta.get("byline"),
+    )
+
+
+def _host(url: str) -> str | None:
+    from urllib.parse import urlparse
+
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def _widget_header(line: str) -> bool:

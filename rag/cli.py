@@ -1,4 +1,4 @@
-"""Thin CLI: `rag ingest | ask | search | inspect | eval | ui`. User mistakes exit with one line."""
+"""Thin CLI: `rag ingest | ask | trace | claims | search | inspect | list | remove | eval | ui`. User mistakes exit with one line."""
 
 from __future__ import annotations
 
@@ -93,6 +93,49 @@ def ask(
     for c in a.citations:
         raw = f", file chars {c.raw_start}-{c.raw_end}" if c.raw_start is not None else ""
         typer.echo(f"  [{c.article_id}] chars {c.start}-{c.end}{raw}, support {c.support}: « {c.quote} »")
+
+
+@app.command()
+def trace(
+    claim: Annotated[str, typer.Argument(help="A claim (or a question, answered first) to trace across articles.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the trace as JSON.")] = False,
+    data_dir: DataDir = None,
+    llm: Llm = None,
+    embedder: Emb = None,
+    store: StoreOpt = None,
+) -> None:
+    """Every article that states a claim: exact sentences, who it is attributed to, dates, drift."""
+    from rag.trace import markdown, to_dict
+
+    t = _open(data_dir, llm, embedder, store).trace(claim)
+    typer.echo(json.dumps(to_dict(t), ensure_ascii=False, indent=2) if as_json else markdown(t))
+
+
+@app.command()
+def claims(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the groups as JSON.")] = False,
+    claim_review: Annotated[bool, typer.Option("--claimreview", help="Print ClaimReview-shaped JSON.")] = False,
+    min_articles: Annotated[int, typer.Option("--min-articles", min=2, help="Articles a claim must appear in.")] = 2,
+    data_dir: DataDir = None,
+    embedder: Emb = None,
+    store: StoreOpt = None,
+) -> None:
+    """The corpus's main claims: close versions of one sentence across articles, with sources and drift."""
+    from dataclasses import asdict
+
+    from rag.claims import claim_review as review
+
+    groups = _open(data_dir, None, embedder, store).claims(min_articles)
+    if claim_review:
+        typer.echo(json.dumps([review(g) for g in groups], ensure_ascii=False, indent=2))
+    elif as_json:
+        typer.echo(json.dumps([asdict(g) for g in groups], ensure_ascii=False, indent=2))
+    else:
+        for g in groups:
+            names = ", ".join(a.outlet or a.article_id for a in g.appearances)
+            typer.echo(f"[{len(g.appearances)} articles: {names}] {g.claim[:160]}")
+            for d in g.drifts:
+                typer.echo("    drift: " + " vs ".join(f"« {t} » ({', '.join(ids)})" for t, ids in d.versions))
 
 
 @app.command()
@@ -213,8 +256,23 @@ def eval_cmd(
     out: Annotated[Path, typer.Option("--out", help="Report folder.")] = Path("eval/out"),
     baseline: Annotated[Path | None, typer.Option("--baseline", help="A previous report.json to compare with.")] = None,
     thresholds: Annotated[Path, typer.Option("--thresholds")] = Path("eval/thresholds.toml"),
+    provenance: Annotated[
+        Path | None,
+        typer.Option("--provenance", help="Trace the claims of this JSONL file instead (eval/provenance.jsonl)."),
+    ] = None,
 ) -> None:
-    """Score answers and citations on a fixed Q&A set; exit 1 on regression."""
+    """Score answers and citations on a fixed Q&A set (or claim traces); exit 1 on regression."""
+    if provenance is not None:
+        from rag.provenance_eval import evaluate_provenance
+
+        summary, failures = evaluate_provenance(provenance, corpus, out, thresholds)
+        typer.echo("\n".join(f"{k:>22}  {v}" for k, v in summary.items()))
+        typer.echo(f"\nreport: {out}/provenance.json")
+        if failures:
+            typer.echo("\nPROVENANCE GATE FAILED:\n" + "\n".join(f"- {f}" for f in failures), err=True)
+            raise SystemExit(1)
+        typer.echo("provenance gate: pass")
+        return
     from rag.evaluate import Config, evaluate
     from rag.report import summary_table
     from rag.settings import Settings

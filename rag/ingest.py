@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 from rag.articles import load
+from rag.attribute import attribute
 from rag.chunk import chunk
 from rag.embed import Embedder
 from rag.store import Store, current_hash, text_hash
@@ -86,6 +88,8 @@ def ingest(path: str | Path, store: Store, embedder: Embedder, progress: bool = 
 
     with tqdm(total=len(todo), desc="Embedding articles", unit="article", disable=not progress) as bar:
         for batch in _batches(todo):
+            # Attribution is parsed once here (spaCy, only sentences with a reporting cue), stored with the article.
+            batch = [replace(a, sources=attribute(a.text)) for a in batch]
             parts = [chunk(a) for a in batch]
             # One embedding call per batch: per-article calls left the embedder's batching idle.
             flat = embedder.embed([c.text for p in parts for c in p], "passage")

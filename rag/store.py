@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from rag.attribute import from_json, to_json
 from rag.chunk import PIPELINE
 from rag.errors import ConfigError, StoreError
 from rag.types import Article, Chunk, Dropped
@@ -130,6 +131,11 @@ def _record(article: Article, n_chunks: int) -> dict[str, Any]:
         # The file as read, and where each cleaned piece sits in it: citations give offsets in both.
         "raw": article.raw,
         "segments": json.dumps(article.segments),
+        "outlet": article.outlet or "",
+        "url": article.url or "",
+        "byline": article.byline or "",
+        # Who each attributed sentence cites (rag.attribute), parsed once here, read by answers and traces.
+        "sources": json.dumps(to_json(article.sources), ensure_ascii=False),
     }
 
 
@@ -208,6 +214,10 @@ class Store:
             dropped=tuple(Dropped(**d) for d in json.loads(m.get("dropped", "[]"))),
             raw=m.get("raw", ""),
             segments=tuple(tuple(s) for s in json.loads(m.get("segments", "[]"))),  # type: ignore[misc]
+            outlet=m.get("outlet") or None,
+            url=m.get("url") or None,
+            byline=m.get("byline") or None,
+            sources=from_json(json.loads(m.get("sources", "[]"))),
         )
 
     def put(self, batch: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]], stored: Collection[str]) -> None:

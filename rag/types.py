@@ -27,6 +27,16 @@ class Article:
     dropped: tuple[Dropped, ...] = ()
     raw: str = ""  # the file's text as decoded, before cleaning
     segments: tuple[tuple[int, int, int], ...] = ()  # (clean_start, raw_start, length) of each verbatim piece
+    outlet: str | None = None  # site name when the file gives one (front matter, outlet line, URL)
+    url: str | None = None
+    byline: str | None = None
+    sources: tuple[Any, ...] = ()  # rag.attribute.SentenceSources: who each attributed sentence cites
+
+    @property
+    def label(self) -> str:
+        """How the article is named to a reader: its outlet or byline with the date, else its ID."""
+        name = self.outlet or self.byline
+        return f"{name} ({self.date})" if name and self.date else name or self.id
 
     def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Offsets in `raw` of text[start:end] (None if it spans two pieces: never for a quote)."""
@@ -71,6 +81,7 @@ class Citation:
     raw_start: int | None = None
     raw_end: int | None = None
     support: float | None = None
+    sources: tuple[Any, ...] = ()  # rag.attribute.Attribution: who the article attributes the quote to
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,9 @@ class ArticleInfo:
     date: str | None
     source: str
     passages: int
+    outlet: str | None = None
+    url: str | None = None
+    byline: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Any
 from rag.assistant import Assistant
 from rag.errors import RagError
 from rag.types import Answer
+from rag.ui_trace import provenance_tabs
 
 EXAMPLES = [
     "Comment s'appellent les deux navires qui ont transporté les conteneurs ?",
@@ -32,6 +33,11 @@ CSS = """
 .sources mark { background: #fff3a3; padding: 0 2px; }
 .sources .refusal { border: 2px dashed #cf222e; color: #cf222e; background: #fff5f5; border-radius: 8px; padding: 12px; }
 .sources .error { border: 2px solid #bf8700; background: #fff8e1; border-radius: 8px; padding: 12px; }
+.trace .source { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 12px; margin: 8px 0; }
+.trace .meta { color: #57606a; font-size: 0.9em; }
+.trace mark { background: #fff3a3; padding: 0 2px; }
+.trace .earliest { background: #1f883d; color: white; border-radius: 4px; padding: 0 6px; font-size: 0.8em; }
+.trace .drift td, .trace .drift th { border: 1px solid #d0d7de; padding: 4px 8px; }
 .sources details pre { white-space: pre-wrap; font-family: inherit; max-height: 320px; overflow-y: auto; }
 """
 
@@ -48,9 +54,11 @@ def sources_html(bot: Assistant, answer: Answer) -> str:
     parts = ['<div class="sources">']
     for article_id in dict.fromkeys(c.article_id for c in answer.citations):
         art = bot.article(article_id)
+        link = f' · <a href="{_e(art.url)}" target="_blank" rel="noopener">{_e(art.url)}</a>' if art.url else ""
         parts.append(
-            f'<div class="source" data-article="{_e(article_id)}"><b>{_e(article_id)}</b>'
-            f'<div class="meta">{_e(art.title)} · {_e(art.date or LABELS.get(answer.language, LABELS["en"])["unknown_date"])}</div>'
+            f'<div class="source" data-article="{_e(article_id)}"><b>{_e(art.outlet or art.byline or art.title)}</b>'
+            f'<div class="meta">{_e(art.title)} · {_e(art.date or LABELS.get(answer.language, LABELS["en"])["unknown_date"])}'
+            f" · <code>{_e(article_id)}</code>{link}</div>"
         )
         cites = sorted((c for c in answer.citations if c.article_id == article_id), key=lambda c: c.start)
         for c in cites:
@@ -59,7 +67,8 @@ def sources_html(bot: Assistant, answer: Answer) -> str:
             parts.append(f'<p>…{_e(before)}<mark class="quote">{_e(art.text[c.start : c.end])}</mark>{_e(after)}…</p>')
             checked = f"verified: P(yes) {c.support:.2f}" if c.support is not None else ""
             where = f"file characters {c.raw_start}–{c.raw_end}" if c.raw_start is not None else ""
-            parts.append(f'<div class="meta check">{_e(" · ".join(x for x in (checked, where) if x))}</div>')
+            who = "attributed to " + "; ".join(f"{s.source} ({s.cue})" for s in c.sources) if c.sources else ""
+            parts.append(f'<div class="meta check">{_e(" · ".join(x for x in (who, checked, where) if x))}</div>')
         full, last = [], 0
         for c in cites:
             if c.start >= last:
@@ -73,19 +82,40 @@ def sources_html(bot: Assistant, answer: Answer) -> str:
 
 # One label set per language, chosen by the question's language.
 LABELS = {
-    "fr": {"sources": "Sources vérifiées", "refused": "Refusé", "why": "raison", "unknown_date": "date inconnue"},
-    "en": {"sources": "Verified sources", "refused": "Refused", "why": "reason", "unknown_date": "date unknown"},
+    "fr": {
+        "sources": "Sources vérifiées",
+        "refused": "Refusé",
+        "why": "raison",
+        "unknown_date": "date inconnue",
+        "reported": "Rapporté par {n} article(s) : {names}",
+        "said": "selon l'article",
+    },
+    "en": {
+        "sources": "Verified sources",
+        "refused": "Refused",
+        "why": "reason",
+        "unknown_date": "date unknown",
+        "reported": "Reported by {n} article(s): {names}",
+        "said": "per the article",
+    },
 }
 
 
-def _chat_text(answer: Answer) -> str:
-    """The chat message: the answer with its own evidence, so earlier turns keep their sources."""
+def _chat_text(answer: Answer, names: dict[str, str] | None = None) -> str:
+    """The chat message: the answer with its own evidence, so earlier turns keep their sources.
+    `names` maps article IDs to how readers know them (outlet and date)."""
     lab = LABELS.get(answer.language, LABELS["en"])
     if answer.refused:
         return f"⛔ {_e(answer.text)}\n\n*{lab['why']}: {_e(answer.refusal_code or '')} — {_e(answer.refusal_reason or '')}*"
-    lines = [_e(answer.text), "", f"**{lab['sources']}**"]
+    names = names or {}
+    ids = list(dict.fromkeys(c.article_id for c in answer.citations))
+    reported = lab["reported"].format(n=len(ids), names=", ".join(_e(names.get(i, i)) for i in ids))
+    lines = [_e(answer.text), "", f"**{lab['sources']}** · {reported}"]
     for c in answer.citations:
-        lines.append(f"> « {_e(c.quote)} »  \n> — `{_e(c.article_id)}`, {c.start}–{c.end}")
+        who = f" · {lab['said']}: " + "; ".join(_e(f"{s.source} ({s.cue})") for s in c.sources) if c.sources else ""
+        lines.append(
+            f"> « {_e(c.quote)} »  \n> — {_e(names.get(c.article_id, ''))} `{_e(c.article_id)}`, {c.start}–{c.end}{who}"
+        )
     return "\n".join(lines)
 
 
@@ -97,10 +127,12 @@ def answer_markdown(bot: Assistant, answer: Answer) -> str:
         out.append(f"*{lab['refused']} ({answer.refusal_code}): {answer.refusal_reason}*")
     for c in answer.citations:
         art = bot.article(c.article_id)
+        who = "; ".join(f"{s.source} ({s.cue})" for s in c.sources)
         out.append(f"> « {c.quote} »")
         out.append(
-            f"> — {art.title} ({art.date or lab['unknown_date']}), `{c.article_id}`, "
-            f"characters {c.start}–{c.end} (file {c.raw_start}–{c.raw_end}), verified P(yes) {c.support}"
+            f"> — {art.outlet or art.byline or ''} {art.title} ({art.date or lab['unknown_date']}), `{c.article_id}`, "
+            + (f"attributed to {who}, " if who else "")
+            + f"characters {c.start}–{c.end} (file {c.raw_start}–{c.raw_end}), verified P(yes) {c.support}"
         )
         out.append("")
     return "\n".join(out)
@@ -146,7 +178,8 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
                     history[-1] = {"role": "assistant", "content": _e(event)}
                     yield history, "", gr.update(), last
                 else:
-                    history[-1] = {"role": "assistant", "content": _chat_text(event)}
+                    names = {aid: bot.article(aid).label for aid in {c.article_id for c in event.citations}}
+                    history[-1] = {"role": "assistant", "content": _chat_text(event, names)}
                     yield history, "", sources_html(bot, event), {"answer": event}
         except RagError as e:
             history[-1] = {"role": "assistant", "content": f"⚠️ {e}"}
@@ -224,24 +257,29 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
     with gr.Blocks(title="provenance-rag") as app:
         gr.Markdown("## provenance-rag\nAnswers from the articles only — every claim cited and quoted.")
         status = gr.Markdown("⏳ Starting…", elem_id="status")
-        with gr.Row():
-            with gr.Column(scale=3):
-                chat = gr.Chatbot(label="Chat", height=460, elem_id="chat")
-                question = gr.Textbox(
-                    placeholder="Posez une question sur les articles… / Ask about the articles…",
-                    show_label=False,
-                    elem_id="question",
-                    submit_btn=True,
-                )
-                gr.Examples(EXAMPLES, inputs=question, label="Examples")
-            with gr.Column(scale=2):
-                gr.Markdown("### Sources")
-                sources = gr.HTML('<div class="sources"><i>Cited passages appear here.</i></div>', elem_id="sources")
-        last = gr.State(None)
-        with gr.Row():
-            export_md = gr.Button("Export answer (Markdown)", size="sm", elem_id="export-md")
-            export_json = gr.Button("Export answer (JSON)", size="sm", elem_id="export-json")
-            exported = gr.File(label="Export", interactive=False, elem_id="exported")
+        with gr.Tabs():
+            with gr.Tab("Ask", id="ask"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(label="Chat", height=460, elem_id="chat")
+                        question = gr.Textbox(
+                            placeholder="Posez une question sur les articles… / Ask about the articles…",
+                            show_label=False,
+                            elem_id="question",
+                            submit_btn=True,
+                        )
+                        gr.Examples(EXAMPLES, inputs=question, label="Examples")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### Sources")
+                        sources = gr.HTML(
+                            '<div class="sources"><i>Cited passages appear here.</i></div>', elem_id="sources"
+                        )
+                last = gr.State(None)
+                with gr.Row():
+                    export_md = gr.Button("Export answer (Markdown)", size="sm", elem_id="export-md")
+                    export_json = gr.Button("Export answer (JSON)", size="sm", elem_id="export-json")
+                    exported = gr.File(label="Export", interactive=False, elem_id="exported")
+            provenance_tabs(bot)
         with gr.Accordion("Settings and corpus", open=False):
             k = gr.Slider(1, 10, value=bot.settings.k, step=1, label="Passages retrieved (top-k)")
             gr.Markdown(

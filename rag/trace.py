@@ -1,0 +1,325 @@
+"""Trace a claim across the corpus: every article that states it, who each attributes it to,
+who had it first, and how the figures drift between outlets.
+
+Candidates come from hybrid retrieval over many passages (not the top few), grouped by article;
+each article's best sentence is judged by the support verifier (the same judge as answers use).
+Code, not the model, compares the versions' figures ("plus de 1 000" vs "1 000") and orders the
+articles by date. A question is answered first and its verified answer is what gets traced.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rag import ground
+from rag.attribute import Attribution
+from rag.embed import Embedder
+from rag.types import Hit
+from rag.verify import Verifier
+
+# How a claim is put to the verifier, whose prompt takes a question and a proposed answer.
+CLAIM_QUESTION = {"fr": "Que rapporte ce passage ?", "en": "What does this passage report?"}
+MIN_SCORE = 0.45  # supports() score (cosine + word overlap) under which a sentence is not about the claim
+MAX_CALLS = 20  # verifier calls per trace (~1 s each on 2 cores)
+STANCES = ("states", "drift", "contradicts")
+_NEGATION = re.compile(r"\b(?:ne|n['’])\b[^.]{0,40}\b(?:pas|jamais|aucun|aucune|nullement)\b|\b(?:dément|démenti|nie|nié|faux|not|never|denied|denies)\b", re.IGNORECASE)  # fmt: skip
+# A quantity as written: optional qualifier, the number, and the noun it counts.
+_QUALIFIER = {
+    "more": r"plus de|more than|over|over|upwards of|au-delà de",
+    "atleast": r"au moins|at least|pas moins de",
+    "about": r"environ|près de|quelque|about|around|nearly|approximately|presque",
+    "less": r"moins de|less than|fewer than|under",
+}
+_QUANTITY = re.compile(
+    r"(?:(?P<q>" + "|".join(_QUALIFIER.values()) + r")\s+)?"
+    r"(?P<n>\d{1,3}(?:[\s\u202f\u00a0.,]\d{3})+|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|"
+    r"two|three|four|five|seven|eight|nine|ten|hundred|thousand|centaines|milliers|dizaines|hundreds|thousands)"
+    r"\b(?:\s+(?:de\s+|d['’]|of\s+)?(?P<unit>[^\W\d_][\w’'-]*))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One article's version of the claim: the exact sentence(s), its sources and its stance."""
+
+    article_id: str
+    title: str
+    date: str | None
+    outlet: str | None
+    quote: str
+    start: int
+    end: int
+    raw_start: int | None
+    raw_end: int | None
+    stance: str  # states | drift (states a different figure) | contradicts | similar (corpus view, not verified)
+    support: float  # the verifier's P(yes) for the claim on this quote
+    sources: tuple[Attribution, ...] = ()
+    earliest: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Drift:
+    """A figure the outlets give differently: each version with the articles that print it."""
+
+    versions: tuple[tuple[str, tuple[str, ...]], ...]  # (text as printed, article IDs)
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    """A link of the source chain the texts give: an origin, who had it first, who repeated it."""
+
+    name: str
+    role: str  # origin | first published by | reported by
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Trace:
+    """What `trace` returns."""
+
+    claim: str
+    question: str | None
+    appearances: tuple[Appearance, ...]
+    drifts: tuple[Drift, ...] = ()
+    chain: tuple[ChainStep, ...] = ()
+    refusal_reason: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What the trace needs of each article: title, date, outlet, and its attributed sentences."""
+
+    title: str
+    date: str | None
+    outlet: str | None
+    url: str | None
+    sources: tuple[Any, ...]  # rag.attribute.SentenceSources
+    raw_span: Callable[[int, int], tuple[int, int] | None]
+
+
+def trace(
+    claim: str,
+    question: str | None,
+    hits: Sequence[Hit],
+    meta: dict[str, ArticleMeta],
+    embedder: Embedder,
+    verifier: Verifier,
+    language: str,
+) -> Trace:
+    """Every article among `hits` whose text states `claim` (the answer to `question` when given)."""
+    from rag.attribute import sources_for
+
+    t0 = time.perf_counter()
+    ask = question or CLAIM_QUESTION.get(language, CLAIM_QUESTION["en"])
+    ranked = [s for s in ground.supports(question or "", claim, hits, embedder) if s.score >= MIN_SCORE]
+    best: dict[str, list[ground.Support]] = {}
+    for s in ranked:  # per article, its two best distinct sentences
+        seen = best.setdefault(s.hit.chunk.article_id, [])
+        c = s.citation()
+        if len(seen) < 2 and all(x.citation().start != c.start for x in seen):
+            seen.append(s)
+    claim_q = quantities(claim)
+    appearances: list[Appearance] = []
+    calls = 0
+    for aid, cands in sorted(best.items(), key=lambda kv: -kv[1][0].score):
+        found: tuple[ground.Support, float, str] | None = None
+        for sup in cands:
+            for quote in ground.widen(sup):
+                if calls >= MAX_CALLS:
+                    break
+                calls += 1
+                p = verifier.support(quote.text, ask, claim)
+                stance = _stance(p, verifier.threshold, claim, claim_q, quote.text)
+                if stance:
+                    found = (quote, p, stance)
+                    break
+            if found:
+                break
+        if found is None:
+            continue
+        quote, p, stance = found
+        c = quote.citation()
+        m = meta.get(aid)
+        raw = m.raw_span(c.start, c.end) if m else None
+        srcs = sources_for(m.sources, c.start, c.end) if m else ()
+        appearances.append(
+            Appearance(
+                aid,
+                m.title if m else "",
+                m.date if m else None,
+                m.outlet if m else None,
+                c.quote,
+                c.start,
+                c.end,
+                raw[0] if raw else None,
+                raw[1] if raw else None,
+                stance,
+                round(p, 3),
+                srcs,
+                url=m.url if m else None,
+            )
+        )
+    ordered = _by_date(appearances)
+    return Trace(
+        claim,
+        question,
+        tuple(ordered),
+        drifts(claim, ordered),
+        chain(ordered),
+        None if ordered else "no article in the store states this claim",
+        {"trace_s": time.perf_counter() - t0, "verifier_calls": float(calls)},
+    )
+
+
+def _stance(p: float, threshold: float, claim: str, claim_q: list[tuple[str, float, str]], quote: str) -> str | None:
+    """states: the verifier accepts it and its figures agree; drift: about the same counted thing
+    with another figure or qualifier; contradicts: accepted topic, opposite polarity."""
+    q = quantities(quote)
+    differ = _figure_differs(claim_q, q)
+    if p >= threshold:
+        return "drift" if differ else "states"
+    if differ and p >= threshold / 2:
+        return "drift"
+    if p >= threshold / 2 and bool(_NEGATION.search(quote)) != bool(_NEGATION.search(claim)):
+        return "contradicts"
+    return None
+
+
+def quantities(text: str) -> list[tuple[str, float, str]]:
+    """(qualifier, value, counted noun's stem) of every figure: "plus de 1 000 conteneurs" ->
+    ("more", 1000.0, "conten")."""
+    out = []
+    for m in _QUANTITY.finditer(text):
+        values = ground.numbers(m.group("n"))
+        if not values:
+            continue
+        qual = next((k for k, v in _QUALIFIER.items() if m.group("q") and re.fullmatch(v, m.group("q"), re.I)), "")
+        out.append((qual, max(values), ground.fold(m.group("unit") or "")[:5]))
+    return out
+
+
+def _figure_differs(a: list[tuple[str, float, str]], b: list[tuple[str, float, str]]) -> bool:
+    """Some figure counts the same thing (same noun or same value) with another value or qualifier."""
+    for qa, va, ua in a:
+        for qb, vb, ub in b:
+            same_thing = (ua and ua == ub) or va == vb
+            if same_thing and (va, qa) != (vb, qb):
+                return True
+    return False
+
+
+def _printed(text: str) -> list[tuple[str, str, float, str]]:
+    """(as printed, qualifier, value, noun) of every figure of a text."""
+    return [
+        (m.group(0).strip(), *quantities(m.group(0))[0]) for m in _QUANTITY.finditer(text) if quantities(m.group(0))
+    ]
+
+
+def drifts(claim: str, appearances: Sequence[Appearance]) -> tuple[Drift, ...]:
+    """Figures of the claim printed differently across articles, versions side by side."""
+    anchors = quantities(claim) or [q for a in appearances[:1] for q in quantities(a.quote)]
+    out = []
+    for _, value, unit in anchors:
+        versions: dict[tuple[str, float], tuple[str, list[str]]] = {}
+        for a in appearances:
+            for text, qual, v, u in _printed(a.quote):
+                if v == value or (unit and u == unit):
+                    key = (qual, v)
+                    versions.setdefault(key, (text, []))[1].append(a.article_id)
+                    break
+        if len(versions) > 1:
+            out.append(Drift(tuple((t, tuple(dict.fromkeys(ids))) for t, ids in versions.values())))
+    return tuple(out)
+
+
+def _interval(date: str | None) -> tuple[str, str]:
+    """A date known to the month or year as the range it covers; unknown dates sort last."""
+    if not date:
+        return ("9999", "9999")
+    return (date, date + "-99")
+
+
+def _by_date(appearances: list[Appearance]) -> list[Appearance]:
+    """Oldest first; every article that may be the first to report it (given the dates' precision) is marked."""
+    dated = sorted(appearances, key=lambda a: (_interval(a.date)[0], a.article_id))
+    if not any(a.date for a in dated):
+        return dated
+    latest_first = min(_interval(a.date)[1] for a in dated if a.date)
+    from dataclasses import replace
+
+    return [replace(a, earliest=bool(a.date) and _interval(a.date)[0] <= latest_first) for a in dated]
+
+
+def chain(appearances: Sequence[Appearance]) -> tuple[ChainStep, ...]:
+    """Origins named with "selon"/"analysées par"/a reporting verb, then who had it first, then the outlets."""
+    origin: dict[str, list[str]] = {}
+    first: dict[str, list[str]] = {}
+    for a in appearances:
+        for s in a.sources:
+            (first if s.first else origin).setdefault(_key(s.source), []).append(a.article_id)
+    names = {_key(s.source): _strip_det(s.source) for a in appearances for s in a.sources}
+    steps = [ChainStep(names[k], "origin", tuple(dict.fromkeys(v))) for k, v in origin.items() if k not in first]
+    steps += [ChainStep(names[k], "first published by", tuple(dict.fromkeys(v))) for k, v in first.items()]
+    steps += [ChainStep(a.outlet or a.article_id, "reported by", (a.article_id,)) for a in appearances]
+    return tuple(steps)
+
+
+_DET = re.compile(r"^(?:le|la|les|l['’]|the|un|une)\s*", re.IGNORECASE)
+
+
+def _strip_det(name: str) -> str:
+    return _DET.sub("", name).strip()
+
+
+def _key(name: str) -> str:
+    return ground.fold(_strip_det(name))
+
+
+def to_dict(t: Trace) -> dict[str, object]:
+    """The JSON shape of `rag trace --json` and the UI's API."""
+    from dataclasses import asdict
+
+    return {
+        "claim": t.claim,
+        "question": t.question,
+        "articles": [asdict(a) for a in t.appearances],
+        "drifts": [[{"text": text, "articles": list(ids)} for text, ids in d.versions] for d in t.drifts],
+        "chain": [asdict(s) for s in t.chain],
+        "refusal_reason": t.refusal_reason,
+        "timings": {k: round(v, 3) for k, v in t.timings.items()},
+    }
+
+
+STANCE_LABEL = {
+    "states": "states it",
+    "drift": "states a different figure",
+    "contradicts": "contradicts it",
+    "similar": "prints a close version (grouped by similarity, not verified)",
+}
+
+
+def markdown(t: Trace) -> str:
+    """A trace for people: one entry per article, oldest first, then drift and the source chain."""
+    if not t.appearances:
+        return f"**No article states this claim.** {t.refusal_reason or ''}".strip()
+    n = len(t.appearances)
+    lines = [f"**Claim:** {t.claim}", "", f"**Stated in {n} article{'s' * (n > 1)}** (oldest first):", ""]
+    for a in t.appearances:
+        who = "; ".join(f"{s.source} ({s.cue})" for s in a.sources) or "no source named in the sentence"
+        first = " — **earliest**" if a.earliest else ""
+        name = a.outlet or a.title[:60]
+        lines.append(f"- **{name}** [{a.article_id}], {a.date or 'undated'}{first} — {STANCE_LABEL[a.stance]}")
+        lines.append(f"  « {a.quote} » (chars {a.start}-{a.end}, support {a.support:.2f})")
+        lines.append(f"  attributed to: {who}")
+    for d in t.drifts:
+        lines += ["", "**Drift:** " + " vs ".join(f"« {text} » ({', '.join(ids)})" for text, ids in d.versions)]
+    if t.chain:
+        lines += ["", "**Source chain:** " + " → ".join(f"{s.name} ({s.role})" for s in t.chain)]
+    return "\n".join(lines)
