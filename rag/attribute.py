@@ -181,6 +181,15 @@ def _add(
         hidden = {t.i for c in head.subtree if c.dep_ == "acl:relcl" for t in c.subtree}
         inside = {t.i for t in head.subtree if t.i < before} - hidden
         named = [e for e in doc.ents if e.label_ == "PER" and all(i in inside for i in range(e.start, e.end))]
+        # "Le groupe de réflexion de Washington, le Center for Strategic …, a publié": the organisation in apposition
+        # (the parser also reads a comma-set apposition as a plain modifier)
+        appos = {
+            t.i
+            for c in head.children
+            if c.dep_ == "appos" or (c.i > head.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",")
+            for t in c.subtree
+        } & inside
+        named = named or [e for e in doc.ents if e.label_ == "ORG" and all(i in appos for i in range(e.start, e.end))]
         if named:
             span = named[-1]
     ents = [e for e in doc.ents if e.start < span.end and e.end > span.start]

@@ -136,3 +136,25 @@ def test_two_tabs_keep_their_own_chats(browser, app_url) -> None:
     assert "Coupe" in b.locator("#chat").inner_text() and "Australie" not in b.locator("#chat").inner_text()
     ctx_a.close()
     ctx_b.close()
+
+
+def test_trace_tab_lists_every_outlet_with_sources_and_drift(browser, app_url) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1300})
+    page.goto(app_url)
+    page.get_by_role("tab", name="Trace a claim").click()
+    box = page.locator("#trace-claim textarea")
+    box.fill("La Corée du Nord a envoyé plus de 1 000 conteneurs d'équipements militaires et de munitions à la Russie.")
+    box.press("Enter")
+    page.locator("#trace-result #trace-count").wait_for(timeout=240_000)
+    cards = page.locator("#trace-result .source")
+    assert cards.count() >= 4
+    assert page.locator("#trace-result .earliest").count() >= 1
+    assert "Kirby" in page.locator("#trace-result").inner_text()
+    assert page.locator("#trace-result table.drift").count() >= 1  # "plus de 1 000" vs "1 000"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "ui-trace.png"), full_page=True)
+    page.get_by_role("tab", name="Claims of the corpus").click()
+    page.locator("#claims-run").click()
+    page.locator("#claims").get_by_text("1 000 conteneurs").first.wait_for(timeout=60_000)
+    page.locator("#claims-json").get_by_text("claimreview-").first.wait_for(timeout=30_000)
+    page.close()
