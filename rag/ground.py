@@ -47,7 +47,9 @@ class Support:
         return Citation(c.article_id, c.id, c.text[start:end], c.start + start, c.start + end)
 
 
-def supports(question: str, answer: str, hits: Sequence[Hit], embedder: Embedder) -> list[Support]:
+def supports(
+    question: str, answer: str, hits: Sequence[Hit], embedder: Embedder, per_chunk: bool = True
+) -> list[Support]:
     """Per hit, the sentence that best backs the answer: cosine(question+answer, sentence) + word overlap.
 
     Embedding the claim (question + answer) lets a bare "Knevichi" or an English answer match its
@@ -63,8 +65,9 @@ def supports(question: str, answer: str, hits: Sequence[Hit], embedder: Embedder
     for (h, s, e), c in zip(spans, cos, strict=True):
         overlap = len(words & set(tokens(h.chunk.text[s:e]))) / max(1, len(words))
         sup = Support(h, float(c) + overlap, s, e)
-        if h.chunk.id not in best or sup.score > best[h.chunk.id].score:
-            best[h.chunk.id] = sup
+        key = h.chunk.id if per_chunk else f"{h.chunk.article_id}@{h.chunk.start + s}"
+        if key not in best or sup.score > best[key].score:
+            best[key] = sup
     return sorted(best.values(), key=lambda x: -x.score)
 
 

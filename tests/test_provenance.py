@@ -98,6 +98,16 @@ def test_drift_puts_both_versions_side_by_side() -> None:
     assert drifts(CONTAINERS, [apps[0], _app("d", "Plus de 1 000 conteneurs sont arrivés.")]) == ()
 
 
+def test_answers_carry_who_the_article_attributes_the_quote_to(fake_bot) -> None:  # noqa: ANN001
+    a = fake_bot.ask("Quelle tactique l'armée russe utilise-t-elle selon Kirby ?")
+    assert not a.refused and a.citations
+    c = a.citations[0]
+    art = fake_bot.article(c.article_id)
+    assert c.sources and any(s.source.endswith("Kirby") for s in c.sources)
+    assert all(art.text[s.start : s.end] == s.source for s in c.sources)
+    assert a.to_dict()["citations"][0]["sources"][0]["cue"]
+
+
 def test_trace_lists_every_article_with_sources_dates_and_drift(fake_bot) -> None:  # noqa: ANN001
     t = fake_bot.trace("Kirby a déclaré que la Corée du Nord a livré plus de 1 000 conteneurs à la Russie")
     ids = [a.article_id for a in t.appearances]
