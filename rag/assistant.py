@@ -271,18 +271,19 @@ class Assistant:
             elif kind == "error" and isinstance(value, BaseException):
                 raise value
 
-    def trace(self, claim_or_question: str) -> Trace:
+    def trace(self, claim_or_question: str, answer: Answer | None = None) -> Trace:
         """Every stored article that states a claim, with its sources, date order and drift.
 
-        A question ("Combien de conteneurs … ?") is answered first and its verified answer is traced;
-        a statement is traced as given.
+        A question ("Combien de conteneurs … ?") is answered first and its verified answer is traced
+        (pass `answer`, an earlier `ask` of that question, to skip answering again); a statement is
+        traced as given.
         """
         t0 = time.perf_counter()
         q = clean_question(claim_or_question)
         language = detect(q)
         question, claim = None, q
         if q.rstrip().endswith("?"):
-            a = self.ask(q)
+            a = answer if answer is not None and answer.question == q else self.ask(q)
             if a.refused:
                 why = f"the question could not be answered from the articles: {a.refusal_reason} ({a.refusal_code})"
                 return Trace(q, q, (), refusal_reason=why, timings={"total_s": time.perf_counter() - t0})

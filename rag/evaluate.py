@@ -6,7 +6,7 @@ import json
 import re
 import time
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +111,7 @@ def row(ex: m.QARow, pred: Answer, latency: float, articles: dict[str, str], raw
         "refusal_reason": pred.refusal_reason,
         "refusal_code": pred.refusal_code,
         "draft": pred.draft,
-        "citations": [c.__dict__ for c in pred.citations],
+        "citations": [asdict(c) for c in pred.citations],
         "retrieved": [h.chunk.id for h in pred.passages],
         "latency_s": round(latency, 3),
         "usage": dict(pred.usage),

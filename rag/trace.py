@@ -290,7 +290,7 @@ def chain(appearances: Sequence[Appearance]) -> tuple[ChainStep, ...]:
     return tuple(steps)
 
 
-_DET = re.compile(r"^(?:le|la|les|l['’]|the|un|une)\s*", re.IGNORECASE)
+_DET = re.compile(r"^(?:(?:les|le|la|the|une|un)\s+|l['’])", re.IGNORECASE)
 
 
 def _strip_det(name: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from rag.assistant import Assistant
 from rag.errors import RagError
 from rag.types import Answer
-from rag.ui_trace import provenance_tabs
+from rag.ui_trace import provenance_tabs, trace_answer
 
 EXAMPLES = [
     "Comment s'appellent les deux navires qui ont transporté les conteneurs ?",
@@ -87,7 +87,7 @@ LABELS = {
         "refused": "Refusé",
         "why": "raison",
         "unknown_date": "date inconnue",
-        "reported": "Rapporté par {n} article(s) : {names}",
+        "reported": "Rapporté par {n} article(s) vérifié(s) : {names} (« Trace this answer » les liste tous)",
         "said": "selon l'article",
     },
     "en": {
@@ -95,7 +95,7 @@ LABELS = {
         "refused": "Refused",
         "why": "reason",
         "unknown_date": "date unknown",
-        "reported": "Reported by {n} article(s): {names}",
+        "reported": "Reported by {n} verified article(s): {names} (“Trace this answer” lists them all)",
         "said": "per the article",
     },
 }
@@ -257,7 +257,7 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
     with gr.Blocks(title="provenance-rag") as app:
         gr.Markdown("## provenance-rag\nAnswers from the articles only — every claim cited and quoted.")
         status = gr.Markdown("⏳ Starting…", elem_id="status")
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             with gr.Tab("Ask", id="ask"):
                 with gr.Row():
                     with gr.Column(scale=3):
@@ -279,7 +279,8 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
                     export_md = gr.Button("Export answer (Markdown)", size="sm", elem_id="export-md")
                     export_json = gr.Button("Export answer (JSON)", size="sm", elem_id="export-json")
                     exported = gr.File(label="Export", interactive=False, elem_id="exported")
-            provenance_tabs(bot)
+                trace_btn = gr.Button("Trace this answer: every article that states it", size="sm", elem_id="trace-answer")
+            trace_box, trace_result, trace_file = provenance_tabs(bot)
         with gr.Accordion("Settings and corpus", open=False):
             k = gr.Slider(1, 10, value=bot.settings.k, step=1, label="Passages retrieved (top-k)")
             gr.Markdown(
@@ -309,6 +310,9 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
         question.submit(respond, [question, chat, k, last], [chat, question, sources, last], api_visibility="private")
         export_md.click(lambda s: export(s, "md"), last, exported, api_visibility="private")
         export_json.click(lambda s: export(s, "json"), last, exported, api_visibility="private")
+        trace_btn.click(lambda: gr.Tabs(selected="trace"), None, tabs, api_visibility="private").then(
+            lambda s: trace_answer(bot, s), last, [trace_box, trace_result, trace_file], api_visibility="private"
+        )
         gr.api(ask_json, api_name="ask")
         app.load(load_model, None, status, api_visibility="private")
     return app

@@ -53,8 +53,8 @@ def _save(data: object, prefix: str) -> str:
     return f.name
 
 
-def provenance_tabs(bot: Assistant) -> None:
-    """Add the two tabs to the current `gr.Tabs`."""
+def provenance_tabs(bot: Assistant) -> tuple[Any, Any, Any]:
+    """Add the two tabs to the current `gr.Tabs`; return the trace tab's claim box, result and file."""
     import gradio as gr
 
     def run_trace(claim: str) -> tuple[str, Any]:
@@ -108,3 +108,16 @@ def provenance_tabs(bot: Assistant) -> None:
         )
         review = gr.File(label="ClaimReview JSON", interactive=False, elem_id="claims-json")
         find.click(run_claims, None, [table, review], api_name="claims")
+    return claim, result, download
+
+
+def trace_answer(bot: Assistant, last: dict[str, Any] | None) -> tuple[str, str, Any]:
+    """The Ask tab's "Trace this answer": every article stating the last answer, without asking again."""
+    if not last:
+        return "", '<div class="trace"><i>Ask a question first.</i></div>', None
+    a = last["answer"]
+    try:
+        t = bot.trace(a.question, answer=a)
+    except RagError as e:
+        return a.question, f'<div class="trace"><div class="error" id="error">⚠️ {_e(e)}</div></div>', None
+    return a.question, trace_html(t), _save(to_dict(t), "trace-")

@@ -203,3 +203,22 @@ def test_cli_trace_json(tmp_path: Path) -> None:
     assert data["articles"] and {"article_id", "quote", "sources", "stance", "earliest"} <= set(data["articles"][0])
     review = subprocess.run([str(exe), "claims", "--claimreview"], env=env, check=True, capture_output=True, text=True)
     assert json.loads(review.stdout)[0]["@type"] == "ClaimReview"
+
+
+def test_source_chain_goes_from_origin_to_first_publisher_to_outlets() -> None:
+    from rag.attribute import Attribution
+    from rag.trace import chain
+
+    rusi = Attribution("le RUSI", 0, 7, "selon", "organisation")
+    post = Attribution("le Washington Post", 0, 18, "obtenues pour la première fois par", "organisation", True)
+    apps = [
+        Appearance("a", "", "2023-10", "Outlet A", "q", 0, 1, 0, 1, "states", 0.9, (rusi, post)),
+        Appearance("b", "", "2023-11", None, "q", 0, 1, 0, 1, "states", 0.9, (Attribution("RUSI", 0, 4, "selon", "other"),)),
+    ]
+    steps = [(s.name, s.role, s.article_ids) for s in chain(apps)]
+    assert steps == [
+        ("RUSI", "origin", ("a", "b")),
+        ("Washington Post", "first published by", ("a",)),
+        ("Outlet A", "reported by", ("a",)),
+        ("b", "reported by", ("b",)),
+    ]

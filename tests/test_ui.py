@@ -76,6 +76,19 @@ def test_answer_shows_cited_article_and_highlighted_quote(browser, app_url) -> N
     page.close()
 
 
+def test_trace_this_answer_opens_the_trace_without_asking_again(browser, app_url) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    page.wait_for_selector("#status:has-text('Ready')", timeout=120_000)
+    _ask(page, "Combien de conteneurs la Corée du Nord a-t-elle envoyés à la Russie ?")
+    page.locator("#sources .source").first.wait_for(timeout=180_000)
+    assert "Rapporté par" in page.locator("#chat").inner_text()
+    page.locator("#trace-answer").click()
+    page.locator("#trace-result #trace-count").wait_for(timeout=240_000)
+    assert page.locator("#trace-result .source").count() >= 3
+    page.close()
+
+
 def test_question_html_is_shown_as_text_not_rendered(browser, app_url) -> None:
     page = browser.new_page()
     page.goto(app_url)
@@ -155,6 +168,6 @@ def test_trace_tab_lists_every_outlet_with_sources_and_drift(browser, app_url) -
     page.screenshot(path=str(SHOTS / "ui-trace.png"), full_page=True)
     page.get_by_role("tab", name="Claims of the corpus").click()
     page.locator("#claims-run").click()
-    page.locator("#claims").get_by_text("1 000 conteneurs").first.wait_for(timeout=60_000)
-    page.locator("#claims-json").get_by_text("claimreview-").first.wait_for(timeout=30_000)
+    page.locator("#claims-json").get_by_text("claimreview-").first.wait_for(timeout=60_000)
+    assert "1 000 conteneurs" in (page.locator("#claims").text_content() or "")
     page.close()
