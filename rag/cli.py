@@ -81,7 +81,8 @@ def ask(
     k: K = None,
 ) -> None:
     """Answer a question from the articles, with checked citations."""
-    a = _open(data_dir, llm, embedder, store, k).ask(question)
+    bot = _open(data_dir, llm, embedder, store, k)
+    a = bot.ask(question)
     if as_json:
         typer.echo(json.dumps(a.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -92,7 +93,11 @@ def ask(
     typer.echo("\nSources (each quote checked by the support verifier):")
     for c in a.citations:
         raw = f", file chars {c.raw_start}-{c.raw_end}" if c.raw_start is not None else ""
-        typer.echo(f"  [{c.article_id}] chars {c.start}-{c.end}{raw}, support {c.support}: « {c.quote} »")
+        who = "; ".join(f"{s.source} ({s.cue})" for s in c.sources)
+        typer.echo(
+            f"  {bot.article(c.article_id).label} [{c.article_id}] chars {c.start}-{c.end}{raw}, support {c.support}"
+        )
+        typer.echo(f"    « {c.quote} »" + (f"\n    attributed to: {who}" if who else ""))
 
 
 @app.command()

@@ -279,7 +279,9 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
                     export_md = gr.Button("Export answer (Markdown)", size="sm", elem_id="export-md")
                     export_json = gr.Button("Export answer (JSON)", size="sm", elem_id="export-json")
                     exported = gr.File(label="Export", interactive=False, elem_id="exported")
-                trace_btn = gr.Button("Trace this answer: every article that states it", size="sm", elem_id="trace-answer")
+                trace_btn = gr.Button(
+                    "Trace this answer: every article that states it", size="sm", elem_id="trace-answer"
+                )
             trace_box, trace_result, trace_file = provenance_tabs(bot)
         with gr.Accordion("Settings and corpus", open=False):
             k = gr.Slider(1, 10, value=bot.settings.k, step=1, label="Passages retrieved (top-k)")

@@ -213,7 +213,9 @@ def test_source_chain_goes_from_origin_to_first_publisher_to_outlets() -> None:
     post = Attribution("le Washington Post", 0, 18, "obtenues pour la première fois par", "organisation", True)
     apps = [
         Appearance("a", "", "2023-10", "Outlet A", "q", 0, 1, 0, 1, "states", 0.9, (rusi, post)),
-        Appearance("b", "", "2023-11", None, "q", 0, 1, 0, 1, "states", 0.9, (Attribution("RUSI", 0, 4, "selon", "other"),)),
+        Appearance(
+            "b", "", "2023-11", None, "q", 0, 1, 0, 1, "states", 0.9, (Attribution("RUSI", 0, 4, "selon", "other"),)
+        ),
     ]
     steps = [(s.name, s.role, s.article_ids) for s in chain(apps)]
     assert steps == [
@@ -222,3 +224,24 @@ def test_source_chain_goes_from_origin_to_first_publisher_to_outlets() -> None:
         ("Outlet A", "reported by", ("a",)),
         ("b", "reported by", ("b",)),
     ]
+
+
+def test_stance_contradicts_drifts_and_requires_the_claims_figures() -> None:
+    from rag.embed import get_embedder
+    from rag.trace import _stance
+
+    emb = get_embedder("hash:64")
+    claim = "Le Kremlin a confirmé la livraison de 1 000 conteneurs."
+    cq = quantities(claim)
+    assert (
+        _stance(0.9, 0.65, claim, cq, "Le Kremlin a confirmé la livraison de 1 000 conteneurs.", None, emb) == "states"
+    )
+    assert (
+        _stance(0.9, 0.65, claim, cq, "Le Kremlin a confirmé la livraison de plus de 1 000 conteneurs.", None, emb)
+        == "drift"
+    )
+    # the claim's figure missing from the quote: not a version of this claim
+    assert _stance(0.9, 0.65, claim, cq, "Le Kremlin a confirmé la livraison de conteneurs.", None, emb) is None
+    denial = "Le Kremlin n'a pas confirmé la livraison de 1 000 conteneurs."
+    assert _stance(0.4, 0.65, claim, cq, denial, None, emb) == "contradicts"
+    assert _stance(0.1, 0.65, claim, cq, denial, None, emb) is None  # off topic for the judge
