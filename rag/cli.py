@@ -201,7 +201,7 @@ def list_cmd(
     store: StoreOpt = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """List the stored articles: ID, date, passages, title."""
+    """List the stored articles: ID, date, outlet, passages, title."""
     from dataclasses import asdict
 
     infos = _open(data_dir, None, embedder, store).articles()
@@ -211,7 +211,8 @@ def list_cmd(
     if not infos:
         typer.echo("No articles stored yet: run `rag ingest seeds/` (or your folder).")
     for i in infos:
-        typer.echo(f"{i.id}  {i.date or '----------'}  {i.passages:>3} passages  {i.title[:80]}")
+        outlet = (i.outlet or i.byline or "-")[:24]
+        typer.echo(f"{i.id}  {i.date or '----------'}  {outlet:<24}  {i.passages:>3} passages  {i.title[:70]}")
 
 
 @app.command()

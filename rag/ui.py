@@ -199,7 +199,7 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
         return f.name
 
     def corpus_rows() -> list[list[Any]]:
-        return [[i.id, i.date or "", i.passages, i.title] for i in bot.articles()]
+        return [[i.id, i.outlet or i.byline or "", i.date or "", i.passages, i.title] for i in bot.articles()]
 
     def remove_article(article_id: str) -> tuple[str, Any]:
         try:
@@ -290,7 +290,7 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
                 f"Store: `{bot.settings.store or bot.settings.data_dir}` (switch with `rag ui --llm/--embedder`)"
             )
             corpus = gr.Dataframe(
-                corpus_rows(), headers=["ID", "date", "passages", "title"], interactive=False, elem_id="corpus"
+                corpus_rows(), headers=["ID", "outlet", "date", "passages", "title"], interactive=False, elem_id="corpus"
             )
             if allow_upload:
                 files = gr.File(

@@ -89,6 +89,7 @@ def test_list_and_remove_articles(tmp_path) -> None:
     assert subprocess.run([rag, "ingest", str(seeds)], env=env, capture_output=True).returncode == 0
     out = subprocess.run([rag, "list"], env=env, capture_output=True, text=True)
     assert out.returncode == 0 and "002_b48d77ff83fe8adc" in out.stdout and "passages" in out.stdout
+    assert "Báo Quốc Tế" in out.stdout and "Smartencyclopedia" in out.stdout  # outlets read from the pages
     bad = subprocess.run([rag, "remove", "nope"], env=env, capture_output=True, text=True)
     assert bad.returncode == 2 and "rag list" in bad.stderr and "Traceback" not in bad.stderr
     ok = subprocess.run([rag, "remove", "002_b48d77ff83fe8adc"], env=env, capture_output=True, text=True)
