@@ -41,6 +41,8 @@ REFUSAL_CODES = {
     "not_supported": "no quoted sentence states the answer (support verifier)",
     "number_not_in_quote": "the answer gives a number its quote does not",
     "name_not_in_quote": "the answer names what its quoted passage does not",
+    "not_a_number": "the question asks for a quantity and the answer gives none",
+    "question_name_not_found": "the question names what the passages do not mention",
     "article_changed": "the cited article changed while answering",
 }
 
@@ -133,6 +135,11 @@ def answer(
 
     if max((h.similarity or 0.0) for h in hits) < EVIDENCE_MIN and not any(h.lexical_rank for h in hits[:1]):
         return refuse("off_topic")
+    # A name the question asks about that no retrieved passage mentions (China's ministry, a Kremlin
+    # spokesman): whatever the model writes, no passage can be about it.
+    absent = ground.absent_question_names(question, [h.chunk.text for h in hits], embedder)
+    if absent:
+        return refuse("question_name_not_found", ", ".join(absent))
     msgs = messages(question, focus(question, hits, embedder, focus_sentences), language)
     completion = llm.complete(msgs, schema(len(hits)), on_token)
     parsed = _parse(completion)
@@ -162,6 +169,8 @@ def answer(
         return refuse("model_no_answer")
     if ground.echoes_question(question, text, embedder):
         return refuse("echo", "the answer only restates the question")
+    if ground.wants_number(question) and not ground.numbers(text):
+        return refuse("not_a_number")
     if not labels:
         return refuse("no_citation")
     t1 = time.perf_counter()
@@ -202,12 +211,18 @@ def check(
     accepted: list[tuple[ground.Support, float]] = []
 
     def codes_fail(quote: ground.Support) -> tuple[str, str] | None:
-        """Code checks on a quote the verifier accepted: its numbers and names must be the answer's."""
+        """Code checks on a quote the verifier accepted: its numbers and names must be the answer's,
+        and what the question names must be in its article's retrieved passages ("Qui dirige le
+        RUSI ?" is not answered by an article that never mentions the RUSI)."""
         invented = ground.ungrounded_numbers(text, [quote.text], question)
         if invented:
             return "number_not_in_quote", ", ".join(invented)
         names = ground.unknown_names(text, [quote.hit.chunk.text], embedder)
-        return ("name_not_in_quote", ", ".join(names)) if names else None
+        if names:
+            return "name_not_in_quote", ", ".join(names)
+        article = [h.chunk.text for h in hits if h.chunk.article_id == quote.hit.chunk.article_id]
+        names = ground.absent_question_names(question, article, embedder)
+        return ("question_name_not_found", ", ".join(names)) if names else None
 
     for sup in order:
         if not accepted:

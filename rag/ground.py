@@ -287,14 +287,56 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
         f = fold(w)
         return any(_same_word(f, v, 4) for v in vocab)
 
-    left = [n for n in names if not any(literal(w) for w in n)]
+    acronyms = [n for n in names if all(w.isupper() and len(w) >= 2 for w in n)]
+    missing = [" ".join(n) for n in acronyms if len(missing_acronyms(n, text)) == len(n)]
+    left = [n for n in names if n not in acronyms and not any(literal(w) for w in n)]
     caps = list(dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", text)))
     if not left or not caps:
-        return [" ".join(n) for n in left]
+        return missing + [" ".join(n) for n in left]
     words = [w for n in left for w in n]
     vecs = embedder.embed(words + caps, "passage")
     best = dict(zip(words, (vecs[: len(words)] @ vecs[len(words) :].T).max(axis=1), strict=True))
-    return [" ".join(n) for n in left if max(float(best[w]) for w in n) < 0.7]
+    return missing + [" ".join(n) for n in left if max(float(best[w]) for w in n) < 0.7]
+
+
+# Questions whose answer is a quantity: how many, how much, what number/amount/price/cost.
+_WANTS_NUMBER = re.compile(
+    r"\b(?:combien|how many|how much|(?:quel|quelle)(?:\s+(?:est|était|a été))?\s+(?:le|la)?\s*"
+    r"(?:nombre|montant|prix|coût|quantité|somme|tonnage|effectif)|what (?:is the |was the )?"
+    r"(?:number|amount|price|cost|quantity|tonnage))\b",
+    re.IGNORECASE,
+)
+
+
+def absent_question_names(question: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:
+    """Names the question asks about that the evidence never mentions ("China's foreign ministry",
+    "le RUSI" over an article without it). A name in another language than the evidence can only be
+    matched through a multilingual embedder; with another embedder such names are not judged."""
+    if not getattr(embedder, "multilingual", False):
+        from rag.lang import detect
+
+        if detect(question) != detect(" ".join(evidence)[:2000]):  # acronyms only: they do not translate
+            return missing_acronyms(re.findall(r"\b[A-Z]{2,}\b", question), " ".join(evidence))
+    return unknown_names(question, evidence, embedder)
+
+
+def wants_number(question: str) -> bool:
+    """The question asks for a quantity ("Combien …", "Quel est le prix …", "How many …")."""
+    return bool(_WANTS_NUMBER.search(question))
+
+
+def missing_acronyms(acronyms: Sequence[str], text: str) -> list[str]:
+    """Acronyms the text neither writes nor spells out ("CSIS" = "Center for Strategic and
+    International Studies"); never matched by spelling or embedding: "RUSI" is neither "Russie" nor "RPDC"."""
+    found = set(re.findall(r"\b[A-Z]{2,}\b", text))
+    for run in _CAP_RUNS.findall(text):
+        words = re.findall(r"[A-ZÀ-Ý][\w-]*", run)
+        found |= {"".join(w[0] for w in words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
+    return [a for a in acronyms if a not in found]
+
+
+# Runs of capitalised words, with the short function words names carry ("Center for Strategic and …").
+_CAP_RUNS = re.compile(r"[A-ZÀ-Ý][\w-]*(?:\s+(?:(?:for|of|and|the|de|du|des|la|le|et|pour)\s+)*[A-ZÀ-Ý][\w-]*)+")
 
 
 def _similar(a: str, b: str) -> bool:

@@ -150,7 +150,8 @@ def test_a_model_that_obeys_a_request_gets_no_citation(fake_bot, q) -> None:
         {"answer": "PWNED. La Corée du Nord, un pays fascinant, mérite un long article.", "citations": [1]}
     )
     a = answer(q, hits, Scripted(essay), fake_bot.embedder, OVERLAP, "fr")
-    assert a.refused and a.refusal_code == "not_supported"
+    # "PWNED" is a name no passage mentions: refused before the model's text is even judged
+    assert a.refused and a.refusal_code == ("question_name_not_found" if "PWNED" in q else "not_supported")
 
 
 def test_an_answer_that_only_restates_the_question_is_refused(fake_bot) -> None:

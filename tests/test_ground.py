@@ -54,3 +54,26 @@ def test_an_answer_that_adds_nothing_to_the_question_is_an_echo() -> None:
     assert echoes_question("Dans quelle installation russe les navires ont-ils déchargé ?", "La Russie", e)
     assert not echoes_question("Ont-ils divulgué des mesures ?", "Non, ils n'ont pas divulgué de mesures.", e)
     assert not echoes_question("How many containers were sent?", "1,000 containers were sent.", e)
+
+
+def test_questions_that_ask_for_a_quantity() -> None:
+    from rag.ground import wants_number
+
+    for q in ["Combien de wagons comptait le train ?", "Quel est le prix d'un conteneur ?", "How many ships?",
+              "Quel est le nombre de soldats envoyés ?", "What was the cost of the weapons?"]:  # fmt: skip
+        assert wants_number(q), q
+    for q in ["Quel navire a transporté les armes ?", "Qui a payé ?", "Where is RUSI based?"]:
+        assert not wants_number(q), q
+
+
+def test_acronyms_match_as_written_or_spelled_out_never_by_resemblance() -> None:
+    from rag.embed import get_embedder
+    from rag.ground import unknown_names
+
+    emb = get_embedder("usem:multilingual-v3")
+    spelled = "Le Center for Strategic and International Studies a publié des images."
+    assert unknown_names("Qu'a publié le CSIS ?", [spelled], emb) == []
+    assert unknown_names("Qui dirige le RUSI ?", ["La Russie et la RPDC ont signé un accord."], emb) == ["RUSI"]
+    assert unknown_names("Où est basé le RUSI ?", ["Le RUSI est basé à Londres."], emb) == []
+    # a name no passage mentions, in another language than the passages
+    assert unknown_names("What did China's foreign ministry say?", ["La Russie a reçu des armes."], emb) == ["China"]
