@@ -18,7 +18,7 @@ from rag.attribute import sources_for
 from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import InputError
-from rag.trace import Appearance, ChainStep, Drift, _by_date, chain, drifts, quantities
+from rag.trace import Appearance, ChainStep, Drift, _by_date, chain, drifts, key_figures
 from rag.types import Article
 
 # Two sentences of different articles print the same claim when their embeddings are this close
@@ -56,7 +56,7 @@ def claims(articles: Sequence[Article], embedder: Embedder, min_articles: int = 
     sims = vecs @ vecs.T
     sims[owner[:, None] == owner[None, :]] = -1.0  # only links between different articles count
     # small counts ("les deux pays") are everywhere; they link only when they count the same noun
-    figures = [{(v, u if v < 10 else "") for _, v, u in quantities(a.text[s:e]) if v > 1} for a, s, e in items]
+    figures = [key_figures(a.text[s:e]) for a, s, e in items]
     linked = sims >= LINK
     for i, j in zip(*np.nonzero((sims >= FIGURE_LINK) & ~linked), strict=True):
         linked[i, j] = bool(figures[i] & figures[j])

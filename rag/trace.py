@@ -121,8 +121,8 @@ def trace(
     ranked = [s for s in ground.supports(question or "", claim, hits, embedder, False) if s.score >= MIN_SCORE]
     # A sentence printing one of the claim's figures goes first: among "La Corée du Nord a envoyé un
     # vaste arsenal" and "Elles représentent plus de 1 000 conteneurs", only the second can state it.
-    figures = ground.numbers(claim)
-    ranked.sort(key=lambda s: (not (figures & ground.numbers(s.text)), -s.score))
+    figures = key_figures(claim)
+    ranked.sort(key=lambda s: (not (figures & key_figures(s.text)), -s.score))
     best: dict[str, list[ground.Support]] = {}
     for s in ranked:  # per article, its two best distinct sentences
         seen = best.setdefault(s.hit.chunk.article_id, [])
@@ -222,6 +222,12 @@ def quantities(text: str) -> list[tuple[str, float, str]]:
         qual = next((k for k, v in _QUALIFIER.items() if m.group("q") and re.fullmatch(v, m.group("q"), re.I)), "")
         out.append((qual, max(values), ground.fold(m.group("unit") or "")[:5]))
     return out
+
+
+def key_figures(text: str) -> set[tuple[float, str]]:
+    """Figures that identify a claim: large numbers by value, small ones ("deux pays", "cinq voyages")
+    only with the noun they count, since small counts are everywhere."""
+    return {(v, u if v < 10 else "") for _, v, u in quantities(text) if v > 1}
 
 
 def _figure_differs(a: list[tuple[str, float, str]], b: list[tuple[str, float, str]]) -> bool:
