@@ -178,6 +178,9 @@ _NOT_NAMES = {
     "ces",
     "de",
     "du",
+    # English capitalises months and days: "since August" names no one ("août" in the passage)
+    *"january february march april may june july august september october november december".split(),
+    *"monday tuesday wednesday thursday friday saturday sunday".split(),
 }
 
 
