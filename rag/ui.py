@@ -290,7 +290,10 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
                 f"Store: `{bot.settings.store or bot.settings.data_dir}` (switch with `rag ui --llm/--embedder`)"
             )
             corpus = gr.Dataframe(
-                corpus_rows(), headers=["ID", "outlet", "date", "passages", "title"], interactive=False, elem_id="corpus"
+                corpus_rows(),
+                headers=["ID", "outlet", "date", "passages", "title"],
+                interactive=False,
+                elem_id="corpus",
             )
             if allow_upload:
                 files = gr.File(
