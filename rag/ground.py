@@ -290,7 +290,7 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
         f = fold(w)
         return any(_same_word(f, v, 4) for v in vocab)
 
-    acronyms = [n for n in names if all(w.isupper() and len(w) >= 2 for w in n)]
+    acronyms = [n for n in names if all(w.isalpha() and w.isupper() and len(w) >= 2 for w in n)]  # not "MGM-140"
     missing = [" ".join(n) for n in acronyms if len(missing_acronyms(n, text)) == len(n)]
     left = [n for n in names if n not in acronyms and not any(literal(w) for w in n)]
     caps = list(dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", text)))

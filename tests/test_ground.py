@@ -75,5 +75,7 @@ def test_acronyms_match_as_written_or_spelled_out_never_by_resemblance() -> None
     assert unknown_names("Qu'a publié le CSIS ?", [spelled], emb) == []
     assert unknown_names("Qui dirige le RUSI ?", ["La Russie et la RPDC ont signé un accord."], emb) == ["RUSI"]
     assert unknown_names("Où est basé le RUSI ?", ["Le RUSI est basé à Londres."], emb) == []
+    # a code with digits is matched as written, not as an acronym
+    assert unknown_names("Le MGM-140 ATACMS.", ["Les missiles ATACMS (MGM-140) ont frappé."], emb) == []
     # a name no passage mentions, in another language than the passages
     assert unknown_names("What did China's foreign ministry say?", ["La Russie a reçu des armes."], emb) == ["China"]
