@@ -17,6 +17,7 @@ bench: install-bench
 	.venv/bin/python -m bench.retrieval
 	.venv/bin/python -m bench.retrieval --server
 	.venv/bin/python -m bench.answer
+	.venv/bin/python -m bench.trace
 	.venv/bin/python -m bench.langchain_rag
 	.venv/bin/python -m bench.plot
 

@@ -26,7 +26,7 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--llm", default="llamacpp:default")
     args = p.parse_args()
-    claims = [r["claim"] for r in map(json.loads, CLAIMS.read_text().splitlines()) if r.strip()]
+    claims = [json.loads(line)["claim"] for line in CLAIMS.read_text().splitlines() if line.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         bot = Assistant(Settings.from_env(data_dir=tmp, llm=args.llm))
         t0 = time.perf_counter()
