@@ -8,9 +8,9 @@ import time
 import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from rag import metrics as m
 from rag.assistant import Assistant
@@ -18,6 +18,8 @@ from rag.errors import InputError, RagError
 from rag.lang import REFUSAL, detect
 from rag.settings import Settings
 from rag.types import Answer
+
+M = TypeVar("M", bound=BaseModel)
 
 # Metrics where lower is better; everything else gated is higher-is-better.
 LOWER_IS_BETTER = {"fabricated_ids", "wrong_but_cited", "wrong_but_cited_count"}
@@ -46,23 +48,28 @@ class Outcome:
     baseline: dict[str, Any] | None = None
 
 
-def load_qa(path: Path) -> list[m.QARow]:
-    """Read a Q&A JSONL file; a bad line is an error naming the line."""
+def read_jsonl(path: Path, model: type[M], kind: str, items: str) -> list[M]:
+    """Read a JSONL file of `model` rows; a bad line is an error naming the file and line."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise InputError(f"Cannot read Q&A file {path}: {e.strerror}") from None
+        raise InputError(f"Cannot read {kind} file {path}: {e.strerror}") from None
     rows = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            rows.append(m.QARow.model_validate_json(line))
+            rows.append(model.model_validate_json(line))
         except ValidationError as e:
-            raise InputError(f"{path}:{n}: not a valid Q&A row ({e.errors()[0]['msg']})") from None
+            raise InputError(f"{path}:{n}: not a valid {kind} row ({e.errors()[0]['msg']})") from None
     if not rows:
-        raise InputError(f"{path} holds no questions")
+        raise InputError(f"{path} holds no {items}")
     return rows
+
+
+def load_qa(path: Path) -> list[m.QARow]:
+    """Read a Q&A JSONL file; a bad line is an error naming the line."""
+    return read_jsonl(path, m.QARow, "Q&A", "questions")
 
 
 def score(ex: m.QARow, pred: Answer, articles: dict[str, str], raw: dict[str, str]) -> dict[str, Any]:

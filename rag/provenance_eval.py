@@ -15,9 +15,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
-from rag.errors import InputError
 from rag.ground import fold
 from rag.trace import Trace, to_dict
 
@@ -34,20 +33,9 @@ class ProvenanceRow(BaseModel):
 
 def load(path: Path) -> list[ProvenanceRow]:
     """Read the gold file; a bad line is an error naming it."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise InputError(f"Cannot read provenance file {path}: {e.strerror}") from None
-    rows = []
-    for n, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                rows.append(ProvenanceRow.model_validate_json(line))
-            except ValidationError as e:
-                raise InputError(f"{path}:{n}: not a valid provenance row ({e.errors()[0]['msg']})") from None
-    if not rows:
-        raise InputError(f"{path} holds no claims")
-    return rows
+    from rag.evaluate import read_jsonl
+
+    return read_jsonl(path, ProvenanceRow, "provenance", "claims")
 
 
 def _same_source(found: str, gold: str) -> bool:
