@@ -306,7 +306,7 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
 _WANTS_NUMBER = re.compile(
     r"\b(?:combien|how many|how much|(?:quel|quelle)(?:\s+(?:est|était|a été))?\s+(?:le|la)?\s*"
     r"(?:nombre|montant|prix|coût|quantité|somme|tonnage|effectif)|what (?:is the |was the )?"
-    r"(?:number|amount|price|cost|quantity|tonnage))\b",
+    r"(?:number|amount|price|cost|quantity|tonnage)|(?:did|does|do)\b[^?]{0,60}\bcost)\b",
     re.IGNORECASE,
 )
 

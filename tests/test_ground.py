@@ -60,7 +60,8 @@ def test_questions_that_ask_for_a_quantity() -> None:
     from rag.ground import wants_number
 
     for q in ["Combien de wagons comptait le train ?", "Quel est le prix d'un conteneur ?", "How many ships?",
-              "Quel est le nombre de soldats envoyés ?", "What was the cost of the weapons?"]:  # fmt: skip
+              "Quel est le nombre de soldats envoyés ?", "What was the cost of the weapons?",
+              "What did one container of ammunition cost?", "Le train comptait combien de wagons ?"]:  # fmt: skip
         assert wants_number(q), q
     for q in ["Quel navire a transporté les armes ?", "Qui a payé ?", "Where is RUSI based?"]:
         assert not wants_number(q), q
