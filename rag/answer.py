@@ -39,6 +39,7 @@ REFUSAL_CODES = {
     "no_citation": "the model cited no passage it was given",
     "echo": "the model's answer adds nothing to the question",
     "not_supported": "no quoted sentence states the answer (support verifier)",
+    "off_question": "the quoted sentence states the answer but not what the question asks (support verifier)",
     "number_not_in_quote": "the answer gives a number its quote does not",
     "name_not_in_quote": "the answer names what its quoted passage does not",
     "not_a_number": "the question asks for a quantity and the answer gives none",
@@ -198,14 +199,15 @@ def check(
 
     Candidates are each passage's sentence that best matches question + answer, cited passages
     first. A candidate is tried alone, then with the sentence before it (a pronoun's antecedent:
-    "Elles représentent plus de 1 000 conteneurs …"). The first quote the verifier accepts and in
-    which the answer's numbers and names stand becomes the citation; a quote the verifier accepts
-    but that lacks them sends the search on to the next passage. One more passage from another
-    article that passes the same checks is shown as corroboration.
+    "Elles représentent plus de 1 000 conteneurs …"). The first quote the verifier accepts, in
+    which the answer's numbers and names stand, and that the verifier finds answers the question
+    itself (not a true sentence about a neighbouring fact) becomes the citation; a quote that fails
+    the code checks sends the search on to the next passage. One more passage from another article
+    that passes the same checks is shown as corroboration.
     """
     ranked = ground.supports(question, text, hits, embedder)
     order = sorted(ranked[:4], key=lambda s: (s.hit.chunk.id not in cited, -s.score))
-    calls = extra = 0
+    calls = checks = extra = 0  # checks: support calls, the costly ones (MAX_CHECKS)
     best = 0.0
     failed: tuple[str, str] | None = None
     accepted: list[tuple[ground.Support, float]] = []
@@ -224,19 +226,35 @@ def check(
         names = ground.absent_question_names(question, article, embedder)
         return ("question_name_not_found", ", ".join(names)) if names else None
 
+    def off_question(quote: ground.Support) -> tuple[str, str] | None:
+        """The second judge call, on a quote that passed the others; it shares the first call's
+        prompt up to the question, so it costs a line of prefill."""
+        nonlocal calls
+        calls += 1
+        a = verifier.answers(quote.text, question)
+        if a >= verifier.answers_threshold:
+            return None
+        return "off_question", f"P(answers the question) {a:.2f} < {verifier.answers_threshold}"
+
     for sup in order:
         if not accepted:
             for quote in ground.widen(sup):
-                if calls >= MAX_CHECKS:
+                if checks >= MAX_CHECKS:
                     break
+                checks += 1
                 calls += 1
                 p = verifier.support(quote.text, question, text)
                 best = max(best, p)
-                if p >= verifier.threshold:
-                    failed = codes_fail(quote)
-                    if failed is None:
-                        accepted.append((quote, p))
-                    break  # this passage was judged; a wider quote would not change the code checks
+                if p < verifier.threshold:
+                    continue
+                failed = codes_fail(quote)
+                if failed:
+                    break  # a wider quote would not change the code checks
+                failed = off_question(quote)
+                if failed is None:
+                    accepted.append((quote, p))
+                    break
+                # else the sentence before may be what makes it answer ("Elles représentent …")
         elif (
             extra < MAX_EXTRA
             and sup.hit.chunk.id in cited
@@ -245,11 +263,11 @@ def check(
             extra += 1
             calls += 1
             p = verifier.support(sup.text, question, text)
-            if p >= verifier.threshold and codes_fail(sup) is None:
+            if p >= verifier.threshold and codes_fail(sup) is None and off_question(sup) is None:
                 accepted.append((sup, p))
     if not accepted:
         if failed:
             return Verdict((), failed, calls)
-        detail = f"best P(yes) {best:.2f} < {verifier.threshold} over {calls} checked quote(s)"
+        detail = f"best P(yes) {best:.2f} < {verifier.threshold} over {checks} checked quote(s)"
         return Verdict((), ("not_supported", detail), calls)
     return Verdict(tuple(replace(sup.citation(), support=round(p, 3)) for sup, p in accepted), None, calls)

@@ -254,6 +254,11 @@ def echoes_question(question: str, answer: str, embedder: Embedder) -> bool:
     content = [w for w in words if w not in _FUNCTION]
     if any(w in _POLARITY for w in words) or not content:
         return False
+    # A short name the question lacks is an answer ("sur le réseau social X", "l'UE", "Lee"), though
+    # too short for the word comparison below.
+    said = {fold(w) for w in re.findall(r"[^\W_]+", question)}
+    if any(len(w) < 3 and fold(w) not in said for w in re.findall(r"(?<=\w )[A-Z][A-Z\d]?\b", answer)):
+        return False
     asked = {w for w in re.findall(r"[^\W_]+", fold(question)) if len(w) >= 3 or w.isdigit()}
     left = [w for w in content if not any(_same_word(w, q, 4) or _same_word(q, w, 4) for q in asked)]
     if not left:

@@ -1,9 +1,17 @@
-"""Support verifier: does this source text (one sentence or a few) state this answer to this question?
+"""Support verifier: does this source text (one sentence or a few) state this answer to this question,
+and does it answer this question at all?
 
 One component for every place a claim is checked. No NLI or cross-encoder weights ship in any
 registry here, so the embedded LLM judges: the prompt (`prompts/verify.j2`) asks a Yes/No question
 and the verdict is P(Yes) read from the first token's logits, not generated text, so it is a
 graded score a threshold can be calibrated on (`python -m bench.verifier`).
+
+Two checks, same judge: `support` (the passage states the proposed answer) and `answers` (the
+passage answers the question, whatever the proposed answer). The 1.5B judge accepts a true
+sentence about a neighbouring fact ("obtenues par le Washington Post" as the company that supplied
+the images, US sanctions as Seoul's reaction); asked about the question alone it mostly says No
+(`python -m bench.answers_check`). Both prompts open with the same passage and question, so the
+second check prefills only its last line.
 
 Backends are picked by spec like the LLMs: `llamacpp:default` (own context, so the answering
 model's KV cache is left alone), `ollama:MODEL`, `fake:overlap` (deterministic, for tests).
@@ -38,19 +46,28 @@ SYSTEM = (
 # shown as proved is worse than a refusal.
 THRESHOLDS = {"llamacpp:default": 0.65}
 DEFAULT_THRESHOLD = 0.5
+# P(Yes) for `answers`, from bench/out/answers-calibration.json (the answers the pipeline gave and
+# quoted on eval/qa.jsonl and eval/qa_hard.jsonl, labelled right or wrong by the eval).
+ANSWERS_THRESHOLDS = {"llamacpp:default": 0.6}
 
 
 class Verifier(Protocol):
-    """`support` returns P(the premise states this answer to the question), in [0, 1]."""
+    """`support`: P(the premise states this answer to the question); `answers`: P(the premise answers
+    the question at all). Both in [0, 1], accepted at `threshold` and `answers_threshold`."""
 
     spec: str
     threshold: float
+    answers_threshold: float
 
     def support(self, premise: str, question: str, answer: str) -> float: ...
 
+    def answers(self, premise: str, question: str) -> float: ...
 
-def prompt(premise: str, question: str, answer: str) -> str:
-    """The user message (`prompts/verify.j2`)."""
+
+def prompt(premise: str, question: str, answer: str | None = None) -> str:
+    """The user message: `prompts/verify.j2`, or `prompts/answers.j2` without an answer."""
+    if answer is None:
+        return render("answers", premise=" ".join(premise.split()), question=question)
     return render("verify", premise=" ".join(premise.split()), question=question, answer=answer)
 
 
@@ -67,6 +84,7 @@ class LlamaCppVerifier:
 
         self.spec = f"llamacpp:{name}"
         self.threshold = THRESHOLDS.get(self.spec, DEFAULT_THRESHOLD)
+        self.answers_threshold = ANSWERS_THRESHOLDS.get(self.spec, DEFAULT_THRESHOLD)
         self._llama = load_gguf(name, settings)
         self._lock = threading.Lock()
         self._yes = self._token_ids(["Yes", "yes"])
@@ -88,7 +106,13 @@ class LlamaCppVerifier:
         return f"<|im_start|>system\n{SYSTEM}<|im_end|>\n<|im_start|>user\n{user}<|im_end|>\n<|im_start|>assistant\n"
 
     def support(self, premise: str, question: str, answer: str) -> float:
-        text = self._chat(prompt(premise, question, answer))
+        return self._judge(prompt(premise, question, answer))
+
+    def answers(self, premise: str, question: str) -> float:
+        return self._judge(prompt(premise, question))
+
+    def _judge(self, user: str) -> float:
+        text = self._chat(user)
         tokens = self._llama.tokenize(text.encode(), add_bos=False, special=True)  # templates carry their BOS
         with self._lock:
             llama = self._llama
@@ -117,8 +141,15 @@ class OllamaVerifier:
         self._llm = OllamaLLM(model, settings)  # same host handling and preflight
         self.spec = f"ollama:{model}"
         self.threshold = THRESHOLDS.get(self.spec, DEFAULT_THRESHOLD)
+        self.answers_threshold = ANSWERS_THRESHOLDS.get(self.spec, DEFAULT_THRESHOLD)
 
     def support(self, premise: str, question: str, answer: str) -> float:
+        return self._judge(prompt(premise, question, answer))
+
+    def answers(self, premise: str, question: str) -> float:
+        return self._judge(prompt(premise, question))
+
+    def _judge(self, user: str) -> float:
         import httpx
 
         self._llm.preflight()
@@ -126,7 +157,7 @@ class OllamaVerifier:
             "model": self._llm.model,
             "messages": [
                 {"role": "system", "content": SYSTEM},
-                {"role": "user", "content": prompt(premise, question, answer)},
+                {"role": "user", "content": user},
             ],
             "stream": False,
             "logprobs": True,
@@ -158,14 +189,19 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]{3,}")
 
 class FakeVerifier:
     """Deterministic judge for tests and the extractive baseline: the share of the answer's words
-    (3+ letters, accents folded, or numbers) that the premise contains; a missing number scores 0."""
+    (3+ letters, accents folded, or numbers) that the premise contains; a missing number scores 0.
+    It cannot tell whether a passage answers a question, so `answers` says yes (overlap) or its mode."""
 
     def __init__(self, mode: str, settings: Settings | None = None) -> None:
         if mode not in ("overlap", "yes", "no"):
             raise ConfigError("Unknown fake verifier; use fake:overlap, fake:yes or fake:no")
         self.spec = f"fake:{mode}"
         self.threshold = 0.6
+        self.answers_threshold = 0.5
         self.mode = mode
+
+    def answers(self, premise: str, question: str) -> float:
+        return float(self.mode != "no")
 
     def support(self, premise: str, question: str, answer: str) -> float:
         if self.mode != "overlap":

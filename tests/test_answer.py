@@ -20,14 +20,21 @@ class Recording:
 
     spec = "recording"
     threshold = 0.5
+    answers_threshold = 0.5
 
-    def __init__(self, rule) -> None:  # noqa: ANN001
+    def __init__(self, rule, answers=lambda premise: True) -> None:  # noqa: ANN001
         self.rule = rule
+        self.answers_rule = answers
         self.calls: list[tuple[str, str, str]] = []
+        self.asked: list[tuple[str, str]] = []
 
     def support(self, premise: str, question: str, answer: str) -> float:
         self.calls.append((premise, question, answer))
         return float(self.rule(premise, answer))
+
+    def answers(self, premise: str, question: str) -> float:
+        self.asked.append((premise, question))
+        return float(self.answers_rule(premise))
 
 
 class Scripted:
@@ -112,6 +119,22 @@ def test_every_shown_quote_was_verified_for_this_answer(fake_bot) -> None:
     assert not a.refused and a.citations
     for c in a.citations:
         assert (c.quote, q, "Angara et Maria, chargés à Rajin.") in judge.calls and c.support == 1.0
+
+
+def test_a_true_quote_that_does_not_answer_the_question_is_not_shown(fake_bot) -> None:
+    """The judge accepts every sentence as stating the answer; only those it also finds answer the
+    question may be quoted, and when none does the answer is refused with its own code."""
+    q = "Comment s'appellent les navires Angara et Maria ?"
+    hits = fake_bot.search(q, 5)
+    out = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [1, 2, 3]})
+    picky = Recording(lambda premise, ans: True, answers=lambda premise: "Angara" in premise)
+    a = answer(q, hits, Scripted(out), fake_bot.embedder, picky, "fr")
+    assert not a.refused and a.citations and all("Angara" in c.quote for c in a.citations)
+    assert all((c.quote, q) in picky.asked for c in a.citations)
+    never = Recording(lambda premise, ans: "Angara" in premise, answers=lambda premise: False)
+    r = answer(q, hits, Scripted(out), fake_bot.embedder, never, "fr")
+    assert r.refused and r.refusal_code == "off_question" and r.citations == ()
+    assert "P(answers the question) 0.00" in (r.refusal_reason or "")
 
 
 def test_numbers_must_stand_in_the_quote_whatever_their_spelling(fake_bot) -> None:

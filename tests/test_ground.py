@@ -54,6 +54,9 @@ def test_an_answer_that_adds_nothing_to_the_question_is_an_echo() -> None:
     assert echoes_question("Dans quelle installation russe les navires ont-ils déchargé ?", "La Russie", e)
     assert not echoes_question("Ont-ils divulgué des mesures ?", "Non, ils n'ont pas divulgué de mesures.", e)
     assert not echoes_question("How many containers were sent?", "1,000 containers were sent.", e)
+    social = "Sur quel réseau social le ministère s'est-il exprimé ?"
+    assert not echoes_question(social, "Le ministère s'est exprimé sur le réseau social X.", e)
+    assert echoes_question(social, "Le ministère s'est exprimé sur un réseau social.", e)
 
 
 def test_questions_that_ask_for_a_quantity() -> None:
