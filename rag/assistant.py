@@ -27,10 +27,14 @@ from rag.trace import Trace
 
 if TYPE_CHECKING:
     from rag.claims import ClaimGroup
-from rag.types import Answer, Article, ArticleInfo, Hit, IngestReport
+from rag.types import Answer, Article, ArticleInfo, Citation, Hit, IngestReport
 from rag.verify import Verifier, get_verifier
 
 MAX_QUESTION_CHARS = 1000
+# Close versions of a quote in other articles come from the corpus view's groups, computed once per
+# store generation; above this many articles (or the sentence cap) answers go without them.
+CLOSE_VERSIONS_MAX_ARTICLES = 300
+CLOSE_VERSIONS_MAX_SENTENCES = 6000
 TRACE_K = 40  # passages a trace looks through (every article of a small corpus; the 40 best of a large one)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -59,6 +63,8 @@ class Assistant:
         self._lexical: tuple[str, LexicalIndex] | None = None
         self._generation = -1
         self._lock = threading.Lock()
+        self._versions: tuple[int, dict[str, list[tuple[int, int, tuple[str, ...]]]]] | None = None
+        self._versions_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -229,6 +235,9 @@ class Assistant:
                 replace(c, start=pos, end=pos + len(c.quote), raw_start=raw[0], raw_end=raw[1], sources=sources)
             )
         if kept:
+            cited = {c.article_id for c in kept}
+            versions = self._close_versions()
+            kept = [replace(c, also_in=tuple(i for i in _overlapping(versions, c) if i not in cited)) for c in kept]
             return Answer(**{**a.__dict__, "citations": tuple(kept)})
         return Answer(
             **{
@@ -241,6 +250,24 @@ class Assistant:
                 "draft": a.text,
             }
         )
+
+    def _close_versions(self) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
+        """Per article, the spans of its sentences that the corpus view groups with other articles'."""
+        with self._versions_lock:
+            generation = self.store.generation()
+            if self._versions is None or self._versions[0] != generation:
+                index: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+                if len(self.store.records()) <= CLOSE_VERSIONS_MAX_ARTICLES:
+                    try:
+                        groups = self.claims(max_sentences=CLOSE_VERSIONS_MAX_SENTENCES)
+                    except InputError:  # too many sentences: answers go without close versions
+                        groups = []
+                    for g in groups:
+                        ids = tuple(dict.fromkeys(x.article_id for x in g.appearances))
+                        for x in g.appearances:
+                            index.setdefault(x.article_id, []).append((x.start, x.end, ids))
+                self._versions = (generation, index)
+            return self._versions[1]
 
     def stream(self, question: str, k: int | None = None) -> Iterator[str | Answer]:
         """Yield the answer text as it grows (str), then the checked Answer as the last item."""
@@ -302,12 +329,12 @@ class Assistant:
         found = trace_mod.trace(claim, question, hits, meta, self.embedder, self.verifier, language)
         return replace(found, timings={**found.timings, "total_s": time.perf_counter() - t0})
 
-    def claims(self, min_articles: int = 2) -> list[ClaimGroup]:
+    def claims(self, min_articles: int = 2, max_sentences: int | None = None) -> list[ClaimGroup]:
         """The corpus's main claims: sentences printed in close versions by several articles."""
-        from rag.claims import claims
+        from rag.claims import MAX_SENTENCES, claims
 
         stored = [self.store.get_article(aid) for aid in sorted(self.store.records())]
-        return claims([a for a in stored if a is not None], self.embedder, min_articles)
+        return claims([a for a in stored if a is not None], self.embedder, min_articles, max_sentences or MAX_SENTENCES)
 
     def article(self, article_id: str) -> Article:
         """The stored cleaned article with what the cleaner dropped."""
@@ -315,6 +342,13 @@ class Assistant:
         if found is None:
             raise InputError(f"No article {article_id!r} in the store; `rag search` shows the stored IDs.")
         return found
+
+
+def _overlapping(versions: dict[str, list[tuple[int, int, tuple[str, ...]]]], c: Citation) -> list[str]:
+    """Articles grouped with a sentence of the citation's article that overlaps the quote."""
+    return list(
+        dict.fromkeys(i for s, e, ids in versions.get(c.article_id, ()) if s < c.end and c.start < e for i in ids)
+    )
 
 
 _ANSWER_FIELD = re.compile(r'"answer"\s*:\s*"((?:[^"\\]|\\.)*)')

@@ -41,12 +41,14 @@ class ClaimGroup:
     chain: tuple[ChainStep, ...]
 
 
-def claims(articles: Sequence[Article], embedder: Embedder, min_articles: int = 2) -> list[ClaimGroup]:
+def claims(
+    articles: Sequence[Article], embedder: Embedder, min_articles: int = 2, max_sentences: int = MAX_SENTENCES
+) -> list[ClaimGroup]:
     """Groups of near-identical sentences across at least `min_articles` articles, most widely reported first."""
     items = [(a, s, e) for a in articles for s, e in sentences(a.text) if e - s >= MIN_CHARS]
-    if len(items) > MAX_SENTENCES:
+    if len(items) > max_sentences:
         raise InputError(
-            f"{len(items)} sentences is too many for the corpus view (limit {MAX_SENTENCES}); "
+            f"{len(items)} sentences is too many for the corpus view (limit {max_sentences}); "
             "trace single claims with `rag trace` instead."
         )
     if not items:

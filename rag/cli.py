@@ -98,6 +98,9 @@ def ask(
             f"  {bot.article(c.article_id).label} [{c.article_id}] chars {c.start}-{c.end}{raw}, support {c.support}"
         )
         typer.echo(f"    « {c.quote} »" + (f"\n    attributed to: {who}" if who else ""))
+        if c.also_in:
+            others = ", ".join(f"{bot.article(i).label} [{i}]" for i in c.also_in)
+            typer.echo(f"    a close version also in (not verified): {others}")
 
 
 @app.command()

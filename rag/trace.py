@@ -56,7 +56,9 @@ class Appearance:
     end: int
     raw_start: int | None
     raw_end: int | None
-    stance: str  # states | drift (states a different figure) | contradicts | similar (corpus view, not verified)
+    stance: (
+        str  # states | drift (states a different figure or detail) | contradicts | similar (corpus view, not verified)
+    )
     support: float  # the verifier's P(yes) for the claim on this quote
     sources: tuple[Attribution, ...] = ()
     earliest: bool = False
@@ -193,7 +195,8 @@ def _stance(
     embedder: Embedder,
 ) -> str | None:
     """states: the verifier accepts it and its figures agree; drift: about the same counted thing
-    with another figure or qualifier; contradicts: accepted topic, opposite polarity. As for answers,
+    with another figure or qualifier, or the same identifying figure with a detail the verifier
+    did not accept; contradicts: accepted topic, opposite polarity. As for answers,
     the claim's numbers must stand in the quote (or differ visibly: drift), and an answer to a
     question must find its names there."""
     q = quantities(quote)
@@ -208,6 +211,10 @@ def _stance(
         return "drift"
     if p >= threshold / 2 and bool(_NEGATION.search(quote)) != bool(_NEGATION.search(claim)):
         return "contradicts"
+    # The claim's identifying figure, counting the same thing, in a sentence the judge half accepts:
+    # a version that differs in a detail ("cinq voyages … depuis août" for "… depuis la mi-août").
+    if p >= threshold / 2 and key_figures(claim) & key_figures(quote):
+        return "drift"
     return None
 
 
@@ -324,7 +331,7 @@ def to_dict(t: Trace) -> dict[str, object]:
 
 STANCE_LABEL = {
     "states": "states it",
-    "drift": "states a different figure",
+    "drift": "states a different figure or detail",
     "contradicts": "contradicts it",
     "similar": "prints a close version (grouped by similarity, not verified)",
 }

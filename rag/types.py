@@ -82,6 +82,9 @@ class Citation:
     raw_end: int | None = None
     support: float | None = None
     sources: tuple[Any, ...] = ()  # rag.attribute.Attribution: who the article attributes the quote to
+    # Other articles printing a close version of the quote (the corpus view's grouping: embedding
+    # similarity or the same figure; no verifier call, so shown as "close versions", not as proof).
+    also_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

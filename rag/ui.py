@@ -88,6 +88,7 @@ LABELS = {
         "why": "raison",
         "unknown_date": "date inconnue",
         "reported": "Rapporté par {n} article(s) vérifié(s) : {names} (« Trace this answer » les liste tous)",
+        "also": "Version proche aussi dans (non vérifié) : {names}",
         "said": "selon l'article",
     },
     "en": {
@@ -96,6 +97,7 @@ LABELS = {
         "why": "reason",
         "unknown_date": "date unknown",
         "reported": "Reported by {n} verified article(s): {names} (“Trace this answer” lists them all)",
+        "also": "A close version also in (not verified): {names}",
         "said": "per the article",
     },
 }
@@ -111,6 +113,9 @@ def _chat_text(answer: Answer, names: dict[str, str] | None = None) -> str:
     ids = list(dict.fromkeys(c.article_id for c in answer.citations))
     reported = lab["reported"].format(n=len(ids), names=", ".join(_e(names.get(i, i)) for i in ids))
     lines = [_e(answer.text), "", f"**{lab['sources']}** · {reported}"]
+    also = list(dict.fromkeys(i for c in answer.citations for i in c.also_in))
+    if also:
+        lines[-1] += "  \n" + lab["also"].format(names=", ".join(_e(names.get(i, i)) for i in also))
     for c in answer.citations:
         who = f" · {lab['said']}: " + "; ".join(_e(f"{s.source} ({s.cue})") for s in c.sources) if c.sources else ""
         lines.append(
@@ -133,6 +138,7 @@ def answer_markdown(bot: Assistant, answer: Answer) -> str:
             f"> — {art.outlet or art.byline or ''} {art.title} ({art.date or lab['unknown_date']}), `{c.article_id}`, "
             + (f"attributed to {who}, " if who else "")
             + f"characters {c.start}–{c.end} (file {c.raw_start}–{c.raw_end}), verified P(yes) {c.support}"
+            + (f"; a close version also in (not verified): {', '.join(c.also_in)}" if c.also_in else "")
         )
         out.append("")
     return "\n".join(out)

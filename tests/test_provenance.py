@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,19 @@ def test_corpus_claims_group_close_sentences_across_outlets(tmp_path: Path) -> N
     for g in groups:
         for a in g.appearances:
             assert bot.article(a.article_id).text[a.start : a.end] == a.quote
+    # an answer quoting one version names the other articles that print a close one (not verified)
+    a = bot.ask("La Corée du Nord a-t-elle envoyé plus de 1 000 conteneurs d'équipements militaires à la Russie ?")
+    assert not a.refused, a.refusal_reason
+    cited = {c.article_id for c in a.citations}
+    for c in a.citations:
+        near = {
+            x.article_id
+            for g in groups
+            if any(y.article_id == c.article_id and y.start < c.end and c.start < y.end for y in g.appearances)
+            for x in g.appearances
+        }
+        assert set(c.also_in) == near - cited and not set(c.also_in) & cited
+    assert any(c.also_in for c in a.citations), [c.quote for c in a.citations]
 
 
 def test_provenance_scores_recall_precision_attribution_and_drift() -> None:
@@ -245,3 +259,20 @@ def test_stance_contradicts_drifts_and_requires_the_claims_figures() -> None:
     denial = "Le Kremlin n'a pas confirmé la livraison de 1 000 conteneurs."
     assert _stance(0.4, 0.65, claim, cq, denial, None, emb) == "contradicts"
     assert _stance(0.1, 0.65, claim, cq, denial, None, emb) is None  # off topic for the judge
+    # same figure, a detail the judge did not accept: a drifted version; without the figure, nothing
+    later = "La livraison de 1 000 conteneurs aurait eu lieu en août."
+    assert _stance(0.4, 0.65, claim, cq, later, None, emb) == "drift"
+    assert _stance(0.4, 0.65, claim, cq, "La livraison de conteneurs aurait eu lieu en août.", None, emb) is None
+    assert _stance(0.2, 0.65, claim, cq, later, None, emb) is None
+
+
+def test_chat_and_export_name_the_articles_with_a_close_version() -> None:
+    from rag.types import Answer, Citation
+    from rag.ui import _chat_text
+
+    c = Citation("a1", "a1:0", "Plus de 1 000 conteneurs.", 0, 25, 0, 25, 0.9, (), ("b2", "c3"))
+    a = Answer("Combien ?", "Plus de 1 000 conteneurs.", False, (c,), (), "fr")
+    text = _chat_text(a, {"a1": "Outlet A", "b2": "Outlet B", "c3": "Outlet C"})
+    assert "Rapporté par 1 article(s) vérifié(s) : Outlet A" in text
+    assert "Version proche aussi dans (non vérifié) : Outlet B, Outlet C" in text
+    assert "aussi dans" not in _chat_text(Answer("Combien ?", "x", False, (replace(c, also_in=()),), (), "fr"))

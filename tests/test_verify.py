@@ -56,6 +56,23 @@ def test_the_embedded_judge_separates_right_from_wrong(judge, question, answer, 
     assert (p >= judge.threshold) == entailed, p
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Dans quel port les navires ont-ils été chargés ?", True),
+        ("Comment s'appellent les deux navires ?", True),
+        ("Qui a construit les deux navires ?", False),  # about the ships, but not said
+        ("Combien de conteneurs ont été déchargés à Dunai ?", False),  # about the unloading, no count
+        ("Which country condemned the unloading at Dunai?", False),
+    ],
+)
+def test_the_judge_tells_a_passage_that_answers_from_one_on_the_topic(judge, question, answered) -> None:
+    """The second check: whatever answer was proposed, does the passage answer this question?"""
+    p = judge.answers(SHIPS_SENTENCE, question)
+    assert (p >= judge.answers_threshold) == answered, p
+
+
 FALSE_REFUSALS = [json.loads(line) for line in (ROOT / "eval" / "false_refusals.jsonl").read_text().splitlines()]
 
 
