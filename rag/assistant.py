@@ -309,24 +309,25 @@ class Assistant:
         q = clean_question(claim_or_question)
         language = detect(q)
         question, claim = None, q
+        verified: tuple[Citation, ...] = ()
         if q.rstrip().endswith("?"):
             a = answer if answer is not None and answer.question == q else self.ask(q)
             if a.refused:
                 why = f"the question could not be answered from the articles: {a.refusal_reason} ({a.refusal_code})"
                 return Trace(q, q, (), refusal_reason=why, timings={"total_s": time.perf_counter() - t0})
-            question, claim = q, a.text
+            question, claim, verified = q, a.text, a.citations
         retriever = replace(self._retriever(), pool=2 * TRACE_K)
         if not retriever.lexical.ids:
             raise StoreError("The store is empty: run `rag ingest seeds/` (or your folder) first.")
         hits = retriever.retrieve(f"{question or ''} {claim}".strip(), TRACE_K)
         meta = {}
-        for aid in dict.fromkeys(h.chunk.article_id for h in hits):
+        for aid in dict.fromkeys([*(h.chunk.article_id for h in hits), *(c.article_id for c in verified)]):
             art = self.store.get_article(aid)
             if art is not None:
                 meta[aid] = trace_mod.ArticleMeta(
                     art.title, art.date, art.outlet or art.byline, art.url, art.sources, art.raw_span
                 )
-        found = trace_mod.trace(claim, question, hits, meta, self.embedder, self.verifier, language)
+        found = trace_mod.trace(claim, question, hits, meta, self.embedder, self.verifier, language, verified)
         return replace(found, timings={**found.timings, "total_s": time.perf_counter() - t0})
 
     def claims(self, min_articles: int = 2, max_sentences: int | None = None) -> list[ClaimGroup]:

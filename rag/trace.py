@@ -18,7 +18,7 @@ from typing import Any
 from rag import ground
 from rag.attribute import Attribution
 from rag.embed import Embedder
-from rag.types import Hit
+from rag.types import Citation, Hit
 from rag.verify import Verifier
 
 # How a claim is put to the verifier, whose prompt takes a question and a proposed answer.
@@ -114,10 +114,13 @@ def trace(
     embedder: Embedder,
     verifier: Verifier,
     language: str,
+    verified: Sequence[Citation] = (),
 ) -> Trace:
-    """Every article among `hits` whose text states `claim` (the answer to `question` when given)."""
-    from rag.attribute import sources_for
+    """Every article among `hits` whose text states `claim` (the answer to `question` when given).
 
+    `verified`: quotes the verifier already accepted for this claim and question (the answer's own
+    citations); their articles are not judged again.
+    """
     t0 = time.perf_counter()
     ask = question or CLAIM_QUESTION.get(language, CLAIM_QUESTION["en"])
     ranked = [s for s in ground.supports(question or "", claim, hits, embedder, False) if s.score >= MIN_SCORE]
@@ -133,6 +136,11 @@ def trace(
             seen.append(s)
     claim_q = quantities(claim)
     appearances: list[Appearance] = []
+    for c in verified:
+        stance = _stance(c.support or 1.0, verifier.threshold, claim, claim_q, c.quote, question, embedder)
+        if stance and c.article_id not in {a.article_id for a in appearances}:
+            appearances.append(_appearance(c.article_id, c.quote, c.start, c.end, stance, c.support or 1.0, meta))
+            best.pop(c.article_id, None)
     calls = 0
     # Each article's best candidate is judged alone, then with the sentence before it in the same
     # line (a pronoun or "ce matériel" needs its antecedent); more tries for an article only while
@@ -153,26 +161,7 @@ def trace(
             continue
         quote, p, stance = found
         c = quote.citation()
-        m = meta.get(aid)
-        raw = m.raw_span(c.start, c.end) if m else None
-        srcs = sources_for(m.sources, c.start, c.end) if m else ()
-        appearances.append(
-            Appearance(
-                aid,
-                m.title if m else "",
-                m.date if m else None,
-                m.outlet if m else None,
-                c.quote,
-                c.start,
-                c.end,
-                raw[0] if raw else None,
-                raw[1] if raw else None,
-                stance,
-                round(p, 3),
-                srcs,
-                url=m.url if m else None,
-            )
-        )
+        appearances.append(_appearance(aid, c.quote, c.start, c.end, stance, p, meta))
     ordered = _by_date(appearances)
     return Trace(
         claim,
@@ -182,6 +171,31 @@ def trace(
         chain(ordered),
         None if ordered else "no article in the store states this claim",
         {"trace_s": time.perf_counter() - t0, "verifier_calls": float(calls)},
+    )
+
+
+def _appearance(
+    aid: str, quote: str, start: int, end: int, stance: str, p: float, meta: dict[str, ArticleMeta]
+) -> Appearance:
+    """One article's version, with its raw offsets, sources, date and outlet from `meta`."""
+    from rag.attribute import sources_for
+
+    m = meta.get(aid)
+    raw = m.raw_span(start, end) if m else None
+    return Appearance(
+        aid,
+        m.title if m else "",
+        m.date if m else None,
+        m.outlet if m else None,
+        quote,
+        start,
+        end,
+        raw[0] if raw else None,
+        raw[1] if raw else None,
+        stance,
+        round(p, 3),
+        sources_for(m.sources, start, end) if m else (),
+        url=m.url if m else None,
     )
 
 

@@ -123,6 +123,27 @@ def test_trace_lists_every_article_with_sources_dates_and_drift(fake_bot) -> Non
     assert t.appearances[0].earliest
 
 
+def test_tracing_an_answer_reuses_its_verified_quotes(fake_bot, monkeypatch) -> None:  # noqa: ANN001
+    from rag import Assistant
+    from rag.verify import FakeVerifier
+
+    q = "La Corée du Nord a-t-elle envoyé plus de 1 000 conteneurs d'équipements militaires à la Russie ?"
+    a = fake_bot.ask(q)
+    assert not a.refused, a.refusal_reason
+    judged: list[str] = []
+
+    class Recording(FakeVerifier):
+        def support(self, premise: str, question: str, answer: str) -> float:
+            judged.append(premise)
+            return super().support(premise, question, answer)
+
+    monkeypatch.setattr(Assistant, "verifier", property(lambda self: Recording("overlap")))
+    t = fake_bot.trace(q, answer=a)
+    mine = {(c.article_id, c.quote, c.support) for c in a.citations}
+    assert mine <= {(x.article_id, x.quote, x.support) for x in t.appearances}
+    assert judged and not any(c.quote in p for c in a.citations for p in judged)  # not judged again
+
+
 def test_trace_of_an_absent_claim_lists_nothing(fake_bot) -> None:  # noqa: ANN001
     t = fake_bot.trace("Le Brésil a vendu des avions de chasse au Portugal en 1990")
     assert t.appearances == () and t.refusal_reason
