@@ -26,7 +26,7 @@ from rag.store import Store
 from rag.trace import Trace
 
 if TYPE_CHECKING:
-    from rag.claims import ClaimGroup
+    from rag.claims import ClaimGroup, VersionIndex
 from rag.types import Answer, Article, ArticleInfo, Citation, Hit, IngestReport
 from rag.verify import Verifier, get_verifier
 
@@ -63,7 +63,7 @@ class Assistant:
         self._lexical: tuple[str, LexicalIndex] | None = None
         self._generation = -1
         self._lock = threading.Lock()
-        self._versions: tuple[int, dict[str, list[tuple[int, int, tuple[str, ...]]]]] | None = None
+        self._versions: tuple[int, VersionIndex] | None = None
         self._versions_lock = threading.Lock()
 
     @classmethod
@@ -237,7 +237,7 @@ class Assistant:
         if kept:
             cited = {c.article_id for c in kept}
             versions = self._close_versions()
-            kept = [replace(c, also_in=tuple(i for i in _overlapping(versions, c) if i not in cited)) for c in kept]
+            kept = [replace(c, also_in=versions.also_in(c, cited)) for c in kept]
             return Answer(**{**a.__dict__, "citations": tuple(kept)})
         return Answer(
             **{
@@ -251,22 +251,20 @@ class Assistant:
             }
         )
 
-    def _close_versions(self) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
-        """Per article, the spans of its sentences that the corpus view groups with other articles'."""
+    def _close_versions(self) -> VersionIndex:
+        """The corpus view's groups as an index, rebuilt when the store changes (see rag.claims)."""
+        from rag.claims import VersionIndex
+
         with self._versions_lock:
             generation = self.store.generation()
             if self._versions is None or self._versions[0] != generation:
-                index: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+                groups: list[ClaimGroup] = []
                 if len(self.store.records()) <= CLOSE_VERSIONS_MAX_ARTICLES:
                     try:
                         groups = self.claims(max_sentences=CLOSE_VERSIONS_MAX_SENTENCES)
                     except InputError:  # too many sentences: answers go without close versions
-                        groups = []
-                    for g in groups:
-                        ids = tuple(dict.fromkeys(x.article_id for x in g.appearances))
-                        for x in g.appearances:
-                            index.setdefault(x.article_id, []).append((x.start, x.end, ids))
-                self._versions = (generation, index)
+                        pass
+                self._versions = (generation, VersionIndex.of(groups))
             return self._versions[1]
 
     def stream(self, question: str, k: int | None = None) -> Iterator[str | Answer]:
@@ -343,13 +341,6 @@ class Assistant:
         if found is None:
             raise InputError(f"No article {article_id!r} in the store; `rag search` shows the stored IDs.")
         return found
-
-
-def _overlapping(versions: dict[str, list[tuple[int, int, tuple[str, ...]]]], c: Citation) -> list[str]:
-    """Articles grouped with a sentence of the citation's article that overlaps the quote."""
-    return list(
-        dict.fromkeys(i for s, e, ids in versions.get(c.article_id, ()) if s < c.end and c.start < e for i in ids)
-    )
 
 
 _ANSWER_FIELD = re.compile(r'"answer"\s*:\s*"((?:[^"\\]|\\.)*)')

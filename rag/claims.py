@@ -9,8 +9,8 @@ this tool reports who said what, it does not rate truth).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -19,7 +19,7 @@ from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import InputError
 from rag.trace import Appearance, ChainStep, Drift, _by_date, chain, drifts, key_figures
-from rag.types import Article
+from rag.types import Article, Citation
 
 # Two sentences of different articles print the same claim when their embeddings are this close
 # (usem multilingual: reworded quotes score 0.72-0.92), or when they print the same figure and are
@@ -129,6 +129,28 @@ def claim_review(g: ClaimGroup) -> dict[str, object]:
         "claimFirstAppearance": where(first),
         "claimAppearances": [where(a) for a in g.appearances],
     }
+
+
+@dataclass(frozen=True)
+class VersionIndex:
+    """Per article, the spans of its sentences that a group links to other articles: a quote's
+    close versions elsewhere, looked up without comparing anything at answer time."""
+
+    spans: dict[str, list[tuple[int, int, tuple[str, ...]]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, groups: Sequence[ClaimGroup]) -> VersionIndex:
+        index: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+        for g in groups:
+            ids = tuple(dict.fromkeys(a.article_id for a in g.appearances))
+            for a in g.appearances:
+                index.setdefault(a.article_id, []).append((a.start, a.end, ids))
+        return cls(index)
+
+    def also_in(self, c: Citation, exclude: Collection[str] = ()) -> tuple[str, ...]:
+        """Articles, other than `exclude`, grouped with a sentence that overlaps the citation's quote."""
+        found = (i for s, e, ids in self.spans.get(c.article_id, ()) if s < c.end and c.start < e for i in ids)
+        return tuple(i for i in dict.fromkeys(found) if i not in exclude and i != c.article_id)
 
 
 _TYPE = {"person": "Person", "organisation": "Organization", "place": "Place"}
