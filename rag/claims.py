@@ -18,7 +18,8 @@ from rag.attribute import sources_for
 from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import InputError
-from rag.trace import Appearance, ChainStep, Drift, _by_date, chain, drifts, key_figures
+from rag.figures import key_figures
+from rag.trace import Appearance, ChainStep, Drift, _by_date, chain, drifts
 from rag.types import Article, Citation
 
 # Two sentences of different articles print the same claim when their embeddings are this close

@@ -18,6 +18,7 @@ from typing import Any
 from rag import ground
 from rag.attribute import Attribution
 from rag.embed import Embedder
+from rag.figures import figure_differs, key_figures, printed, quantities
 from rag.types import Citation, Hit
 from rag.verify import Verifier
 
@@ -27,20 +28,6 @@ MIN_SCORE = 0.45  # supports() score (cosine + word overlap) under which a sente
 MAX_CALLS = 10  # verifier calls per trace (1-3.5 s each on 2 cores, by machine)
 STANCES = ("states", "drift", "contradicts")
 _NEGATION = re.compile(r"\b(?:ne|n['’])\b[^.]{0,40}\b(?:pas|jamais|aucun|aucune|nullement)\b|\b(?:dément|démenti|nie|nié|faux|not|never|denied|denies)\b", re.IGNORECASE)  # fmt: skip
-# A quantity as written: optional qualifier, the number, and the noun it counts.
-_QUALIFIER = {
-    "more": r"plus de|more than|over|over|upwards of|au-delà de",
-    "atleast": r"au moins|at least|pas moins de",
-    "about": r"environ|près de|quelque|about|around|nearly|approximately|presque",
-    "less": r"moins de|less than|fewer than|under",
-}
-_QUANTITY = re.compile(
-    r"(?:(?P<q>" + "|".join(_QUALIFIER.values()) + r")\s+)?"
-    r"(?P<n>\d{1,3}(?:[\s\u202f\u00a0.,]\d{3})+|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|"
-    r"two|three|four|five|seven|eight|nine|ten|hundred|thousand|centaines|milliers|dizaines|hundreds|thousands)"
-    r"\b(?:\s+(?:de\s+|d['’]|of\s+)?(?P<unit>[^\W\d_][\w’'-]*))?",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -214,7 +201,7 @@ def _stance(
     the claim's numbers must stand in the quote (or differ visibly: drift), and an answer to a
     question must find its names there."""
     q = quantities(quote)
-    differ = _figure_differs(claim_q, q)
+    differ = figure_differs(claim_q, q)
     if not differ and ground.ungrounded_numbers(claim, [quote], question or ""):
         return None
     if question and ground.unknown_names(claim, [quote], embedder):
@@ -232,42 +219,6 @@ def _stance(
     return None
 
 
-def quantities(text: str) -> list[tuple[str, float, str]]:
-    """(qualifier, value, counted noun's stem) of every figure: "plus de 1 000 conteneurs" ->
-    ("more", 1000.0, "conten")."""
-    out = []
-    for m in _QUANTITY.finditer(text):
-        values = ground.numbers(m.group("n"))
-        if not values:
-            continue
-        qual = next((k for k, v in _QUALIFIER.items() if m.group("q") and re.fullmatch(v, m.group("q"), re.I)), "")
-        out.append((qual, max(values), ground.fold(m.group("unit") or "")[:5]))
-    return out
-
-
-def key_figures(text: str) -> set[tuple[float, str]]:
-    """Figures that identify a claim: large numbers by value, small ones ("deux pays", "cinq voyages")
-    only with the noun they count, since small counts are everywhere."""
-    return {(v, u if v < 10 else "") for _, v, u in quantities(text) if v > 1}
-
-
-def _figure_differs(a: list[tuple[str, float, str]], b: list[tuple[str, float, str]]) -> bool:
-    """Some figure counts the same thing (same noun or same value) with another value or qualifier."""
-    for qa, va, ua in a:
-        for qb, vb, ub in b:
-            same_thing = (ua and ua == ub) or va == vb
-            if same_thing and (va, qa) != (vb, qb):
-                return True
-    return False
-
-
-def _printed(text: str) -> list[tuple[str, str, float, str]]:
-    """(as printed, qualifier, value, noun) of every figure of a text."""
-    return [
-        (m.group(0).strip(), *quantities(m.group(0))[0]) for m in _QUANTITY.finditer(text) if quantities(m.group(0))
-    ]
-
-
 def drifts(claim: str, appearances: Sequence[Appearance]) -> tuple[Drift, ...]:
     """Figures of the claim printed differently across articles, versions side by side."""
     anchors = quantities(claim) or [q for a in appearances[:1] for q in quantities(a.quote)]
@@ -275,7 +226,7 @@ def drifts(claim: str, appearances: Sequence[Appearance]) -> tuple[Drift, ...]:
     for _, value, unit in anchors:
         versions: dict[tuple[str, float], tuple[str, list[str]]] = {}
         for a in appearances:
-            for text, qual, v, u in _printed(a.quote):
+            for text, qual, v, u in printed(a.quote):
                 if v == value or (unit and u == unit):
                     key = (qual, v)
                     versions.setdefault(key, (text, []))[1].append(a.article_id)

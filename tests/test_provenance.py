@@ -11,7 +11,8 @@ import pytest
 from rag.articles import read_article
 from rag.attribute import attribute, from_json, sources_for, to_json
 from rag.clean import clean
-from rag.trace import Appearance, drifts, quantities
+from rag.figures import quantities
+from rag.trace import Appearance, drifts
 from tests.conftest import SEEDS, SHIPS
 
 CONTAINERS = "La Corée du Nord a envoyé plus de 1 000 conteneurs d'équipements militaires et de munitions à la Russie."
