@@ -114,7 +114,8 @@ def test_answers_through_ollama_with_schema(tmp_path, ollama_url, monkeypatch) -
     bot.ingest(SEEDS)
     a = bot.ask("Comment s'appellent les navires Angara et Maria ?")
     assert not a.refused and [c.article_id for c in a.citations] == [SHIPS]
-    assert a.usage == {"prompt_tokens": 321, "completion_tokens": 17, "verifier_calls": 1}
+    # two judge calls: the quote states the answer, and it answers the question
+    assert a.usage == {"prompt_tokens": 321, "completion_tokens": 17, "verifier_calls": 2}
     assert a.citations[0].support is not None and a.citations[0].support > 0.9
     answering = [r for r in FakeOllama.seen if r.get("stream") is not False][-1]
     assert answering["model"] == "qwen2.5:7b" and answering["format"]["properties"]["citations"]["items"]["enum"]
@@ -156,3 +157,7 @@ def test_the_ollama_verifier_reads_yes_and_no_probabilities(ollama_url) -> None:
     p = "Les navires appelés Angara et Maria ont été chargés à Rajin."
     assert v.support(p, "Comment s'appellent les navires ?", "Angara et Maria") > 0.9
     assert v.support(p, "Comment s'appellent les navires ?", "Sibir et Volga") < 0.1
+    # the second check sends the passage and question only, and reads the verdict the same way
+    assert v.answers(p, "Comment s'appellent les navires ?") > 0.9
+    assert v.answers("Les navires ont été chargés à Rajin.", "Comment s'appellent les navires ?") < 0.1
+    assert "Proposed answer" not in FakeOllama.seen[-1]["messages"][-1]["content"]
