@@ -213,13 +213,15 @@ def check(
     accepted: list[tuple[ground.Support, float]] = []
 
     def codes_fail(quote: ground.Support) -> tuple[str, str] | None:
-        """Code checks on a quote the verifier accepted: its numbers and names must be the answer's,
-        and what the question names must be in its article's retrieved passages ("Qui dirige le
+        """Code checks on a quote the verifier accepted: its numbers and the names the answer adds
+        must stand in it, and what the question names must be in its article's retrieved passages ("Qui dirige le
         RUSI ?" is not answered by an article that never mentions the RUSI)."""
         invented = ground.ungrounded_numbers(text, [quote.text], question)
         if invented:
             return "number_not_in_quote", ", ".join(invented)
-        names = ground.unknown_names(text, [quote.hit.chunk.text], embedder)
+        # Names the answer repeats from the question ("the White House", "le ministère … de la
+        # Défense") are the question's premise, checked against the article just below.
+        names = ground.unknown_names(text, [quote.hit.chunk.text, question], embedder)
         if names:
             return "name_not_in_quote", ", ".join(names)
         article = [h.chunk.text for h in hits if h.chunk.article_id == quote.hit.chunk.article_id]

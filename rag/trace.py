@@ -204,7 +204,7 @@ def _stance(
     differ = figure_differs(claim_q, q)
     if not differ and ground.ungrounded_numbers(claim, [quote], question or ""):
         return None
-    if question and ground.unknown_names(claim, [quote], embedder):
+    if question and ground.unknown_names(claim, [quote, question], embedder):
         return None
     if p >= threshold:
         return "drift" if differ else "states"
