@@ -140,12 +140,12 @@ def test_a_true_quote_that_does_not_answer_the_question_is_not_shown(fake_bot) -
 def test_a_name_the_answer_repeats_from_the_question_need_not_be_in_the_quote(fake_bot) -> None:
     """The question's own names are its premise (checked against the cited article's passages),
     not a claim of the answer; a name the answer adds must still stand in the quote."""
-    q = "D'après le Washington Post, comment s'appellent les deux navires chargés à Rajin ?"
+    q = "Selon Planet Labs, comment s'appellent les deux navires chargés à Rajin ?"
     hits = fake_bot.search(q, 5)
     n = _label_of(hits, "Angara")
-    assert "Washington Post" not in hits[n - 1].chunk.text  # the quote's passage does not name it
+    assert "Planet Labs" not in hits[n - 1].chunk.text  # the quote's passage does not name it
     judge = Recording(lambda premise, ans: "Angara" in premise)
-    out = json.dumps({"answer": "Selon le Washington Post, Angara et Maria.", "citations": [n]})
+    out = json.dumps({"answer": "Selon Planet Labs, Angara et Maria.", "citations": [n]})
     a = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "fr")
     assert not a.refused and "Angara" in a.citations[0].quote, a.refusal_reason
     out = json.dumps({"answer": "Selon le New York Times, Angara et Maria.", "citations": [n]})
