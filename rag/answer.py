@@ -19,7 +19,7 @@ from rag import ground
 from rag.embed import Embedder
 from rag.errors import BackendError
 from rag.focus import focus
-from rag.lang import REFUSAL
+from rag.lang import REFUSAL, detect
 from rag.llm import LLM, Completion, OnToken
 from rag.prompt import render
 from rag.types import Answer, Citation, Hit
@@ -42,6 +42,7 @@ REFUSAL_CODES = {
     "off_question": "the quoted sentence states the answer but not what the question asks (support verifier)",
     "number_not_in_quote": "the answer gives a number its quote does not",
     "name_not_in_quote": "the answer names what its quoted passage does not",
+    "words_not_in_quote": "most of the answer's words are not in its quote (another predicate, same names)",
     "not_a_number": "the question asks for a quantity and the answer gives none",
     "question_name_not_found": "the question names what the passages do not mention",
     "article_changed": "the cited article changed while answering",
@@ -224,6 +225,12 @@ def check(
         names = ground.unknown_names(text, [quote.hit.chunk.text, question], embedder)
         if names:
             return "name_not_in_quote", ", ".join(names)
+        # Word by word only within one language: across languages single words match poorly
+        # ("short-time work" / "chômage technique").
+        if detect(question) == detect(quote.text):  # the answer is in the question's language
+            missing, total = ground.words_not_in(text, quote.text, embedder)
+            if total and len(missing) > (1 - ground.MIN_WORDS_IN_QUOTE) * total:
+                return "words_not_in_quote", ", ".join(missing)
         article = [h.chunk.text for h in hits if h.chunk.article_id == quote.hit.chunk.article_id]
         names = ground.absent_question_names(question, article, embedder)
         return ("question_name_not_found", ", ".join(names)) if names else None

@@ -271,6 +271,37 @@ def echoes_question(question: str, answer: str, embedder: Embedder) -> bool:
     return bool((sims.max(axis=1) >= 0.6).all())
 
 
+_EN_FUNCTION = {"the", "and", "was", "were", "with", "from", "that", "this", "have", "has", "had", "for", "into", "are",
+                "its", "their", "they", "been", "said", "which", "who", "what", "when", "where", "more", "than",
+                "about", "over", "some", "also", "there", "then", "them", "will", "would"}  # fmt: skip
+MIN_WORDS_IN_QUOTE = 0.6  # share of the answer's content words its quote must carry
+
+
+def words_not_in(answer: str, quote: str, embedder: Embedder) -> tuple[list[str], int]:
+    """The answer's content words (4+ letters) that the quote does not carry by stem, spelling or
+    close meaning, and how many content words the answer has.
+
+    The judge accepts a sentence that shares an answer's names and figures but not its predicate:
+    "Le feu a été signalé aux secours vers 6 h 30" over "le feu a été maîtrisé vers 6 h 30",
+    "La préfecture a mesuré la qualité de l'air" over a sentence where the prefecture said
+    something else. Words the answer takes from the question count: the quote must state them too.
+    """
+    words = list(
+        dict.fromkeys(
+            w
+            for w in re.findall(r"[^\W\d_]+", fold(answer))
+            if len(w) >= 4 and w not in _FUNCTION and w not in _EN_FUNCTION
+        )
+    )
+    have = list(dict.fromkeys(re.findall(r"[^\W\d_]+", fold(quote))))
+    left = [w for w in words if not any(_same_word(w, h, 5) or _same_word(h, w, 5) for h in have)]
+    if left and have:
+        vecs = embedder.embed(left + have, "passage")
+        best = (vecs[: len(left)] @ vecs[len(left) :].T).max(axis=1)
+        left = [w for w, b in zip(left, best, strict=True) if float(b) < 0.6]
+    return left, len(words)
+
+
 def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:
     """Names in the answer that no cited passage gives, even translated or spelled otherwise.
 

@@ -83,3 +83,17 @@ def test_acronyms_match_as_written_or_spelled_out_never_by_resemblance() -> None
     assert unknown_names("Le MGM-140 ATACMS.", ["Les missiles ATACMS (MGM-140) ont frappé."], emb) == []
     # a name no passage mentions, in another language than the passages
     assert unknown_names("What did China's foreign ministry say?", ["La Russie a reçu des armes."], emb) == ["China"]
+
+
+def test_an_answer_must_share_most_of_its_words_with_its_quote() -> None:
+    from rag.ground import MIN_WORDS_IN_QUOTE, words_not_in
+
+    e = get_embedder(USE)
+    quote = "Selon les pompiers, le feu a été maîtrisé vers 6 h 30."
+    # same names and figure, another predicate: the question's words must be in the quote too
+    missing, total = words_not_in("Le feu a été signalé aux secours vers 6 h 30.", quote, e)
+    assert missing == ["signale", "secours"] and total == 3  # signalé, secours, vers
+    # a paraphrase keeps most of its words: within the allowed share
+    quote = "Les conteneurs ont ensuite été chargés dans un train, qui les a transférés vers un dépôt."
+    missing, total = words_not_in("Le train a emmené les conteneurs vers un dépôt.", quote, e)
+    assert len(missing) <= (1 - MIN_WORDS_IN_QUOTE) * total and total == 5, missing
