@@ -119,7 +119,12 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "obl:agent")]
             if not subjects and _incise(doc, tok):
                 # "« … », a déclaré au Post Jack Watling": the inverted speaker is parsed as an object
-                subjects = [c for c in tok.children if c.dep_ == "obj" and c.i > tok.i and c.pos_ == "PROPN"]
+                # ("…, a indiqué la préfecture du Rhône": a common noun too, but not "la semaine dernière")
+                subjects = [
+                    c
+                    for c in tok.children
+                    if c.dep_ == "obj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN") and c.lemma_ not in _TIME
+                ]
             # "…, a-t-il déclaré": the parser leaves the inverted pronoun without a subject arc
             inverted = any(re.search(r"(?:^|-)(?:il|elle)$", t.lower_) for t in doc[max(0, tok.i - 2) : tok.i])
             if not subjects and inverted and person is not None:
@@ -132,6 +137,12 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
                     found.append(Attribution(person.source, person.start, person.end, _cue(doc, tok, child), "person"))
             _agent(found, doc, tok, offset)
     return found
+
+
+_TIME = set(
+    "semaine jour mois année an matin soir nuit hier lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "week-end heure fois moment".split()
+)
 
 
 def _incise(doc: Any, verb: Any) -> bool:

@@ -298,3 +298,13 @@ def test_chat_and_export_name_the_articles_with_a_close_version() -> None:
     assert "Rapporté par 1 article(s) vérifié(s) : Outlet A" in text
     assert "Version proche aussi dans (non vérifié) : Outlet B, Outlet C" in text
     assert "aussi dans" not in _chat_text(Answer("Combien ?", "x", False, (replace(c, also_in=()),), (), "fr"))
+
+
+def test_an_inverted_institution_after_a_reported_clause_is_the_source() -> None:
+    text = (
+        "L'autoroute a été fermée pendant trois heures en raison de la fumée, a indiqué la préfecture du Rhône. "
+        "Les travaux reprendront bientôt, a déclaré la semaine dernière le maire."
+    )
+    found = [(a.source, a.cue) for s in attribute(text) for a in s.sources]
+    assert ("la préfecture du Rhône", "a indiqué") in found
+    assert all("semaine" not in src for src, _ in found)  # a time phrase is not a source
