@@ -214,9 +214,10 @@ def check(
     accepted: list[tuple[ground.Support, float]] = []
 
     def codes_fail(quote: ground.Support) -> tuple[str, str] | None:
-        """Code checks on a quote the verifier accepted: its numbers and the names the answer adds
-        must stand in it, and what the question names must be in its article's retrieved passages ("Qui dirige le
-        RUSI ?" is not answered by an article that never mentions the RUSI)."""
+        """Code checks on a quote the verifier accepted: its numbers, the names the answer adds and
+        most of its words must stand in it, and what the question names must be in its article's
+        retrieved passages ("Qui dirige le RUSI ?" is not answered by an article that never
+        mentions the RUSI)."""
         invented = ground.ungrounded_numbers(text, [quote.text], question)
         if invented:
             return "number_not_in_quote", ", ".join(invented)
