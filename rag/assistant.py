@@ -102,6 +102,7 @@ class Assistant:
             report = ingest_folder(path, self.store, self.embedder, progress=progress)
             self._lexical = None
         self._retriever()  # rebuild the lexical index now, not on the next question
+        self._close_versions()  # and the close-version index (embeds every sentence): not on an answer's path
         return report
 
     # -- corpus -----------------------------------------------------------------------------

@@ -43,9 +43,8 @@ class Appearance:
     end: int
     raw_start: int | None
     raw_end: int | None
-    stance: (
-        str  # states | drift (states a different figure or detail) | contradicts | similar (corpus view, not verified)
-    )
+    # states | drift (states a different figure or detail) | contradicts | similar (corpus view, not verified)
+    stance: str
     support: float  # the verifier's P(yes) for the claim on this quote
     sources: tuple[Attribution, ...] = ()
     earliest: bool = False
