@@ -109,6 +109,7 @@ def row(ex: m.QARow, pred: Answer, latency: float, articles: dict[str, str], raw
     """One report row: the question, what came back, and its scores."""
     return {
         "id": ex.id,
+        "group": ex.group,
         "question": ex.question,
         "answerable": ex.answerable,
         "expected_articles": ex.articles,

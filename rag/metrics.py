@@ -25,6 +25,8 @@ class QARow(BaseModel):
     answerable: bool
     answer_any: list[str] = Field(default_factory=list)
     articles: list[str] = Field(default_factory=list)
+    # Rewordings of one question share a group: an answer must not hinge on the wording.
+    group: str | None = None
 
 
 def normalise(text: str) -> str:
@@ -170,4 +172,24 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "prompt_tokens_mean": statistics.mean(ptoks) if ptoks else None,
         "completion_tokens_mean": statistics.mean(gtoks) if gtoks else None,
         "refusals_by_code": dict(sorted(codes.items())),
+        **_groups(rows),
+    }
+
+
+def _groups(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Over rewordings of one question (rows sharing a `group`): the share of groups where every
+    wording was handled right (answered correctly, or refused when unanswerable), and where all
+    wordings got the same outcome, right or wrong."""
+    by: dict[str, list[bool]] = {}
+    for r in rows:
+        if r.get("group"):
+            s = r["scores"]
+            ok = s["correct"] == 1.0 if r["answerable"] else s["refusal_correct"] == 1.0
+            by.setdefault(r["group"], []).append(ok)
+    if not by:
+        return {}
+    return {
+        "groups": len(by),
+        "groups_all_right": sum(all(v) for v in by.values()) / len(by),
+        "groups_consistent": sum(len(set(v)) == 1 for v in by.values()) / len(by),
     }

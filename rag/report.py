@@ -17,6 +17,8 @@ SHOWN = [
     "refusal_accuracy",
     "refused_unanswerable",
     "answered_answerable",
+    "groups_all_right",
+    "groups_consistent",
     "quote_exactness",
     "quote_exactness_raw",
     "fabricated_ids",
@@ -50,6 +52,8 @@ def summary_table(outcome: Any, baseline: dict[str, Any] | None) -> str:
     head = ["metric", *cols] + (["baseline"] if baseline else []) + ["target"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for metric in SHOWN:
+        if all(metric not in c["summary"] for c in outcome.configs):
+            continue  # groups_*: only question files with rewordings
         row = [metric] + [_fmt(c["summary"].get(metric)) for c in outcome.configs]
         if baseline:
             row.append(_fmt(baseline.get(metric)))

@@ -90,3 +90,20 @@ def test_wrong_but_cited_and_echoes() -> None:
     )
     assert answer_correct(echo, ans("Le cargo Angara.", [("A", 0, 10)])) == 0.0  # only restates the question
     assert answer_correct(echo, ans("À Dunai.", [("A", 0, 10)])) == 1.0
+
+
+def test_rewordings_are_scored_as_groups() -> None:
+    from rag.metrics import _groups
+
+    def r(group: str, answerable: bool, correct: float | None, refused_ok: float) -> dict:
+        return {"group": group, "answerable": answerable, "scores": {"correct": correct, "refusal_correct": refused_ok}}
+
+    rows = [
+        r("ships", True, 1.0, 1.0), r("ships", True, 1.0, 1.0), r("ships", True, 0.0, 0.0),  # one wording fails
+        r("wapo", True, 1.0, 1.0), r("wapo", True, 1.0, 1.0),
+        r("price", False, None, 1.0), r("price", False, None, 1.0),
+        r("trips", True, 0.0, 0.0), r("trips", True, 0.0, 1.0),  # wrong both times: consistent, not right
+    ]
+    g = _groups(rows)
+    assert g["groups"] == 4 and g["groups_all_right"] == 0.5 and g["groups_consistent"] == 0.75
+    assert _groups([{"answerable": True, "scores": {}}]) == {}  # no rewordings, no group metrics
