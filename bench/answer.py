@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import pct, write
+from bench.common import machine_speed, pct, write
 from bench.synth import SEEDS
 from rag import Answer, Assistant
 from rag.settings import Settings
@@ -38,6 +38,7 @@ def main() -> None:
         t0 = time.perf_counter()
         _ = bot.llm  # model load, reported apart
         load_s = time.perf_counter() - t0
+        speed = machine_speed(bot.llm)
         ttft: list[float] = []
         total: list[float] = []
         prompt: list[int] = []
@@ -64,6 +65,7 @@ def main() -> None:
         "focus": settings.focus,
         "questions": len(questions),
         "model_load_s": round(load_s, 2),
+        "machine_speed": speed,
         "first_token_s": {"p50": round(pct(ttft, 0.5), 2), "p95": round(pct(ttft, 0.95), 2)},
         "total_s": {"p50": round(pct(total, 0.5), 2), "p95": round(pct(total, 0.95), 2)},
         "prompt_tokens_mean": round(statistics.mean(prompt), 1),
@@ -79,7 +81,9 @@ def main() -> None:
         f"total p50 {data['total_s']['p50']} s, p95 {data['total_s']['p95']} s; "
         f"prompt tokens mean {data['prompt_tokens_mean']} ({data['cached_prompt_tokens_mean']} reused from the "
         f"KV cache, {data['prefilled_tokens_mean']} prefilled), {data['generated_tokens_mean']} generated; "
-        f"model load {data['model_load_s']} s\n\nstage p50 (s): {data['stage_p50_s']}\n"
+        f"model load {data['model_load_s']} s; prefill {speed and speed['prefill_tokens_per_s']} tokens/s "
+        "(MODELS.md: ~104 on the machine the targets were set on)\n\n"
+        f"stage p50 (s): {data['stage_p50_s']}\n"
     )
     print(md)
     print(write(f"answer-focus{settings.focus}-k{args.k}", data, md))

@@ -48,3 +48,23 @@ def write(name: str, data: dict[str, Any], markdown: str) -> Path:
     (OUT / f"{name}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False))
     (OUT / f"{name}.md").write_text(markdown)
     return OUT / f"{name}.json"
+
+
+def machine_speed(verifier: Any) -> dict[str, float] | None:
+    """Prompt prefill speed of the embedded judge on this machine (tokens/s over 256 tokens, best
+    of 3), so timings taken on machines of different speed can be compared: MODELS.md measured
+    ~104 tokens/s for the default GGUF on the 2-core machine the targets were set on."""
+    import time
+
+    llama = getattr(verifier, "_llama", None)
+    if llama is None:
+        return None
+    tokens = llama.tokenize(("Les navires transportaient des conteneurs entre les deux ports. " * 40).encode())[:256]
+    best = float("inf")
+    for _ in range(3):
+        llama.n_tokens = 0  # from scratch: no KV reuse
+        t0 = time.perf_counter()
+        llama.eval(tokens)
+        best = min(best, time.perf_counter() - t0)
+    llama.n_tokens = 0
+    return {"prefill_tokens_per_s": round(len(tokens) / best, 1)}
