@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pydantic import BaseModel, ValidationError
 
 from rag import ground
+from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import BackendError
 from rag.focus import focus
@@ -27,7 +28,12 @@ from rag.verify import Verifier
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 MAX_ANSWER_CHARS = 400
-EVIDENCE_MIN = 0.20  # best dense similarity below which nothing retrieved is about the question
+# Best cosine of a retrieved sentence to the question under which nothing retrieved is about it.
+# With usem, the eval's off-topic questions without a lexical match (weather, cake, Australia,
+# "ignore all previous instructions") score 0.07-0.12; answerable ones, in French or English over
+# French text, 0.22-0.64 on both corpora. Refusing here only saves the model call: above it the
+# support verifier still decides.
+EVIDENCE_MIN = 0.15
 MAX_CHECKS = 4  # verifier calls for the first citation; each costs ~1 s on 2 cores
 MAX_EXTRA = 1  # corroborating citations from other articles, each verified too
 
@@ -108,6 +114,23 @@ def messages(question: str, texts: Sequence[str], language: str) -> list[dict[st
     ]
 
 
+def on_topic(question: str, hits: Sequence[Hit], embedder: Embedder) -> bool:
+    """Some retrieved sentence is about the question, or the lexical index put its words first.
+
+    Sentences, not passages: a passage's cosine to the question falls as the passage grows (for
+    "What kind of goods were stored in the warehouse?" over the French corpus2 the best passage
+    scored 0.145, its best sentence 0.217), so a gate on passages depends on the chunking and hits
+    cross-language questions hardest, since they get no lexical help.
+    """
+    if any(h.lexical_rank for h in hits[:1]):
+        return True
+    spans = [h.chunk.text[s:e] for h in hits for s, e in sentences(h.chunk.text)]
+    if not spans:
+        return False
+    sims = embedder.embed(spans, "passage") @ embedder.embed([question], "query")[0]
+    return float(sims.max()) >= EVIDENCE_MIN
+
+
 def _parse(c: Completion) -> ModelAnswer | None:
     try:
         return ModelAnswer.model_validate_json(c.text)
@@ -135,7 +158,7 @@ def answer(
         reason = REFUSAL_CODES[code] + (f": {detail}" if detail else "")
         return Answer(question, REFUSAL[language], True, (), tuple(hits), language, timings, usage, reason, draft, code)
 
-    if max((h.similarity or 0.0) for h in hits) < EVIDENCE_MIN and not any(h.lexical_rank for h in hits[:1]):
+    if not on_topic(question, hits, embedder):
         return refuse("off_topic")
     # A name the question asks about that no retrieved passage mentions (China's ministry, a Kremlin
     # spokesman): whatever the model writes, no passage can be about it.

@@ -1,6 +1,7 @@
 """Citation checking and refusal logic, on real retrieval with scripted model outputs."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -254,3 +255,17 @@ def test_the_model_reads_focused_passages_but_quotes_come_from_the_whole_chunk(f
     assert "Angara" in llm.prompts[0]
     assert not a.refused and "Angara" in a.citations[0].quote
     assert a.citations[0].quote in hits[n - 1].chunk.text
+
+
+def test_off_topic_is_judged_on_sentences_in_either_language(fake_bot) -> None:
+    """Nothing retrieved about a cake recipe: refused before the model runs. An English question
+    over the French passages is about them, though no word of it matches: the model is asked."""
+    usem = get_embedder("usem:multilingual-v3")
+    hits = [replace(h, lexical_rank=None) for h in fake_bot.search("navires Angara Maria conteneurs Rajin", 5)]
+    llm = Scripted()
+    a = answer("Give me a recipe for a chocolate cake.", hits, llm, usem, OVERLAP, "en")
+    assert a.refused and a.refusal_code == "off_topic" and llm.prompts == []
+    n = _label_of(hits, "Angara")
+    llm = Scripted(json.dumps({"answer": "Angara and Maria", "citations": [n]}))
+    a = answer("What were the names of the cargo ships?", hits, llm, usem, OVERLAP, "en")
+    assert llm.prompts and a.refusal_code != "off_topic"
