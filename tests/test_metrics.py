@@ -99,10 +99,15 @@ def test_rewordings_are_scored_as_groups() -> None:
         return {"group": group, "answerable": answerable, "scores": {"correct": correct, "refusal_correct": refused_ok}}
 
     rows = [
-        r("ships", True, 1.0, 1.0), r("ships", True, 1.0, 1.0), r("ships", True, 0.0, 0.0),  # one wording fails
-        r("wapo", True, 1.0, 1.0), r("wapo", True, 1.0, 1.0),
-        r("price", False, None, 1.0), r("price", False, None, 1.0),
-        r("trips", True, 0.0, 0.0), r("trips", True, 0.0, 1.0),  # wrong both times: consistent, not right
+        r("ships", True, 1.0, 1.0),
+        r("ships", True, 1.0, 1.0),
+        r("ships", True, 0.0, 0.0),  # one wording fails
+        r("wapo", True, 1.0, 1.0),
+        r("wapo", True, 1.0, 1.0),
+        r("price", False, None, 1.0),
+        r("price", False, None, 1.0),
+        r("trips", True, 0.0, 0.0),
+        r("trips", True, 0.0, 1.0),  # wrong both times: consistent, not right
     ]
     g = _groups(rows)
     assert g["groups"] == 4 and g["groups_all_right"] == 0.5 and g["groups_consistent"] == 0.75
