@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, ValidationError
 
-from rag import ground
+from rag import figures, ground
 from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import BackendError
@@ -194,7 +194,7 @@ def answer(
         return refuse("model_no_answer")
     if ground.echoes_question(question, text, embedder):
         return refuse("echo", "the answer only restates the question")
-    if ground.wants_number(question) and not ground.numbers(text):
+    if ground.wants_number(question) and not figures.numbers(text):
         return refuse("not_a_number")
     if not labels:
         return refuse("no_citation")
@@ -241,7 +241,7 @@ def check(
         most of its words must stand in it, and what the question names must be in its article's
         retrieved passages ("Qui dirige le RUSI ?" is not answered by an article that never
         mentions the RUSI)."""
-        invented = ground.ungrounded_numbers(text, [quote.text], question)
+        invented = figures.ungrounded_numbers(text, [quote.text], question)
         if invented:
             return "number_not_in_quote", ", ".join(invented)
         # Names the answer repeats from the question ("the White House", "le ministère … de la

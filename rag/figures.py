@@ -1,14 +1,79 @@
-"""Figures as printed: "plus de 1 000 conteneurs" -> (qualifier "more", value 1000, counted noun "conten").
+"""Numbers in text, as values ("1 000", "1,000", "mille" -> 1000.0), and figures as printed:
+"plus de 1 000 conteneurs" -> (qualifier "more", value 1000, counted noun "conten").
 
-Traces and the corpus view compare claims by their figures: a version printing another value or
+Answers must not state a number their quote does not (`ungrounded_numbers`). Traces and the corpus view compare claims by their figures: a version printing another value or
 qualifier for the same counted thing is a drift; a figure with its noun identifies a claim.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rag import ground
+
+# Cardinal words in French and English, so "five trips" is checked against "cinq voyages".
+# "un/une/one" are left out: they are articles far more often than counts.
+_CARDINALS = {
+    **dict.fromkeys(["deux", "two"], 2),
+    **dict.fromkeys(["trois", "three"], 3),
+    **dict.fromkeys(["quatre", "four"], 4),
+    **dict.fromkeys(["cinq", "five"], 5),
+    **dict.fromkeys(["six"], 6),
+    **dict.fromkeys(["sept", "seven"], 7),
+    **dict.fromkeys(["huit", "eight"], 8),
+    **dict.fromkeys(["neuf", "nine"], 9),
+    **dict.fromkeys(["dix", "ten"], 10),
+    **dict.fromkeys(["onze", "eleven"], 11),
+    **dict.fromkeys(["douze", "twelve", "douzaine", "dozen"], 12),
+    **dict.fromkeys(["quinze", "fifteen"], 15),
+    **dict.fromkeys(["vingt", "twenty"], 20),
+    **dict.fromkeys(["trente", "thirty"], 30),
+    **dict.fromkeys(["cent", "hundred", "centaine", "centaines", "hundreds"], 100),
+    **dict.fromkeys(["mille", "thousand", "millier", "milliers", "thousands"], 1000),
+}
+_SCALE = {
+    "mille": 1e3,
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "billion": 1e9,
+}
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:(?:[\s\u202f\u00a0]|,(?=\d{3}\b)|\.(?=\d{3}\b))\d{3})+|\d+(?:[.,]\d+)?)"
+    r"(?:\s*(mille|thousand|millions?|milliards?|billion))?",
+    re.IGNORECASE,
+)
+
+
+def numbers(text: str) -> set[float]:
+    """Every quantity a text states, as values: '1 000', '1,000' and 'mille' are all 1000.0,
+    '1,5 milliard' is 1.5e9, 'cinq' and 'five' are 5.0, '1er' is 1.0."""
+    out: set[float] = set()
+    for m in _NUMBER.finditer(text):
+        digits = m.group(1)
+        if re.search(r"\d[\s\u202f\u00a0,.]\d{3}\b", digits) and not re.fullmatch(r"\d+[.,]\d{1,2}", digits):
+            value = float(re.sub(r"[^\d]", "", digits))
+        else:
+            value = float(digits.replace(",", "."))
+        out.add(value * _SCALE.get((m.group(2) or "").lower(), 1.0))
+    for w in re.findall(r"[^\W\d_]+", ground.fold(text)):
+        if w in _CARDINALS:
+            out.add(float(_CARDINALS[w]))
+    return out
+
+
+def ungrounded_numbers(answer: str, evidence: Sequence[str], question: str = "") -> list[str]:
+    """Quantities in the answer that neither the evidence nor the question states: invented.
+
+    'deux missiles' over passages that never give 2 -> ['2']; '1,000 containers' over
+    'plus de 1 000 conteneurs' -> []; a year the question itself names is not invented.
+    """
+    have = set().union(*(numbers(t) for t in evidence), numbers(question))
+    return sorted(f"{v:g}" for v in numbers(answer) - have)
+
 
 # A quantity as written: optional qualifier, the number, and the noun it counts.
 _QUALIFIER = {
@@ -31,7 +96,7 @@ def quantities(text: str) -> list[tuple[str, float, str]]:
     ("more", 1000.0, "conten")."""
     out = []
     for m in _QUANTITY.finditer(text):
-        values = ground.numbers(m.group("n"))
+        values = numbers(m.group("n"))
         if not values:
             continue
         qual = next((k for k, v in _QUALIFIER.items() if m.group("q") and re.fullmatch(v, m.group("q"), re.I)), "")

@@ -18,7 +18,7 @@ from typing import Any
 from rag import ground
 from rag.attribute import Attribution
 from rag.embed import Embedder
-from rag.figures import figure_differs, key_figures, printed, quantities
+from rag.figures import figure_differs, key_figures, printed, quantities, ungrounded_numbers
 from rag.types import Citation, Hit
 from rag.verify import Verifier
 
@@ -201,7 +201,7 @@ def _stance(
     question must find its names there."""
     q = quantities(quote)
     differ = figure_differs(claim_q, q)
-    if not differ and ground.ungrounded_numbers(claim, [quote], question or ""):
+    if not differ and ungrounded_numbers(claim, [quote], question or ""):
         return None
     if question and ground.unknown_names(claim, [quote, question], embedder):
         return None

@@ -1,5 +1,6 @@
 from rag.embed import get_embedder
-from rag.ground import echoes_question, numbers, supports, ungrounded_numbers, unknown_names, widen
+from rag.figures import numbers, ungrounded_numbers
+from rag.ground import echoes_question, supports, unknown_names, widen
 from rag.types import Chunk, Hit
 
 USE = "usem:multilingual-v3"
