@@ -47,6 +47,7 @@ REFUSAL_CODES = {
     "not_supported": "no quoted sentence states the answer (support verifier)",
     "off_question": "the quoted sentence states the answer but not what the question asks (support verifier)",
     "number_not_in_quote": "the answer gives a number its quote does not",
+    "number_counts_other": "the answer's number counts something else in its quote",
     "name_not_in_quote": "the answer names what its quoted passage does not",
     "words_not_in_quote": "most of the answer's words are not in its quote (another predicate, same names)",
     "not_a_number": "the question asks for a quantity and the answer gives none",
@@ -244,6 +245,9 @@ def check(
         invented = figures.ungrounded_numbers(text, [quote.text], question)
         if invented:
             return "number_not_in_quote", ", ".join(invented)
+        other = figures.miscounted(text, quote.text, embedder)
+        if other:
+            return "number_counts_other", "; ".join(other)
         # Names the answer repeats from the question ("the White House", "le ministère … de la
         # Défense") are the question's premise, checked against the article just below.
         names = ground.unknown_names(text, [quote.hit.chunk.text, question], embedder)

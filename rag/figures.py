@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from rag import ground
+from rag.embed import Embedder
 
 # Cardinal words in French and English, so "five trips" is checked against "cinq voyages".
 # "un/une/one" are left out: they are articles far more often than counts.
@@ -73,6 +74,77 @@ def ungrounded_numbers(answer: str, evidence: Sequence[str], question: str = "")
     """
     have = set().union(*(numbers(t) for t in evidence), numbers(question))
     return sorted(f"{v:g}" for v in numbers(answer) - have)
+
+
+# What a large number counts: the words after it, up to a verb, a clause or a list ("1 000 North
+# Korean troops were sent" -> "North Korean troops"; "1 000 conteneurs d'équipements militaires et
+# de munitions" -> "conteneurs d'équipements militaires").
+_COUNTED = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,3}(?:[\s\u202f\u00a0.,]\d{3})+|\d{2,}|mille|thousand)(?P<scale>\s+(?:millions?|milliards?|billions?))?"
+    r"\s+(?P<what>[^\W\d_][\w’'-]*(?:\s+(?!(?:ont|a|sont|est|été|étaient|were|was|are|is|have|has|had|and|et|ou|or|qui|que|"
+    r"which|that|who|dont|ces|selon|according|depuis|since|en|in|à|to|by|par|pour|for|sur|on|vers|from|de la|du)\b)"
+    r"[^\W\d_][\w’'-]*){0,3})",
+    re.IGNORECASE,
+)
+_NOT_COUNTED = set(
+    "h heures heure hours ans years an year jours days mois months semaines weeks minutes fois times pour cent "
+    "percent janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
+    "decembre january february march april may june july august september october november december".split()
+)
+# usem cosine of the counted nouns: "containers"/"conteneurs" 0.66, "employees"/"salariés" 0.84,
+# "troops"/"soldats" 0.80, "morts"/"victimes" 0.61; "troops"/"conteneurs" 0.44, "soldats"/"conteneurs" 0.47.
+MIN_SAME_COUNTED = 0.5
+
+
+def _counted(text: str) -> list[tuple[float, str]]:
+    """(value, what it counts) for each number of 10 or more followed by what it counts; years,
+    durations, times and dates are not counts of things."""
+    out = []
+    for m in _COUNTED.finditer(text):
+        first = ground.fold(m.group("what").split()[0])
+        values = numbers(m.group("n") + (m.group("scale") or ""))
+        if not values or first in {ground.fold(w) for w in _NOT_COUNTED}:
+            continue
+        v = max(values)
+        if 1900 <= v <= 2100 and not re.search(r"\s", m.group("n")):  # a year, as printed
+            continue
+        out.append((v, m.group("what")))
+    return out
+
+
+def _heads(what: str) -> list[str]:
+    """Where the counted noun may stand: first (French, and English "containers of …"), or last
+    before "of"/"de" (English "North Korean troops")."""
+    before = re.split(r"\s+(?:of|de)\s+|\s+d['’]", what)[0].split()
+    return list(dict.fromkeys([what.split()[0], before[-1]]))
+
+
+def miscounted(answer: str, quote: str, embedder: Embedder) -> list[str]:
+    """Numbers the answer gives for one thing where its quote gives them for another.
+
+    The judge accepts "1 000 North Korean troops were sent to fight in Ukraine" over "… plus de
+    1 000 conteneurs d'équipements militaires …": the number stands in the quote, counting
+    containers. Small numbers are left out (two ports and two sites may be the same two places);
+    a number the quote does not give at all is `ungrounded_numbers`' business. Nouns that differ
+    are compared by meaning only through a multilingual embedder; with another, they are not judged.
+    """
+    if not getattr(embedder, "multilingual", False):
+        return []
+    mine = _counted(answer)
+    theirs = _counted(quote)
+    out = []
+    for value, what in mine:
+        same = [w for v, w in theirs if v == value]
+        if not same:
+            continue
+        a = _heads(what)
+        b = list(dict.fromkeys(h for w in same for h in _heads(w)))
+        if any(ground.fold(x)[:5] == ground.fold(y)[:5] for x in a for y in b):
+            continue
+        vecs = embedder.embed(a + b, "passage")
+        if float((vecs[: len(a)] @ vecs[len(a) :].T).max()) < MIN_SAME_COUNTED:
+            out.append(f"{value:g} {what} (the quote: {value:g} {same[0]})")
+    return out
 
 
 # A quantity as written: optional qualifier, the number, and the noun it counts.

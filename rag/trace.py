@@ -18,7 +18,7 @@ from typing import Any
 from rag import ground
 from rag.attribute import Attribution
 from rag.embed import Embedder
-from rag.figures import figure_differs, key_figures, printed, quantities, ungrounded_numbers
+from rag.figures import figure_differs, key_figures, miscounted, printed, quantities, ungrounded_numbers
 from rag.types import Citation, Hit
 from rag.verify import Verifier
 
@@ -202,6 +202,8 @@ def _stance(
     q = quantities(quote)
     differ = figure_differs(claim_q, q)
     if not differ and ungrounded_numbers(claim, [quote], question or ""):
+        return None
+    if miscounted(claim, quote, embedder):  # "1 000 soldats" is no version of "1 000 conteneurs"
         return None
     if question and ground.unknown_names(claim, [quote, question], embedder):
         return None

@@ -166,6 +166,21 @@ def test_numbers_must_stand_in_the_quote_whatever_their_spelling(fake_bot) -> No
     assert a.refused and a.refusal_code == "number_not_in_quote" and "1500" in (a.refusal_reason or "")
 
 
+def test_a_number_that_counts_something_else_in_the_quote_is_refused(fake_bot) -> None:
+    """The judge accepted "1 000 North Korean troops" over "plus de 1 000 conteneurs": the number
+    stands in the quote, but counts containers."""
+    usem = get_embedder("usem:multilingual-v3")
+    q = "How many North Korean troops were sent to fight in Ukraine?"
+    hits = fake_bot.search("conteneurs Corée du Nord Russie 1 000", 5)
+    n = _label_of(hits, "1 000 conteneurs")
+    bad = json.dumps({"answer": "1 000 North Korean troops were sent to fight in Ukraine.", "citations": [n]})
+    a = answer(q, hits, Scripted(bad), usem, FakeVerifier("yes"), "en")
+    assert a.refused and a.refusal_code == "number_counts_other" and "troops" in (a.refusal_reason or "")
+    ok = json.dumps({"answer": "More than 1,000 containers.", "citations": [n]})
+    q = "How many containers did North Korea send?"
+    assert not answer(q, hits, Scripted(ok), usem, FakeVerifier("yes"), "en").refused
+
+
 def test_malformed_json_is_retried_then_reported(fake_bot) -> None:
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)

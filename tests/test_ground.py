@@ -98,3 +98,23 @@ def test_an_answer_must_share_most_of_its_words_with_its_quote() -> None:
     quote = "Les conteneurs ont ensuite été chargés dans un train, qui les a transférés vers un dépôt."
     missing, total = words_not_in("Le train a emmené les conteneurs vers un dépôt.", quote, e)
     assert len(missing) <= (1 - MIN_WORDS_IN_QUOTE) * total and total == 5, missing
+
+
+def test_a_number_must_count_the_same_thing_in_the_quote() -> None:
+    from rag.figures import miscounted
+
+    usem = get_embedder("usem:multilingual-v3")
+    quote = "La Corée du Nord a expédié plus de 1 000 conteneurs d'équipements militaires et de munitions."
+    assert miscounted("1 000 North Korean troops were sent to fight in Ukraine.", quote, usem)
+    assert miscounted("Environ 1 000 soldats ont été déployés.", quote, usem)
+    # the same thing, in another language or another word for it
+    assert not miscounted("More than 1,000 containers of military equipment.", quote, usem)
+    assert not miscounted("Plus de 1 000 conteneurs ont été livrés.", quote, usem)
+    assert not miscounted("40 employees were put on short-time work.", "LogiRhône a placé ses 40 salariés au chômage technique.", usem)  # fmt: skip
+    assert not miscounted("85 firefighters were mobilised.", "85 sapeurs-pompiers ont été mobilisés.", usem)
+    # years, dates, durations and small numbers are not counts this check compares
+    assert not miscounted("En 2023, le site a fermé.", "En 2023, 500 conteneurs ont été livrés.", usem)
+    assert not miscounted("Le 13 octobre.", "Le 13 octobre, 13 navires sont partis.", usem)
+    assert not miscounted("Deux ports.", "Deux sites.", usem)
+    # a word-hashing embedder cannot tell synonyms apart: nothing is judged
+    assert not miscounted("1 000 soldats.", quote, get_embedder("hash:512"))
