@@ -116,6 +116,10 @@ def echoes_question(question: str, answer: str, embedder: Embedder) -> bool:
     content = [w for w in words if w not in _FUNCTION]
     if any(w in _POLARITY for w in words) or not content:
         return False
+    from rag.figures import numbers  # figures builds on this module
+
+    if numbers(answer) - numbers(question):  # "Five trips …" for "… the two ships …": five is the answer
+        return False
     # A short name the question lacks is an answer ("sur le réseau social X", "l'UE", "Lee"), though
     # too short for the word comparison below.
     said = {fold(w) for w in re.findall(r"[^\W_]+", question)}

@@ -118,3 +118,10 @@ def test_a_number_must_count_the_same_thing_in_the_quote() -> None:
     assert not miscounted("Deux ports.", "Deux sites.", usem)
     # a word-hashing embedder cannot tell synonyms apart: nothing is judged
     assert not miscounted("1 000 soldats.", quote, get_embedder("hash:512"))
+
+
+def test_a_number_word_the_question_lacks_is_an_answer_not_an_echo() -> None:
+    usem = get_embedder("usem:multilingual-v3")
+    q = "How many trips did the two ships make between the ports?"
+    assert not echoes_question(q, "Five trips were made between the ports.", usem)
+    assert echoes_question(q, "Two ships made trips between the ports.", usem)
