@@ -284,14 +284,17 @@ def check(
                 best = max(best, p)
                 if p < verifier.threshold:
                     continue
-                failed = codes_fail(quote)
-                if failed:
+                # The refusal reports the first failure: that of the best candidate, the model's own
+                # passage first (a later article lacking the question's name says less about why).
+                why = codes_fail(quote)
+                if why:
+                    failed = failed or why
                     break  # a wider quote would not change the code checks
-                failed = off_question(quote)
-                if failed is None:
+                why = off_question(quote)
+                if why is None:
                     accepted.append((quote, p))
                     break
-                # else the sentence before may be what makes it answer ("Elles représentent …")
+                failed = failed or why  # the sentence before may be what makes it answer ("Elles représentent …")
         elif (
             extra < MAX_EXTRA
             and sup.hit.chunk.id in cited
