@@ -138,6 +138,19 @@ def test_a_true_quote_that_does_not_answer_the_question_is_not_shown(fake_bot) -
     assert "P(answers the question) 0.00" in (r.refusal_reason or "")
 
 
+def test_a_refusal_gives_the_best_candidates_reason_not_the_last_ones(fake_bot) -> None:
+    """The cited sentence states the answer but does not answer the question; later candidates from
+    other articles lack its names. The user is told about the first: why the model's own quote failed."""
+    q = "Comment s'appellent les navires Angara et Maria ?"
+    hits = fake_bot.search(q, 5)
+    n = _label_of(hits, "Angara")
+    out = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [n]})
+    judge = Recording(lambda premise, ans: True, answers=lambda premise: False)
+    r = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "fr")
+    assert len(judge.calls) > 2  # later candidates were tried, and failed otherwise
+    assert r.refused and r.refusal_code == "off_question", r.refusal_reason
+
+
 def test_a_name_the_answer_repeats_from_the_question_need_not_be_in_the_quote(fake_bot) -> None:
     """The question's own names are its premise (checked against the cited article's passages),
     not a claim of the answer; a name the answer adds must still stand in the quote."""
