@@ -1,8 +1,10 @@
 """Numbers in text, as values ("1 000", "1,000", "mille" -> 1000.0), and figures as printed:
 "plus de 1 000 conteneurs" -> (qualifier "more", value 1000, counted noun "conten").
 
-Answers must not state a number their quote does not (`ungrounded_numbers`). Traces and the corpus view compare claims by their figures: a version printing another value or
-qualifier for the same counted thing is a drift; a figure with its noun identifies a claim.
+Answers must not state a number their quote does not (`ungrounded_numbers`), nor give it for
+another thing (`miscounted`). Traces and the corpus view compare claims by their figures: a
+version printing another value or qualifier for the same counted thing is a drift; a figure with its
+noun identifies a claim.
 """
 
 from __future__ import annotations
@@ -86,11 +88,14 @@ _COUNTED = re.compile(
     r"[^\W\d_][\w’'-]*){0,3})",
     re.IGNORECASE,
 )
-_NOT_COUNTED = set(
-    "h heures heure hours ans years an year jours days mois months semaines weeks minutes fois times pour cent "
-    "percent janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
-    "decembre january february march april may june july august september october november december".split()
-)
+_NOT_COUNTED = {
+    ground.fold(w)
+    for w in (
+        "h heures heure hours ans years an year jours days mois months semaines weeks minutes fois times pour cent "
+        "percent janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
+        "decembre january february march april may june july august september october november december"
+    ).split()
+}  # folded once, compared with folded words
 # usem cosine of the counted nouns: "containers"/"conteneurs" 0.66, "employees"/"salariés" 0.84,
 # "troops"/"soldats" 0.80, "morts"/"victimes" 0.61; "troops"/"conteneurs" 0.44, "soldats"/"conteneurs" 0.47.
 MIN_SAME_COUNTED = 0.5
@@ -103,7 +108,7 @@ def _counted(text: str) -> list[tuple[float, str]]:
     for m in _COUNTED.finditer(text):
         first = ground.fold(m.group("what").split()[0])
         values = numbers(m.group("n") + (m.group("scale") or ""))
-        if not values or first in {ground.fold(w) for w in _NOT_COUNTED}:
+        if not values or first in _NOT_COUNTED:
             continue
         v = max(values)
         if 1900 <= v <= 2100 and not re.search(r"\s", m.group("n")):  # a year, as printed
