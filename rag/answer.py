@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, ValidationError
 
-from rag import figures, ground
+from rag import figures, ground, slots
 from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import BackendError
@@ -51,6 +51,8 @@ REFUSAL_CODES = {
     "name_not_in_quote": "the answer names what its quoted passage does not",
     "words_not_in_quote": "most of the answer's words are not in its quote (another predicate, same names)",
     "not_a_number": "the question asks for a quantity and the answer gives none",
+    "counts_other_than_asked": "the question asks how many of one thing and the answer counts another",
+    "subject_from_question": "the question asks who or which did it and the answer's subject is a name the question gives",
     "question_name_not_found": "the question names what the passages do not mention",
     "article_changed": "the cited article changed while answering",
 }
@@ -195,8 +197,14 @@ def answer(
         return refuse("model_no_answer")
     if ground.echoes_question(question, text, embedder):
         return refuse("echo", "the answer only restates the question")
-    if ground.wants_number(question) and not figures.numbers(text):
+    if slots.wants_number(question) and not figures.numbers(text):
         return refuse("not_a_number")
+    why = slots.counts_other(question, text, embedder)
+    if why:
+        return refuse("counts_other_than_asked", why)
+    why = slots.subject_from_question(question, text)
+    if why:
+        return refuse("subject_from_question", why)
     if not labels:
         return refuse("no_citation")
     t1 = time.perf_counter()

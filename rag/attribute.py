@@ -77,6 +77,11 @@ def _pipeline() -> Any:
         return _nlp
 
 
+def parse(text: str) -> Any:
+    """spaCy's parse of a short text (a question, an answer)."""
+    return _pipeline()(text)
+
+
 def attribute(text: str) -> tuple[SentenceSources, ...]:
     """The attributed sentences of an article's cleaned text, in order (sentences with no source left out)."""
     spans = [(s, e) for s, e in sentences(text) if _CUE_TEXT.search(text[s:e])]

@@ -101,7 +101,7 @@ _NOT_COUNTED = {
 MIN_SAME_COUNTED = 0.5
 
 
-def _counted(text: str) -> list[tuple[float, str]]:
+def counted(text: str) -> list[tuple[float, str]]:
     """(value, what it counts) for each number of 10 or more followed by what it counts; years,
     durations, times and dates are not counts of things."""
     out = []
@@ -117,7 +117,7 @@ def _counted(text: str) -> list[tuple[float, str]]:
     return out
 
 
-def _heads(what: str) -> list[str]:
+def heads(what: str) -> list[str]:
     """Where the counted noun may stand: first (French, and English "containers of …"), or last
     before "of"/"de" (English "North Korean troops")."""
     before = re.split(r"\s+(?:of|de)\s+|\s+d['’]", what)[0].split()
@@ -135,21 +135,24 @@ def miscounted(answer: str, quote: str, embedder: Embedder) -> list[str]:
     """
     if not getattr(embedder, "multilingual", False):
         return []
-    mine = _counted(answer)
-    theirs = _counted(quote)
+    mine = counted(answer)
+    theirs = counted(quote)
     out = []
     for value, what in mine:
         same = [w for v, w in theirs if v == value]
         if not same:
             continue
-        a = _heads(what)
-        b = list(dict.fromkeys(h for w in same for h in _heads(w)))
-        if any(ground.fold(x)[:5] == ground.fold(y)[:5] for x in a for y in b):
-            continue
-        vecs = embedder.embed(a + b, "passage")
-        if float((vecs[: len(a)] @ vecs[len(a) :].T).max()) < MIN_SAME_COUNTED:
+        if not same_thing(heads(what), list(dict.fromkeys(h for w in same for h in heads(w))), embedder):
             out.append(f"{value:g} {what} (the quote: {value:g} {same[0]})")
     return out
+
+
+def same_thing(a: list[str], b: list[str], embedder: Embedder) -> bool:
+    """Some noun of `a` names what some noun of `b` does: same stem, or usem cosine >= MIN_SAME_COUNTED."""
+    if any(ground.fold(x)[:5] == ground.fold(y)[:5] for x in a for y in b):
+        return True
+    vecs = embedder.embed(a + b, "passage")
+    return float((vecs[: len(a)] @ vecs[len(a) :].T).max()) >= MIN_SAME_COUNTED
 
 
 # A quantity as written: optional qualifier, the number, and the noun it counts.

@@ -204,15 +204,6 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
     return missing + [" ".join(n) for n in left if max(float(best[w]) for w in n) < 0.7]
 
 
-# Questions whose answer is a quantity: how many, how much, what number/amount/price/cost.
-_WANTS_NUMBER = re.compile(
-    r"\b(?:combien|how many|how much|(?:quel|quelle)(?:\s+(?:est|était|a été))?\s+(?:le|la)?\s*"
-    r"(?:nombre|montant|prix|coût|quantité|somme|tonnage|effectif)|what (?:is the |was the )?"
-    r"(?:number|amount|price|cost|quantity|tonnage)|(?:did|does|do)\b[^?]{0,60}\bcost)\b",
-    re.IGNORECASE,
-)
-
-
 def absent_question_names(question: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:
     """Names the question asks about that the evidence never mentions ("China's foreign ministry",
     "le RUSI" over an article without it). A name in another language than the evidence can only be
@@ -223,11 +214,6 @@ def absent_question_names(question: str, evidence: Sequence[str], embedder: Embe
         if detect(question) != detect(" ".join(evidence)[:2000]):  # acronyms only: they do not translate
             return missing_acronyms(re.findall(r"\b[A-Z]{2,}\b", question), " ".join(evidence))
     return unknown_names(question, evidence, embedder)
-
-
-def wants_number(question: str) -> bool:
-    """The question asks for a quantity ("Combien …", "Quel est le prix …", "How many …")."""
-    return bool(_WANTS_NUMBER.search(question))
 
 
 def missing_acronyms(acronyms: Sequence[str], text: str) -> list[str]:

@@ -194,6 +194,26 @@ def test_a_number_that_counts_something_else_in_the_quote_is_refused(fake_bot) -
     assert not answer(q, hits, Scripted(ok), usem, FakeVerifier("yes"), "en").refused
 
 
+def test_an_answer_of_the_wrong_kind_is_refused_before_the_judge_runs(fake_bot) -> None:
+    """The judge accepted these because their quotes state them; they do not say what was asked."""
+    usem = get_embedder("usem:multilingual-v3")
+    hits = fake_bot.search("RUSI conteneurs munitions Watling guerre", 5)
+    n = _label_of(hits, "RUSI")
+    judge = Recording(lambda premise, answer: True)
+    said = json.dumps(
+        {"answer": "RUSI a déclaré que les conteneurs contenaient probablement des munitions.", "citations": [n]}
+    )
+    a = answer(
+        "Qui, au RUSI, estime que ces livraisons pèseront sur la guerre ?", hits, Scripted(said), usem, judge, "fr"
+    )
+    assert a.refused and a.refusal_code == "subject_from_question" and not judge.calls
+    counted = json.dumps({"answer": "Plus de 1 000 conteneurs ont été livrés.", "citations": [n]})
+    a = answer("Combien de soldats ont été envoyés ?", hits, Scripted(counted), usem, judge, "fr")
+    assert a.refused and a.refusal_code == "counts_other_than_asked" and "soldats" in (a.refusal_reason or "")
+    a = answer("Combien de conteneurs ont été envoyés ?", hits, Scripted(counted), usem, judge, "fr")
+    assert a.refusal_code != "counts_other_than_asked" and judge.calls
+
+
 def test_malformed_json_is_retried_then_reported(fake_bot) -> None:
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)

@@ -1,0 +1,105 @@
+"""What kind of answer a question asks for, and whether the model's answer is of that kind.
+
+Checks on the answer against the question only, run before the support verifier: the 1.5B judge
+reads "RUSI a déclaré que …" as an answer to "Qui, au RUSI, estime … ?" and "85 sapeurs-pompiers
+ont été mobilisés" as one to "Combien de personnes ont été blessées ?" because the quote states
+them; asked without the quote whether the answer responds to the question it does not separate
+right from wrong either (P(yes) 0.22-0.9 for right answers, 0.1-0.94 for wrong ones over 107
+shown answers). These hold for any question of the shape, whatever its words:
+
+- `wants_number`: how many / how much / what number → the answer must give a number;
+- `counts_other`: "how many X" answered with a count of Y (X and Y compared as in `figures`);
+- `subject_from_question`: the question asks for its own subject (who / which X did …) and the
+  answer's subject is a name the question already gives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag import figures, ground
+from rag.embed import Embedder
+
+# Questions whose answer is a quantity: how many, how much, what number/amount/price/cost.
+_WANTS_NUMBER = re.compile(
+    r"\b(?:combien|how many|how much|(?:quel|quelle)(?:\s+(?:est|était|a été))?\s+(?:le|la)?\s*"
+    r"(?:nombre|montant|prix|coût|quantité|somme|tonnage|effectif)|what (?:is the |was the )?"
+    r"(?:number|amount|price|cost|quantity|tonnage)|(?:did|does|do)\b[^?]{0,60}\bcost)\b",
+    re.IGNORECASE,
+)
+# The noun a count question counts, up to its verb: "Combien de personnes ont été blessées" ->
+# "personnes"; "How many North Korean troops were sent" -> "North Korean troops".
+_STOP = (
+    r"ont|a|sont|est|été|étaient|avait|avaient|were|was|are|is|have|has|had|did|do|does|les|le|la|the|and|et|"
+    r"ou|or|qui|que|which|that|who|en|in|à|to|by|par|pour|for|sur|on|from|ce|ces|cette|this|these"
+)
+_ASKED_COUNT = re.compile(
+    r"\b(?:combien\s+(?:de\s+|d['’])|how\s+many\s+|nombre\s+(?:de\s+|d['’])|number\s+of\s+)"
+    rf"(?P<what>[^\W\d_][\w’'-]*(?:\s+(?!(?:{_STOP})\b)[^\W\d_][\w’'-]*){{0,2}})",
+    re.IGNORECASE,
+)
+# The question asks for its subject: it opens with who / which X and has no subject of its own after
+# the verb ("Quel jour le Post a-t-il publié …", "What did Kirby say …" ask for something else);
+# "Qui est X ?" asks who X is, and "X est …" answers it.
+_ASKS_SUBJECT = re.compile(
+    r"^\W*(?:qui|who|(?:quel(?:le)?s?|which|what)\s+(?!(?:est|était|sont|is|was|are|were)\b)[^\W\d_][\w'’-]*)\b"
+    r"(?!\s*(?:est|était|sont|is|was|are|were)\b)",
+    re.IGNORECASE,
+)
+_INVERSION = re.compile(
+    r"-t-(?:il|elle|ils|elles|on)\b|-(?:il|elle|ils|elles|on)\b|\best-ce\b|"
+    r"\b(?:did|does|do|is|was|were|are|has|have|had)\s+(?:the|a|an|[A-Z]\w*)\b",
+)
+_SUBJECT = ("nsubj", "nsubj:pass")
+
+
+def wants_number(question: str) -> bool:
+    """The question asks for a quantity ("Combien …", "Quel est le prix …", "How many …")."""
+    return bool(_WANTS_NUMBER.search(question))
+
+
+def counts_other(question: str, answer: str, embedder: Embedder) -> str | None:
+    """ "how many X" answered only with counts of something else: the counted nouns are compared by
+    stem, then by meaning through a multilingual embedder (`figures.MIN_SAME_COUNTED`); numbers
+    under 10 and answers that do not say what they count ("Plus de 1 000.") are not judged."""
+    m = _ASKED_COUNT.search(question)
+    mine = figures.counted(answer)
+    if not m or not mine or not getattr(embedder, "multilingual", False):
+        return None
+    asked = figures.heads(m.group("what"))
+    given = list(dict.fromkeys(h for _, what in mine for h in figures.heads(what)))
+    if figures.same_thing(asked, given, embedder):
+        return None
+    return f"asked: {m.group('what')}; the answer counts: {', '.join(what for _, what in mine)}"
+
+
+def subject_from_question(question: str, answer: str) -> str | None:
+    """The question asks for its own subject ("Qui, au RUSI, estime … ?", "Quel expert du RUSI
+    commente … ?") and the answer's subject is a name the question gives, with no other name in
+    the answer ("RUSI a déclaré que …"): it talks about the question's premise, it does not say
+    who. Names are capitalised words and acronyms (spaCy tags English names in French text
+    unevenly); an acronym of names the question spells out is one of them. A passive answer's agent
+    is part of its subject ("Le RUSI est dirigé par X"); an answer with no clause ("Jack Watling")
+    or a subject that is not a name ("Les forces russes") is not judged."""
+    if not _ASKS_SUBJECT.search(question) or _INVERSION.search(question):
+        return None
+    from rag.attribute import parse  # lazy: spaCy
+
+    words = {ground.fold(w) for w in re.findall(r"\w+", question)}
+    initials = "".join(w[0] for w in re.findall(r"\b[A-ZÀ-Ý]\w*", question))
+
+    def known(name: str) -> bool:
+        return ground.fold(name) in words or (len(name) > 1 and name.isupper() and name in initials)
+
+    doc = parse(answer)
+    names = [t.text for t in doc if t.text[:1].isupper() and t.pos_ in _NAME_POS]
+    subject = next((t for t in doc if t.dep_ in _SUBJECT and t.head.dep_ == "ROOT"), None)
+    if subject is None or not names or not all(known(n) for n in names):
+        return None
+    agents = [t for c in subject.head.children if c.dep_ == "obl:agent" for t in c.subtree]
+    if not any(t.text in names for t in [*subject.subtree, *agents]):
+        return None
+    return f"its subject is {subject.text}, a name the question gives, and it names no one else"
+
+
+_NAME_POS = {"PROPN", "NOUN", "X", "ADJ"}
