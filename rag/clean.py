@@ -10,7 +10,7 @@ part of a line left when a whole junk block (one or more sentences, or a credit 
 sentences) is cut out. Pieces are joined by line breaks, and sentences never cross a line break
 (`rag.chunk.sentences`), so no sentence is ever stitched together from two places: every quote
 is a substring of the file as published, at offsets `Cleaned.to_raw` gives.
-Junk is recognised by the features of page furniture on any site, not by one site's wording.
+Junk is recognised by the features of page furniture on any site, not by one site’s wording (`rag.junk`).
 """
 
 from __future__ import annotations
@@ -19,97 +19,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from rag.junk import BOILERPLATE, CREDIT, END_MARKER, FURNITURE_LINE, INSTRUCTIONS, JS_START, TRAILING_SOURCE
 from rag.types import Dropped
 
-_APOS = "['’]"
 _END_PUNCT = '.!?»"”…)'
-
-# Text addressed to a writer or a model, in English or French. Cut with the sentence around it
-# unless it stands at a sentence boundary (scrapers glue "Customize this title in frenchDes …").
-INSTRUCTION_PATTERNS = [
-    r"Customi[sz]e this (?:title|article|text|post)(?: in (?:french|english|français|anglais))?",
-    r"(?:Make|Let|Write|Rewrite|Create|Generate|Optimi[sz]e)\b[^\n.]{0,80}\b(?:seo|subheadings?|at least \d+ words)\b"
-    r"[^\n.]*?(?:\d+ words|subheadings?|seo(?: compatible| friendly)?|[.!?\n])",
-    r"(?:Rédige[zr]?|Réécri[st]|Réécrivez|Écri[st]|Écrivez|Génère[zr]?|Optimise[zr]?|Personnalise[zr]?)\b[^\n.]{0,80}"
-    r"\b(?:seo|sous-titres|intertitres|au moins \d+ mots|ce titre|cet article)\b[^\n.]*?(?:\d+ mots|seo|titre|[.!?\n])",
-    r"(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*"
-    r"(?:previous|prior|above|earlier|system|original)?\s*(?:instructions?|rules|prompts?|guidelines)"
-    r"[^\n.!?]*[.!?]?",
-    r"(?:ignore[sz]?|oublie[sz]?)\s+(?:toutes\s+)?(?:les\s+|vos\s+|tes\s+)?(?:instructions|consignes|règles)"
-    r"[^\n.!?]*[.!?]?",
-    r"(?:^|(?<=[.!?]\s))(?:system|assistant|user|instruction)\s*:[^\n]*",
-    r"<\|?(?:im_start|im_end|system|assistant|user)\|?>[^\n]*",
-    r"\b(?:answer|reply|respond|say|réponds|répondez)\s+(?:only\s+|uniquement\s+)?(?:with\s+|par\s+)?['\"“«][^'\"”»\n]{1,40}['\"”»][^\n.!?]*[.!?]?",
-    r"\byou are (?:now )?(?:an? |the )?(?:ai|assistant|chatbot|language model|helpful)[^\n.!?]*[.!?]?",
-    r"\b(?:tu es|vous êtes) (?:maintenant )?(?:un |une )?(?:ia|assistant|chatbot|modèle de langage)[^\n.!?]*[.!?]?",
-]
-
-# Page furniture found inside paragraphs, by kind of widget.
-BOILERPLATE_PATTERNS = [
-    # loading placeholders
-    r"(?:Chargement|Loading)(?:\s*(?:en cours)?\s*(?:\.{3}|…))?(?:\s+Quelque chose se charge\.?|\s+Something is loading\.?)?",
-    # sign-up confirmations and personalised-feed / app prompts
-    rf"Merci (?:pour|de) (?:l{_APOS}enregistrement|votre inscription|vous être inscrit)\s*!?",
-    r"Thanks? (?:you )?for (?:signing up|subscribing|registering)\s*!?",
-    r"(?:Accédez à|Retrouvez) vos (?:sujets|articles|thèmes) (?:favoris|préférés)[^.\n]*\.?",
-    r"(?:Access|Get) your favou?rite topics[^.\n]*\.?",
-    rf"t[ée]l[ée]charge[zr]? (?:notre |l{_APOS}|gratuitement l{_APOS})?app(?:lication)?(?: mobile)?\b[^.\n]{{0,60}}?(?=\s+[A-ZÀ-Ý]|[.!]|$)\.?",
-    r"download (?:our|the) (?:free )?app\b[^.\n]{0,60}?(?=\s+[A-Z]|[.!]|$)\.?",
-    # newsletters, contact blurbs, "more stories"
-    r"(?:Inscrivez-vous|Abonnez-vous|Recevez) (?:gratuitement )?(?:à |a )?(?:notre|la|nos) newsletters?[^.\n]*\.?",
-    r"(?:Sign up|Subscribe) (?:for|to) (?:our )?newsletters?[^.\n]*\.?",
-    r"\[email[^\]\n]{0,40}\]",  # grown to its whole sentence by _expand
-    rf"(?:Pour plus d{_APOS}(?:histoires|articles|informations) comme (?:celle|celui|ceux|celles)-ci|For more stories like this)[^.\n]*\.?",
-    # consent, captcha
-    r"(?:Accepter|Refuser|Gérer) (?:les|tous les) cookies[^\n]*",
-    r"(?:Accept|Manage|Reject) (?:all )?cookies[^\n]*",
-    r"(?:protégé par|protected by) reCAPTCHA[^\n]*",
-    # paywall and video-player notices
-    r"Votre navigateur ne (?:supporte|prend) pas[^.\n]*\.?",
-    r"Your browser does not support[^.\n]*\.?",
-    r"(?:Nous utilisons des|We use) cookies[^.\n]*\.?",
-    # ads, widget headers, social embeds
-    r"^\s*(?:Publicité|Advertisement|PUBLICITÉ|Sponsorisé|Sponsored)\b\s*",
-    r"\b(?:Plus|More)\s*:\s*(?:Tendances|Trending|À la une|Top stories)\s*$",
-    r"(?:Partager|Partagez|Share)(?: cet article| this article)? (?:sur|on) (?:Facebook|X|Twitter|LinkedIn|WhatsApp)[^\n.]*",
-    r"(?:Voir cette publication sur|View this post on) (?:Instagram|Facebook|X)[^\n]*",
-    r"pic\.twitter\.com/\w+",
-    r"(?:Suivez-nous|Follow us) (?:sur|on) [^\n.]*\.?",
-]
-
-# Credits between two sentences: "(Photo : Reuters)", "(Source : AFP)", "© AFP", "Crédit photo : X".
-CREDIT = re.compile(
-    r"\((?:Photo|Photos|Crédit|Crédits|Credit|Source|Image|Illustration)s?\s*:[^)\n]{1,80}\)|"
-    r"(?:©|Crédit photo\s*:|Photo credit\s*:)\s*[^\n.]{1,60}?(?=\s+[A-ZÀ-Ý][a-zà-ÿ]|$)",
-    re.IGNORECASE,
-)
-
-# JavaScript from an inline <script>: drop from the first code token to the end of the line.
-JS_START = re.compile(
-    r"(?:window\.\w+\s*=|\(function\s*\(|function\s*\w*\s*\([^)]*\)\s*\{|\bvar\s+\w+\s*=|"
-    r"document\.(?:getElement|createElement|write))[^\n]*"
-)
-
-# A line that ends the article; everything after it is comments, related links and menus.
-END_MARKER = re.compile(
-    r"^\s*(?:Source|Sources|Source link(?:\s*-?\d+)?|Lien source|Comments?|Commentaires?|"
-    r"Comment \(\d+\)|All comments\.?|Read more|Lire aussi|À lire aussi|Sur le même sujet|Même sujet|"
-    r"Related(?: articles| topics)?|More on this story|Articles? similaires?|Dans la même rubrique)\s*:?\s*$",
-    re.IGNORECASE,
-)
-TRAILING_SOURCE = re.compile(r"\s*(?:Lien source|Source link(?:\s*-?\d+)?)\s*$", re.IGNORECASE)
-# Whole lines that are page furniture: bylines, publication stamps, related links, share bars.
-FURNITURE_LINE = re.compile(
-    r"^(?:(?:Par|By)\s+[A-ZÀ-Ý][^.!?]{0,80}|[^.!?]{0,60}\b(?:avec|with) (?:l['’])?(?:AFP|Reuters|AP|agences?|des agences)|"
-    r"(?:Reporting|Writing|Additional reporting|Editing) by [^\n]{0,120}|Our Standards:[^\n]*|"
-    r"(?:Article )?réservé aux abonnés|Subscribers? only|"
-    r"—\s*[^\n]{0,80}\(@\w+\)[^\n]{0,40}|Une publication partagée par [^\n]{0,80}|"
-    r"(?:Publié|Mis à jour|Modifié|Published|Updated)\b[^.!?]{0,60}\d[^.!?]{0,40}|"
-    r"(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Read more|Read also|Related|LIRE AUSSI)\s*[:>|-][^\n]*|"
-    r"(?:Partager|Share|Tweet|Imprimer|Print|E-mail|Email)(?:\s*[|/·•]\s*[\w-]+)+)$",
-    re.IGNORECASE,
-)
-
 _LINE = re.compile(r"[^\n]+")
 LEADING_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*")
 # Metadata some files carry: a front-matter block, a URL line near the top, a "Par X" byline.
@@ -120,14 +33,6 @@ BYLINE = re.compile(
     re.IGNORECASE,
 )
 DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-
-
-def _compile(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
-
-
-INSTRUCTIONS = _compile(INSTRUCTION_PATTERNS)
-BOILERPLATE = _compile(BOILERPLATE_PATTERNS)
 
 
 @dataclass(frozen=True)
