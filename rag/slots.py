@@ -4,8 +4,8 @@ Checks on the answer against the question only, run before the support verifier:
 reads "RUSI a déclaré que …" as an answer to "Qui, au RUSI, estime … ?" and "85 sapeurs-pompiers
 ont été mobilisés" as one to "Combien de personnes ont été blessées ?" because the quote states
 them; asked without the quote whether the answer responds to the question it does not separate
-right from wrong either (P(yes) 0.22-0.9 for right answers, 0.1-0.94 for wrong ones over 107
-shown answers). These hold for any question of the shape, whatever its words:
+right from wrong either (at P >= 0.6 it keeps 72% of 86 right shown answers and passes 35% of 21
+wrong ones). These hold for any question of the shape, whatever its words:
 
 - `wants_number`: how many / how much / what number → the answer must give a number;
 - `counts_other`: "how many X" answered with a count of Y (X and Y compared as in `figures`);
@@ -51,6 +51,7 @@ _INVERSION = re.compile(
     r"\b(?:did|does|do|is|was|were|are|has|have|had)\s+(?:the|a|an|[A-Z]\w*)\b",
 )
 _SUBJECT = ("nsubj", "nsubj:pass")
+_NAME_POS = {"PROPN", "NOUN", "X", "ADJ"}  # what spaCy tags a capitalised name in French text
 
 
 def wants_number(question: str) -> bool:
@@ -63,8 +64,10 @@ def counts_other(question: str, answer: str, embedder: Embedder) -> str | None:
     stem, then by meaning through a multilingual embedder (`figures.MIN_SAME_COUNTED`); numbers
     under 10 and answers that do not say what they count ("Plus de 1 000.") are not judged."""
     m = _ASKED_COUNT.search(question)
+    if not m or not getattr(embedder, "multilingual", False):
+        return None
     mine = figures.counted(answer)
-    if not m or not mine or not getattr(embedder, "multilingual", False):
+    if not mine:
         return None
     asked = figures.heads(m.group("what"))
     given = list(dict.fromkeys(h for _, what in mine for h in figures.heads(what)))
@@ -100,6 +103,3 @@ def subject_from_question(question: str, answer: str) -> str | None:
     if not any(t.text in names for t in [*subject.subtree, *agents]):
         return None
     return f"its subject is {subject.text}, a name the question gives, and it names no one else"
-
-
-_NAME_POS = {"PROPN", "NOUN", "X", "ADJ"}
