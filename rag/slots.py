@@ -8,7 +8,8 @@ right from wrong either (at P >= 0.6 it keeps 72% of 86 right shown answers and 
 wrong ones). These hold for any question of the shape, whatever its words:
 
 - `wants_number`: how many / how much / what number → the answer must give a number;
-- `counts_other`: "how many X" answered with a count of Y (X and Y compared as in `figures`);
+- `counts_other`: "how many X" (or "… des X, et combien ?") answered with a count of Y (X and Y
+  compared as in `figures`);
 - `subject_from_question`: the question asks for its own subject (who / which X did …) and the
   answer's subject is a name the question already gives.
 """
@@ -38,6 +39,15 @@ _ASKED_COUNT = re.compile(
     rf"(?P<what>[^\W\d_][\w’'-]*(?:\s+(?!(?:{_STOP})\b)[^\W\d_][\w’'-]*){{0,2}})",
     re.IGNORECASE,
 )
+# "combien"/"how many" with its noun left out counts the indefinite noun before it: "La Corée du Nord
+# a-t-elle envoyé des troupes, et combien ?" -> "troupes"; "Did it send any troops, and how many?".
+# A definite or demonstrative object is not counted ("Combien la Russie a-t-elle payé ces armes ?").
+_ELIDED = re.compile(r"\b(?:combien|how\s+many)\s*\?", re.IGNORECASE)
+_INDEFINITE = re.compile(
+    r"(?:\b(?i:des|any|some)\s+|\b(?i:de\s+|d['’])(?![A-ZÀ-Ý]))"
+    r"(?!(?i:la|le|les|l|ce|ces|cette|son|sa|ses|leur|leurs|the)\b)"
+    r"(?P<what>[^\W\d_][\w’'-]*)"
+)
 # The question asks for its subject: it opens with who / which X and has no subject of its own after
 # the verb ("Quel jour le Post a-t-il publié …", "What did Kirby say …" ask for something else);
 # "Qui est X ?" asks who X is, and "X est …" answers it.
@@ -63,7 +73,7 @@ def counts_other(question: str, answer: str, embedder: Embedder) -> str | None:
     """ "how many X" answered only with counts of something else: the counted nouns are compared by
     stem, then by meaning through a multilingual embedder (`figures.MIN_SAME_COUNTED`); numbers
     under 10 and answers that do not say what they count ("Plus de 1 000.") are not judged."""
-    m = _ASKED_COUNT.search(question)
+    m = _ASKED_COUNT.search(question) or _elided_count(question)
     if not m or not getattr(embedder, "multilingual", False):
         return None
     mine = figures.counted(answer)
@@ -74,6 +84,17 @@ def counts_other(question: str, answer: str, embedder: Embedder) -> str | None:
     if figures.same_thing(asked, given, embedder):
         return None
     return f"asked: {m.group('what')}; the answer counts: {', '.join(what for _, what in mine)}"
+
+
+def _elided_count(question: str) -> re.Match[str] | None:
+    """The last indefinite noun shortly before a bare "combien ?" / "how many?"."""
+    end = _ELIDED.search(question)
+    if end is None:
+        return None
+    found = None
+    for found in _INDEFINITE.finditer(question, max(0, end.start() - 80), end.start()):
+        pass
+    return found
 
 
 def subject_from_question(question: str, answer: str) -> str | None:

@@ -31,6 +31,17 @@ def test_a_count_of_something_else_does_not_answer_how_many() -> None:
     assert counts_other("Combien la Russie a-t-elle payé ?", "Environ 300 millions de dollars.", e) is None
 
 
+def test_a_bare_how_many_counts_the_indefinite_noun_before_it() -> None:
+    e = get_embedder(USE)
+    hired = "L'usine a-t-elle embauché des ouvriers cette année, et combien ?"
+    why = counts_other(hired, "L'usine a produit 4 000 voitures cette année.", e)
+    assert why and "ouvriers" in why and "voitures" in why
+    assert counts_other("Did the plant hire any workers, and how many?", "It built 4,000 cars.", e)
+    assert counts_other(hired, "Elle a embauché 250 ouvriers.", e) is None
+    # A definite or demonstrative object is what was paid for, not what is counted.
+    assert counts_other("L'usine a-t-elle payé ces machines, et combien ?", "Elle a dépensé 40 millions d'euros.", e) is None
+
+
 def test_an_answer_about_the_questions_own_subject_does_not_say_who() -> None:
     who = "Qui, au RUSI, estime que ces livraisons pèseront sur la guerre ?"
     why = subject_from_question(who, "RUSI a déclaré que les conteneurs contenaient probablement des munitions.")
