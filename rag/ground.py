@@ -126,7 +126,7 @@ def echoes_question(question: str, answer: str, embedder: Embedder) -> bool:
     if any(len(w) < 3 and fold(w) not in said for w in re.findall(r"(?<=\w )[A-Z][A-Z\d]?\b", answer)):
         return False
     asked = {w for w in re.findall(r"[^\W_]+", fold(question)) if len(w) >= 3 or w.isdigit()}
-    left = [w for w in content if not any(_same_word(w, q, 4) or _same_word(q, w, 4) for q in asked)]
+    left = [w for w in content if not any(same_word(w, q, 4) or same_word(q, w, 4) for q in asked)]
     if not left:
         return True
     if any(w.isdigit() for w in left) or not asked:
@@ -160,7 +160,7 @@ def words_not_in(answer: str, quote: str, embedder: Embedder) -> tuple[list[str]
         )
     )
     have = list(dict.fromkeys(re.findall(r"[^\W\d_]+", fold(quote))))
-    left = [w for w in words if not any(_same_word(w, h, 5) or _same_word(h, w, 5) for h in have)]
+    left = [w for w in words if not any(same_word(w, h, 5) or same_word(h, w, 5) for h in have)]
     if left and have:
         vecs = embedder.embed(left + have, "passage")
         best = (vecs[: len(left)] @ vecs[len(left) :].T).max(axis=1)
@@ -190,7 +190,7 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
 
     def literal(w: str) -> bool:
         f = fold(w)
-        return any(_same_word(f, v, 4) for v in vocab)
+        return any(same_word(f, v, 4) for v in vocab)
 
     acronyms = [n for n in names if all(w.isalpha() and w.isupper() and len(w) >= 2 for w in n)]  # not "MGM-140"
     missing = [" ".join(n) for n in acronyms if len(missing_acronyms(n, text)) == len(n)]
@@ -234,6 +234,17 @@ def _similar(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= 3 and SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
-def _same_word(a: str, b: str, stem: int) -> bool:
+def one_edit(a: str, b: str) -> bool:
+    """Equal, or one letter replaced, added or dropped: a transliteration's spelling ("Dunai"/"Dunay")."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    i = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[i + (len(short) == len(long_)) :] == long_[i + 1 :]
+
+
+def same_word(a: str, b: str, stem: int) -> bool:
     """Folded words that share a stem ('british'/'britannique' at 4) or a spelling ('shoigu'/'choigou')."""
     return b.startswith(a[:stem]) or _similar(a, b)

@@ -91,10 +91,8 @@ def _elided_count(question: str) -> re.Match[str] | None:
     end = _ELIDED.search(question)
     if end is None:
         return None
-    found = None
-    for found in _INDEFINITE.finditer(question, max(0, end.start() - 80), end.start()):
-        pass
-    return found
+    found = list(_INDEFINITE.finditer(question, max(0, end.start() - 80), end.start()))
+    return found[-1] if found else None
 
 
 def subject_from_question(question: str, answer: str) -> str | None:

@@ -18,7 +18,8 @@ from typing import Any
 from rag import ground
 from rag.attribute import Attribution
 from rag.embed import Embedder
-from rag.figures import figure_differs, key_figures, miscounted, printed, quantities, ungrounded_numbers
+from rag.figures import key_figures, printed, quantities
+from rag.stance import rare_names, stance
 from rag.types import Citation, Hit
 from rag.verify import Verifier
 
@@ -26,8 +27,6 @@ from rag.verify import Verifier
 CLAIM_QUESTION = {"fr": "Que rapporte ce passage ?", "en": "What does this passage report?"}
 MIN_SCORE = 0.45  # supports() score (cosine + word overlap) under which a sentence is not about the claim
 MAX_CALLS = 10  # verifier calls per trace (1-3.5 s each on 2 cores, by machine)
-STANCES = ("states", "drift", "contradicts")
-_NEGATION = re.compile(r"\b(?:ne|n['’])\b[^.]{0,40}\b(?:pas|jamais|aucun|aucune|nullement)\b|\b(?:dément|démenti|nie|nié|faux|not|never|denied|denies)\b", re.IGNORECASE)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -121,11 +120,12 @@ def trace(
         if len(seen) < 2 and all(x.citation().start != c.start for x in seen):
             seen.append(s)
     claim_q = quantities(claim)
+    rare = rare_names(claim, hits)
     appearances: list[Appearance] = []
     for c in verified:
-        stance = _stance(c.support or 1.0, verifier.threshold, claim, claim_q, c.quote, question, embedder)
-        if stance and c.article_id not in {a.article_id for a in appearances}:
-            appearances.append(_appearance(c.article_id, c.quote, c.start, c.end, stance, c.support or 1.0, meta))
+        kind = stance(c.support or 1.0, verifier.threshold, claim, claim_q, rare, c.quote, question, embedder)
+        if kind and c.article_id not in {a.article_id for a in appearances}:
+            appearances.append(_appearance(c.article_id, c.quote, c.start, c.end, kind, c.support or 1.0, meta))
             best.pop(c.article_id, None)
     calls = 0
     # Each article's best candidate is judged alone, then with the sentence before it in the same
@@ -140,14 +140,14 @@ def trace(
                 break
             calls += 1
             p = verifier.support(quote.text, ask, claim)
-            stance = _stance(p, verifier.threshold, claim, claim_q, quote.text, question, embedder)
-            if stance:
-                found = (quote, p, stance)
+            kind = stance(p, verifier.threshold, claim, claim_q, rare, quote.text, question, embedder)
+            if kind:
+                found = (quote, p, kind)
         if found is None:
             continue
-        quote, p, stance = found
+        quote, p, kind = found
         c = quote.citation()
-        appearances.append(_appearance(aid, c.quote, c.start, c.end, stance, p, meta))
+        appearances.append(_appearance(aid, c.quote, c.start, c.end, kind, p, meta))
     ordered = _by_date(appearances)
     return Trace(
         claim,
@@ -161,7 +161,7 @@ def trace(
 
 
 def _appearance(
-    aid: str, quote: str, start: int, end: int, stance: str, p: float, meta: dict[str, ArticleMeta]
+    aid: str, quote: str, start: int, end: int, kind: str, p: float, meta: dict[str, ArticleMeta]
 ) -> Appearance:
     """One article's version, with its raw offsets, sources, date and outlet from `meta`."""
     from rag.attribute import sources_for
@@ -178,46 +178,11 @@ def _appearance(
         end,
         raw[0] if raw else None,
         raw[1] if raw else None,
-        stance,
+        kind,
         round(p, 3),
         sources_for(m.sources, start, end) if m else (),
         url=m.url if m else None,
     )
-
-
-def _stance(
-    p: float,
-    threshold: float,
-    claim: str,
-    claim_q: list[tuple[str, float, str]],
-    quote: str,
-    question: str | None,
-    embedder: Embedder,
-) -> str | None:
-    """states: the verifier accepts it and its figures agree; drift: about the same counted thing
-    with another figure or qualifier, or the same identifying figure with a detail the verifier
-    did not accept; contradicts: accepted topic, opposite polarity. As for answers,
-    the claim's numbers must stand in the quote (or differ visibly: drift), and an answer to a
-    question must find its names there."""
-    q = quantities(quote)
-    differ = figure_differs(claim_q, q)
-    if not differ and ungrounded_numbers(claim, [quote], question or ""):
-        return None
-    if miscounted(claim, quote, embedder):  # "1 000 soldats" is no version of "1 000 conteneurs"
-        return None
-    if question and ground.unknown_names(claim, [quote, question], embedder):
-        return None
-    if p >= threshold:
-        return "drift" if differ else "states"
-    if differ and p >= threshold / 2:
-        return "drift"
-    if p >= threshold / 2 and bool(_NEGATION.search(quote)) != bool(_NEGATION.search(claim)):
-        return "contradicts"
-    # The claim's identifying figure, counting the same thing, in a sentence the judge half accepts:
-    # a version that differs in a detail ("cinq voyages … depuis août" for "… depuis la mi-août").
-    if p >= threshold / 2 and key_figures(claim) & key_figures(quote):
-        return "drift"
-    return None
 
 
 def drifts(claim: str, appearances: Sequence[Appearance]) -> tuple[Drift, ...]:

@@ -264,28 +264,54 @@ def test_source_chain_goes_from_origin_to_first_publisher_to_outlets() -> None:
 
 def test_stance_contradicts_drifts_and_requires_the_claims_figures() -> None:
     from rag.embed import get_embedder
-    from rag.trace import _stance
+    from rag.stance import stance
 
     emb = get_embedder("hash:64")
     claim = "Le Kremlin a confirmé la livraison de 1 000 conteneurs."
     cq = quantities(claim)
     assert (
-        _stance(0.9, 0.65, claim, cq, "Le Kremlin a confirmé la livraison de 1 000 conteneurs.", None, emb) == "states"
+        stance(0.9, 0.65, claim, cq, (), "Le Kremlin a confirmé la livraison de 1 000 conteneurs.", None, emb)
+        == "states"
     )
     assert (
-        _stance(0.9, 0.65, claim, cq, "Le Kremlin a confirmé la livraison de plus de 1 000 conteneurs.", None, emb)
+        stance(0.9, 0.65, claim, cq, (), "Le Kremlin a confirmé la livraison de plus de 1 000 conteneurs.", None, emb)
         == "drift"
     )
     # the claim's figure missing from the quote: not a version of this claim
-    assert _stance(0.9, 0.65, claim, cq, "Le Kremlin a confirmé la livraison de conteneurs.", None, emb) is None
+    assert stance(0.9, 0.65, claim, cq, (), "Le Kremlin a confirmé la livraison de conteneurs.", None, emb) is None
     denial = "Le Kremlin n'a pas confirmé la livraison de 1 000 conteneurs."
-    assert _stance(0.4, 0.65, claim, cq, denial, None, emb) == "contradicts"
-    assert _stance(0.1, 0.65, claim, cq, denial, None, emb) is None  # off topic for the judge
+    assert stance(0.4, 0.65, claim, cq, (), denial, None, emb) == "contradicts"
+    assert stance(0.1, 0.65, claim, cq, (), denial, None, emb) is None  # off topic for the judge
     # same figure, a detail the judge did not accept: a drifted version; without the figure, nothing
     later = "La livraison de 1 000 conteneurs aurait eu lieu en août."
-    assert _stance(0.4, 0.65, claim, cq, later, None, emb) == "drift"
-    assert _stance(0.4, 0.65, claim, cq, "La livraison de conteneurs aurait eu lieu en août.", None, emb) is None
-    assert _stance(0.2, 0.65, claim, cq, later, None, emb) is None
+    assert stance(0.4, 0.65, claim, cq, (), later, None, emb) == "drift"
+    assert stance(0.4, 0.65, claim, cq, (), "La livraison de conteneurs aurait eu lieu en août.", None, emb) is None
+    assert stance(0.2, 0.65, claim, cq, (), later, None, emb) is None
+
+
+def test_a_version_with_the_claims_rare_names_spelled_otherwise_is_a_drift() -> None:
+    from rag.embed import get_embedder
+    from rag.stance import rare_names, stance
+    from rag.types import Chunk, Hit
+
+    texts = {
+        "a": "Les navires allaient du port de Rajin à Dunai. La Corée du Nord et la Russie démentent.",
+        "b": "Les navires allaient entre Najin et Dunay, selon le RUSI. La Russie dément.",
+        "c": "La Corée du Nord et la Russie ont signé un accord sur les armes. Un train a quitté la gare.",
+        "d": "La Russie et la Corée du Nord se rapprochent.",
+        "e": "La Corée du Nord livre la Russie.",
+    }
+    hits = [Hit(Chunk(f"{k}#0", k, t, 0, len(t), k), 1.0) for k, t in texts.items()]
+    claim = "Les navires transportaient les conteneurs du port de Rajin à l'installation russe de Dunai."
+    # Names most outlets print identify nothing, nor does a word also printed in lower case ("Les"); "Rajin" is not "train".
+    assert rare_names(claim, hits) == ["rajin", "dunai"]
+    assert rare_names("La Corée du Nord livre la Russie.", hits) == []
+    emb = get_embedder("hash:64")
+    rare = rare_names(claim, hits)
+    version = "Les navires se déplaçaient entre le port de Najin et une installation portuaire à Dunay."
+    assert stance(0.6, 0.65, claim, [], rare, version, None, emb) == "drift"
+    assert stance(0.2, 0.65, claim, [], rare, version, None, emb) is None  # the judge finds it off topic
+    assert stance(0.6, 0.65, claim, [], rare, "Un navire a quitté Dunay.", None, emb) is None  # one name only
 
 
 def test_chat_and_export_name_the_articles_with_a_close_version() -> None:

@@ -39,7 +39,10 @@ def test_a_bare_how_many_counts_the_indefinite_noun_before_it() -> None:
     assert counts_other("Did the plant hire any workers, and how many?", "It built 4,000 cars.", e)
     assert counts_other(hired, "Elle a embauché 250 ouvriers.", e) is None
     # A definite or demonstrative object is what was paid for, not what is counted.
-    assert counts_other("L'usine a-t-elle payé ces machines, et combien ?", "Elle a dépensé 40 millions d'euros.", e) is None
+    assert (
+        counts_other("L'usine a-t-elle payé ces machines, et combien ?", "Elle a dépensé 40 millions d'euros.", e)
+        is None
+    )
 
 
 def test_an_answer_about_the_questions_own_subject_does_not_say_who() -> None:
