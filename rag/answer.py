@@ -53,6 +53,7 @@ REFUSAL_CODES = {
     "not_a_number": "the question asks for a quantity and the answer gives none",
     "counts_other_than_asked": "the question asks how many of one thing and the answer counts another",
     "subject_from_question": "the question asks who or which did it and the answer's subject is a name the question gives",
+    "no_name_given": "the question asks what something is called and the answer names only places",
     "question_name_not_found": "the question names what the passages do not mention",
     "article_changed": "the cited article changed while answering",
 }
@@ -205,6 +206,9 @@ def answer(
     why = slots.subject_from_question(question, text)
     if why:
         return refuse("subject_from_question", why)
+    why = slots.names_nothing(question, text)
+    if why:
+        return refuse("no_name_given", why)
     if not labels:
         return refuse("no_citation")
     t1 = time.perf_counter()

@@ -11,7 +11,9 @@ wrong ones). These hold for any question of the shape, whatever its words:
 - `counts_other`: "how many X" (or "… des X, et combien ?") answered with a count of Y (X and Y
   compared as in `figures`);
 - `subject_from_question`: the question asks for its own subject (who / which X did …) and the
-  answer's subject is a name the question already gives.
+  answer's subject is a name the question already gives;
+- `names_nothing`: the question asks what X is called and the answer's only new names are places
+  it comes from or goes to ("des cargos de la Corée du Nord vers la Russie").
 """
 
 from __future__ import annotations
@@ -60,6 +62,24 @@ _INVERSION = re.compile(
     r"-t-(?:il|elle|ils|elles|on)\b|-(?:il|elle|ils|elles|on)\b|\best-ce\b|"
     r"\b(?:did|does|do|is|was|were|are|has|have|had)\s+(?:the|a|an|[A-Z]\w*)\b",
 )
+# The question asks what something is called: "Quels sont les noms des cargos", "Comment s'appelle le
+# directeur", "What were the names of the ships", "Name the two ships" (not "au nom de", "appelé à").
+_WANTS_NAME = re.compile(
+    r"(?:\b(?:quels?|quelles?)\s+(?:est|sont|était|étaient)\s+(?:le|les)\s+noms?\b|(?<!au )\ble\s+nom\s+d|"
+    r"\bcomment\s+(?:s['’]appel|se\s+nomm|s['’]intitul)|\bnames?\s+of\b|^\W*name\b|"
+    r"\bwhat\s+(?:is|was|are|were)\b[^?]{1,60}\b(?:called|named)\b)",
+    re.IGNORECASE,
+)
+# A capitalised run of words, with the short words names carry ("Corée du Nord", "Royal United …").
+_NAME_RUN = re.compile(r"\b[A-ZÀ-ÖØ-Ý][\w'’-]*(?:\s+(?:(?:du|de|des|of|the|and)\s+)?[A-ZÀ-ÖØ-Ý][\w'’-]*)*")
+# What puts a name in a place-of phrase: a preposition, with or without its article. French "de"
+# without an article names ("le port de Najin"); with one it tells where from ("de la Corée").
+_PLACE_OF = re.compile(
+    r"(?:\b(?:vers|à|au|aux|en|depuis|dans|par|pour|sur|from|to|in|into|at|by|for|on|of)\s+(?:(?:le|la|les|the)\s+|l['’])?"
+    r"|\b(?:de\s+(?:la|les)\s+|de\s+l['’]|du\s+|des\s+|d['’]))$",
+    re.IGNORECASE,
+)
+_AND = re.compile(r"(?:,|\bet|\band|\bou|\bor)\s*$", re.IGNORECASE)
 _SUBJECT = ("nsubj", "nsubj:pass")
 _NAME_POS = {"PROPN", "NOUN", "X", "ADJ"}  # what spaCy tags a capitalised name in French text
 
@@ -122,3 +142,37 @@ def subject_from_question(question: str, answer: str) -> str | None:
     if not any(t.text in names for t in [*subject.subtree, *agents]):
         return None
     return f"its subject is {subject.text}, a name the question gives, and it names no one else"
+
+
+def names_nothing(question: str, answer: str) -> str | None:
+    """The question asks what something is called and the answer gives no name the question lacks,
+    but places its subject comes from or goes to: "Les deux cargos … sont des cargos de la Corée du
+    Nord vers la Russie" for "Quels sont les noms des cargos … ?". A name after a preposition and its
+    article is a place of origin or destination, as is one joined to it by "et"/"and"; "le port de
+    Najin" and "il s'agit de l'Angara" name. A lone capitalised word opening a sentence of more than
+    six words is spelling ("Les", "Elles"), not a name; answers with no name are not judged (a name
+    may be printed in lower case or in quotes)."""
+    if not _WANTS_NAME.search(question):
+        return None
+    words = {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)}
+    new: list[tuple[str, bool]] = []  # (name, in a place-of phrase)
+    end = None
+    for m in _NAME_RUN.finditer(answer):
+        name = m.group(0)
+        opening = not answer[: m.start()].strip() and " " not in name and len(answer.split()) > 6
+        if opening or all(ground.fold(w) in words | _NAME_JOINERS for w in name.split()):
+            end = None
+            continue
+        before = answer[: m.start()]
+        joined = end is not None and bool(_JOINED.fullmatch(answer[end : m.start()]))
+        place = new[-1][1] if joined else bool(_PLACE_OF.search(before)) and not _IT_IS.search(before)
+        new.append((name, place))
+        end = m.end()
+    if not new or not all(place for _, place in new):
+        return None
+    return f"asked for a name; the answer's names are places: {', '.join(n for n, _ in new)}"
+
+
+_NAME_JOINERS = {"du", "de", "des", "of", "the", "and"}
+_JOINED = re.compile(r"\s*(?:,|et|and|ou|or)\s*(?:(?:le|la|les|the)\s+|l['’])?", re.IGNORECASE)
+_IT_IS = re.compile(r"\bs['’]agit\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’]|de\s+)$", re.IGNORECASE)

@@ -210,6 +210,9 @@ def test_an_answer_of_the_wrong_kind_is_refused_before_the_judge_runs(fake_bot) 
     counted = json.dumps({"answer": "Plus de 1 000 conteneurs ont été livrés.", "citations": [n]})
     a = answer("Combien de soldats ont été envoyés ?", hits, Scripted(counted), usem, judge, "fr")
     assert a.refused and a.refusal_code == "counts_other_than_asked" and "soldats" in (a.refusal_reason or "")
+    places = json.dumps({"answer": "Les cargos allaient de la Corée du Nord vers la Russie.", "citations": [n]})
+    a = answer("Quels sont les noms des cargos ?", hits, Scripted(places), usem, judge, "fr")
+    assert a.refused and a.refusal_code == "no_name_given" and not judge.calls
     a = answer("Combien de conteneurs ont été envoyés ?", hits, Scripted(counted), usem, judge, "fr")
     assert a.refusal_code != "counts_other_than_asked" and judge.calls
 

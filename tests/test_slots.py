@@ -3,7 +3,7 @@ other than the question's own subject. Real usem and real spaCy; the wrong answe
 pipeline showed as proved before these checks existed."""
 
 from rag.embed import get_embedder
-from rag.slots import counts_other, subject_from_question, wants_number
+from rag.slots import counts_other, names_nothing, subject_from_question, wants_number
 
 USE = "usem:multilingual-v3"
 
@@ -63,3 +63,26 @@ def test_an_answer_about_the_questions_own_subject_does_not_say_who() -> None:
     assert subject_from_question(group, csis) is None
     when = "Quel jour le Washington Post a-t-il publié les images satellite ?"
     assert subject_from_question(when, "Le Washington Post a publié les images le 16 octobre.") is None
+
+
+def test_a_name_question_answered_with_places_only_gives_no_name() -> None:
+    ships = "Quels sont les noms des cargos qui ont acheminé les conteneurs ?"
+    why = names_nothing(ships, "Les deux cargos sont des cargos de la Corée du Nord vers la Russie.")
+    assert why and "Corée du Nord" in why and "Russie" in why
+    assert names_nothing("Name the ships.", "Two cargo ships sailed from North Korea to Russia.")
+    # Names given as a copula's predicate, in apposition, bare, after "il s'agit de" or "le port de".
+    for answer in [
+        "Les navires s'appellent Angara et Maria.",
+        "Les deux cargos sont l'Angara et le Maria.",
+        "Il s'agit de l'Angara et du Maria.",
+        "Angara et Maria.",
+        "Les navires, Angara et Maria, ont transporté les conteneurs vers la Russie.",
+        "Les cargos Angara et Maria ont acheminé les conteneurs de Rajin à Dunai.",
+    ]:
+        assert names_nothing(ships, answer) is None, answer
+    assert names_nothing("Quel est le nom du port ?", "Le port de Najin, dans le nord-est de la Corée du Nord.") is None
+    assert names_nothing("What were the names of the ships?", "The ships were the Angara and the Maria.") is None
+    # "au nom de" and "appelé à" ask for no name; an answer without a capitalised word is not judged.
+    assert names_nothing("Qui a parlé au nom de la Maison Blanche ?", "Le porte-parole, à Washington.") is None
+    assert names_nothing("À quoi Kim a-t-il appelé ?", "Kim a appelé à produire plus en Corée du Nord.") is None
+    assert names_nothing("Comment s'appelle l'album ?", "L'album s'intitule « thriller ».") is None
