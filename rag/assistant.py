@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rag import answer as answer_mod
 from rag import trace as trace_mod
-from rag.attribute import sources_for
+from rag.anchor import anchor
 from rag.embed import canonical_spec, get_embedder
 from rag.errors import InputError, StoreError
 from rag.ingest import ingest as ingest_folder
@@ -204,53 +204,12 @@ class Assistant:
                 refusal_code="nothing_retrieved",
             )
             return
-        result = self._verify(
-            answer_mod.answer(q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus)
+        drafted = answer_mod.answer(
+            q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus
         )
+        result = anchor(drafted, self.store.get_article, self._close_versions)
         timings = {"retrieve_s": t1 - t0, **result.timings, "total_s": time.perf_counter() - t0}
         yield Answer(**{**result.__dict__, "timings": timings})
-
-    def _verify(self, a: Answer) -> Answer:
-        """Check every quote against the article as stored now (an ingest may have run meanwhile).
-
-        A quote that moved gets its new offsets; one that is gone is dropped; an answer left
-        with no citation becomes a refusal. So a citation always points at real text.
-        """
-        if a.refused:
-            return a
-        texts = {aid: self.store.get_article(aid) for aid in {c.article_id for c in a.citations}}
-        kept = []
-        for c in a.citations:
-            art = texts.get(c.article_id)
-            if art is None:
-                continue
-            pos = c.start if art.text[c.start : c.end] == c.quote else art.text.find(c.quote)
-            if pos < 0:
-                continue
-            # The quote must also stand, character for character, in the file as published.
-            raw = art.raw_span(pos, pos + len(c.quote))
-            if raw is None or art.raw[raw[0] : raw[1]] != c.quote:
-                continue
-            sources = sources_for(art.sources, pos, pos + len(c.quote))
-            kept.append(
-                replace(c, start=pos, end=pos + len(c.quote), raw_start=raw[0], raw_end=raw[1], sources=sources)
-            )
-        if kept:
-            cited = {c.article_id for c in kept}
-            versions = self._close_versions()
-            kept = [replace(c, also_in=versions.also_in(c, cited)) for c in kept]
-            return Answer(**{**a.__dict__, "citations": tuple(kept)})
-        return Answer(
-            **{
-                **a.__dict__,
-                "text": REFUSAL[a.language],
-                "refused": True,
-                "citations": (),
-                "refusal_reason": "the cited articles changed while answering; ask again",
-                "refusal_code": "article_changed",
-                "draft": a.text,
-            }
-        )
 
     def _close_versions(self) -> VersionIndex:
         """The corpus view's groups as an index, rebuilt when the store changes (see rag.claims)."""
