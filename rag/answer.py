@@ -11,19 +11,19 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, ValidationError
 
 from rag import figures, ground, slots
+from rag.check import check
 from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import BackendError
 from rag.focus import focus
-from rag.lang import REFUSAL, detect
+from rag.lang import REFUSAL
 from rag.llm import LLM, Completion, OnToken
 from rag.prompt import render
-from rag.types import Answer, Citation, Hit
+from rag.types import Answer, Hit
 from rag.verify import Verifier
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -34,8 +34,6 @@ MAX_ANSWER_CHARS = 400
 # French text, 0.22-0.64 on both corpora. Refusing here only saves the model call: above it the
 # support verifier still decides.
 EVIDENCE_MIN = 0.15
-MAX_CHECKS = 4  # verifier calls for the first citation; each costs ~1 s on 2 cores
-MAX_EXTRA = 1  # corroborating citations from other articles, each verified too
 
 REFUSAL_CODES = {
     "invalid_question": "the question was rejected before retrieval",
@@ -218,108 +216,3 @@ def answer(
     if verdict.refusal:
         return refuse(*verdict.refusal)
     return Answer(question, text, False, verdict.citations, tuple(hits), language, timings, usage, None)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What `check` decided: the citations to show, or a (refusal code, detail); verifier calls made."""
-
-    citations: tuple[Citation, ...]
-    refusal: tuple[str, str] | None
-    calls: int
-
-
-def check(
-    question: str, text: str, hits: Sequence[Hit], cited: Sequence[str], embedder: Embedder, verifier: Verifier
-) -> Verdict:
-    """Find sentences that state the answer, verified one by one; the model's labels only order them.
-
-    Candidates are each passage's sentence that best matches question + answer, cited passages
-    first. A candidate is tried alone, then with the sentence before it (a pronoun's antecedent:
-    "Elles représentent plus de 1 000 conteneurs …"). The first quote the verifier accepts, in
-    which the answer's numbers and names stand, and that the verifier finds answers the question
-    itself (not a true sentence about a neighbouring fact) becomes the citation; a quote that fails
-    the code checks sends the search on to the next passage. One more passage from another article
-    that passes the same checks is shown as corroboration.
-    """
-    ranked = ground.supports(question, text, hits, embedder)
-    order = sorted(ranked[:4], key=lambda s: (s.hit.chunk.id not in cited, -s.score))
-    calls = checks = extra = 0  # checks: support calls, the costly ones (MAX_CHECKS)
-    best = 0.0
-    failed: tuple[str, str] | None = None
-    accepted: list[tuple[ground.Support, float]] = []
-
-    def codes_fail(quote: ground.Support) -> tuple[str, str] | None:
-        """Code checks on a quote the verifier accepted: its numbers, the names the answer adds and
-        most of its words must stand in it, and what the question names must be in its article's
-        retrieved passages ("Qui dirige le RUSI ?" is not answered by an article that never
-        mentions the RUSI)."""
-        invented = figures.ungrounded_numbers(text, [quote.text], question)
-        if invented:
-            return "number_not_in_quote", ", ".join(invented)
-        other = figures.miscounted(text, quote.text, embedder)
-        if other:
-            return "number_counts_other", "; ".join(other)
-        # Names the answer repeats from the question ("the White House", "le ministère … de la
-        # Défense") are the question's premise, checked against the article just below.
-        names = ground.unknown_names(text, [quote.hit.chunk.text, question], embedder)
-        if names:
-            return "name_not_in_quote", ", ".join(names)
-        # Word by word only within one language: across languages single words match poorly
-        # ("short-time work" / "chômage technique").
-        if detect(question) == detect(quote.text):  # the answer is in the question's language
-            missing, total = ground.words_not_in(text, quote.text, embedder)
-            if total and len(missing) > (1 - ground.MIN_WORDS_IN_QUOTE) * total:
-                return "words_not_in_quote", ", ".join(missing)
-        article = [h.chunk.text for h in hits if h.chunk.article_id == quote.hit.chunk.article_id]
-        names = ground.absent_question_names(question, article, embedder)
-        return ("question_name_not_found", ", ".join(names)) if names else None
-
-    def off_question(quote: ground.Support) -> tuple[str, str] | None:
-        """The second judge call, on a quote that passed the others; it shares the first call's
-        prompt up to the question, so it costs a line of prefill."""
-        nonlocal calls
-        calls += 1
-        a = verifier.answers(quote.text, question)
-        if a >= verifier.answers_threshold:
-            return None
-        return "off_question", f"P(answers the question) {a:.2f} < {verifier.answers_threshold}"
-
-    for sup in order:
-        if not accepted:
-            for quote in ground.widen(sup):
-                if checks >= MAX_CHECKS:
-                    break
-                checks += 1
-                calls += 1
-                p = verifier.support(quote.text, question, text)
-                best = max(best, p)
-                if p < verifier.threshold:
-                    continue
-                # The refusal reports the first failure: that of the best candidate, the model's own
-                # passage first (a later article lacking the question's name says less about why).
-                why = codes_fail(quote)
-                if why:
-                    failed = failed or why
-                    break  # a wider quote would not change the code checks
-                why = off_question(quote)
-                if why is None:
-                    accepted.append((quote, p))
-                    break
-                failed = failed or why  # the sentence before may be what makes it answer ("Elles représentent …")
-        elif (
-            extra < MAX_EXTRA
-            and sup.hit.chunk.id in cited
-            and sup.hit.chunk.article_id not in {a.hit.chunk.article_id for a, _ in accepted}
-        ):
-            extra += 1
-            calls += 1
-            p = verifier.support(sup.text, question, text)
-            if p >= verifier.threshold and codes_fail(sup) is None and off_question(sup) is None:
-                accepted.append((sup, p))
-    if not accepted:
-        if failed:
-            return Verdict((), failed, calls)
-        detail = f"best P(yes) {best:.2f} < {verifier.threshold} over {checks} checked quote(s)"
-        return Verdict((), ("not_supported", detail), calls)
-    return Verdict(tuple(replace(sup.citation(), support=round(p, 3)) for sup, p in accepted), None, calls)

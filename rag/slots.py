@@ -156,18 +156,20 @@ def names_nothing(question: str, answer: str) -> str | None:
         return None
     words = {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)}
     new: list[tuple[str, bool]] = []  # (name, in a place-of phrase)
-    end = None
+    end, place = None, False
     for m in _NAME_RUN.finditer(answer):
         name = m.group(0)
-        opening = not answer[: m.start()].strip() and " " not in name and len(answer.split()) > 6
-        if opening or all(ground.fold(w) in words | _NAME_JOINERS for w in name.split()):
-            end = None
-            continue
+        if not answer[: m.start()].strip() and " " not in name and len(answer.split()) > 6:
+            continue  # a lone capital opening a sentence is spelling
         before = answer[: m.start()]
-        joined = end is not None and bool(_JOINED.fullmatch(answer[end : m.start()]))
-        place = new[-1][1] if joined else bool(_PLACE_OF.search(before)) and not _IT_IS.search(before)
-        new.append((name, place))
+        if end is None or not _JOINED.fullmatch(answer[end : m.start()]):  # else joined: the same kind
+            place = bool(_PLACE_OF.search(before)) and not _IT_IS.search(before)
         end = m.end()
+        if all(ground.fold(w) in words | _NAME_JOINERS for w in name.split()):
+            if not place:  # the question's own name given as the answer ("Angara et Maria, chargés à Rajin")
+                return None
+            continue
+        new.append((name, place))
     if not new or not all(place for _, place in new):
         return None
     return f"asked for a name; the answer's names are places: {', '.join(n for n, _ in new)}"

@@ -82,6 +82,10 @@ def test_a_name_question_answered_with_places_only_gives_no_name() -> None:
         assert names_nothing(ships, answer) is None, answer
     assert names_nothing("Quel est le nom du port ?", "Le port de Najin, dans le nord-est de la Corée du Nord.") is None
     assert names_nothing("What were the names of the ships?", "The ships were the Angara and the Maria.") is None
+    # The question's own names given back as the answer.
+    assert (
+        names_nothing("Comment s'appellent les navires Angara et Maria ?", "Angara et Maria, chargés à Rajin.") is None
+    )
     # "au nom de" and "appelé à" ask for no name; an answer without a capitalised word is not judged.
     assert names_nothing("Qui a parlé au nom de la Maison Blanche ?", "Le porte-parole, à Washington.") is None
     assert names_nothing("À quoi Kim a-t-il appelé ?", "Kim a appelé à produire plus en Corée du Nord.") is None

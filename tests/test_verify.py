@@ -81,7 +81,7 @@ FALSE_REFUSALS = [json.loads(line) for line in (ROOT / "eval" / "false_refusals.
 def test_correct_answers_are_accepted(real_bot, row) -> None:
     """The false-refusal suite: right answers in forms that rules used to refuse (English numbers over
     French text, "1,000", number words, negative facts, dates taken from the question)."""
-    from rag.answer import check
+    from rag.check import check
 
     hits = real_bot.search(row["question"], 5)
     verdict = check(row["question"], row["answer"], hits, [], real_bot.embedder, real_bot.verifier)
