@@ -7,7 +7,6 @@ Every event runs in Gradio's queue; chat history lives in each browser session o
 
 from __future__ import annotations
 
-import html
 import shutil
 import threading
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from typing import Any
 from rag.assistant import Assistant
 from rag.errors import RagError
 from rag.types import Answer
+from rag.ui_render import answer_markdown, chat_text, error_html, escape, sources_html
 from rag.ui_trace import provenance_tabs, trace_answer
 
 EXAMPLES = [
@@ -25,8 +25,6 @@ EXAMPLES = [
     "Which ministry said it was almost certain that North Korean munitions reached western Russia?",
     "Quelle est la capitale de l'Australie ?",
 ]
-CONTEXT_CHARS = 220  # characters of article text shown around each quote
-
 CSS = """
 .sources .source { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 12px; margin: 8px 0; }
 .sources .meta { color: #57606a; font-size: 0.9em; }
@@ -42,115 +40,9 @@ CSS = """
 """
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def sources_html(bot: Assistant, answer: Answer) -> str:
-    """The evidence panel for one answer: per cited article, metadata and the highlighted quote."""
-    if answer.refused:
-        reason = _e(f"{answer.refusal_code or ''}: {answer.refusal_reason or ''}".strip(": "))
-        return f'<div class="sources"><div class="refusal" id="refusal">⛔ {_e(answer.text)}<br><small>{reason}</small></div></div>'
-    parts = ['<div class="sources">']
-    for article_id in dict.fromkeys(c.article_id for c in answer.citations):
-        art = bot.article(article_id)
-        link = f' · <a href="{_e(art.url)}" target="_blank" rel="noopener">{_e(art.url)}</a>' if art.url else ""
-        parts.append(
-            f'<div class="source" data-article="{_e(article_id)}"><b>{_e(art.outlet or art.byline or art.title)}</b>'
-            f'<div class="meta">{_e(art.title)} · {_e(art.date or LABELS.get(answer.language, LABELS["en"])["unknown_date"])}'
-            f" · <code>{_e(article_id)}</code>{link}</div>"
-        )
-        cites = sorted((c for c in answer.citations if c.article_id == article_id), key=lambda c: c.start)
-        for c in cites:
-            before = art.text[max(0, c.start - CONTEXT_CHARS) : c.start]
-            after = art.text[c.end : c.end + CONTEXT_CHARS]
-            parts.append(f'<p>…{_e(before)}<mark class="quote">{_e(art.text[c.start : c.end])}</mark>{_e(after)}…</p>')
-            checked = f"verified: P(yes) {c.support:.2f}" if c.support is not None else ""
-            where = f"file characters {c.raw_start}–{c.raw_end}" if c.raw_start is not None else ""
-            who = "attributed to " + "; ".join(f"{s.source} ({s.cue})" for s in c.sources) if c.sources else ""
-            parts.append(f'<div class="meta check">{_e(" · ".join(x for x in (who, checked, where) if x))}</div>')
-        full, last = [], 0
-        for c in cites:
-            if c.start >= last:
-                full += [_e(art.text[last : c.start]), f"<mark>{_e(art.text[c.start : c.end])}</mark>"]
-                last = c.end
-        full.append(_e(art.text[last:]))
-        parts.append(f"<details><summary>Full cleaned article</summary><pre>{''.join(full)}</pre></details></div>")
-    parts.append("</div>")
-    return "".join(parts)
-
-
-# One label set per language, chosen by the question's language.
-LABELS = {
-    "fr": {
-        "sources": "Sources vérifiées",
-        "refused": "Refusé",
-        "why": "raison",
-        "unknown_date": "date inconnue",
-        "reported": "Rapporté par {n} article(s) vérifié(s) : {names} (« Trace this answer » les liste tous)",
-        "also": "Version proche aussi dans (non vérifié) : {names}",
-        "said": "selon l'article",
-    },
-    "en": {
-        "sources": "Verified sources",
-        "refused": "Refused",
-        "why": "reason",
-        "unknown_date": "date unknown",
-        "reported": "Reported by {n} verified article(s): {names} (“Trace this answer” lists them all)",
-        "also": "A close version also in (not verified): {names}",
-        "said": "per the article",
-    },
-}
-
-
-def _chat_text(answer: Answer, names: dict[str, str] | None = None) -> str:
-    """The chat message: the answer with its own evidence, so earlier turns keep their sources.
-    `names` maps article IDs to how readers know them (outlet and date)."""
-    lab = LABELS.get(answer.language, LABELS["en"])
-    if answer.refused:
-        return f"⛔ {_e(answer.text)}\n\n*{lab['why']}: {_e(answer.refusal_code or '')} — {_e(answer.refusal_reason or '')}*"
-    names = names or {}
-    ids = list(dict.fromkeys(c.article_id for c in answer.citations))
-    reported = lab["reported"].format(n=len(ids), names=", ".join(_e(names.get(i, i)) for i in ids))
-    lines = [_e(answer.text), "", f"**{lab['sources']}** · {reported}"]
-    also = list(dict.fromkeys(i for c in answer.citations for i in c.also_in))
-    if also:
-        lines[-1] += "  \n" + lab["also"].format(names=", ".join(_e(names.get(i, i)) for i in also))
-    for c in answer.citations:
-        who = f" · {lab['said']}: " + "; ".join(_e(f"{s.source} ({s.cue})") for s in c.sources) if c.sources else ""
-        lines.append(
-            f"> « {_e(c.quote)} »  \n> — {_e(names.get(c.article_id, ''))} `{_e(c.article_id)}`, {c.start}–{c.end}{who}"
-        )
-    return "\n".join(lines)
-
-
-def answer_markdown(bot: Assistant, answer: Answer) -> str:
-    """An answer with its citations as Markdown, for export."""
-    lab = LABELS.get(answer.language, LABELS["en"])
-    out = [f"**Q:** {answer.question}", "", f"**A:** {answer.text}", ""]
-    if answer.refused:
-        out.append(f"*{lab['refused']} ({answer.refusal_code}): {answer.refusal_reason}*")
-    for c in answer.citations:
-        art = bot.article(c.article_id)
-        who = "; ".join(f"{s.source} ({s.cue})" for s in c.sources)
-        out.append(f"> « {c.quote} »")
-        out.append(
-            f"> — {art.outlet or art.byline or ''} {art.title} ({art.date or lab['unknown_date']}), `{c.article_id}`, "
-            + (f"attributed to {who}, " if who else "")
-            + f"characters {c.start}–{c.end} (file {c.raw_start}–{c.raw_end}), verified P(yes) {c.support}"
-            + (f"; a close version also in (not verified): {', '.join(c.also_in)}" if c.also_in else "")
-        )
-        out.append("")
-    return "\n".join(out)
-
-
 def is_loopback(host: str) -> bool:
     """True when only this machine can reach `host`."""
     return host in ("localhost", "::1") or host.startswith("127.")
-
-
-def _error_html(message: str) -> str:
-    return f'<div class="sources"><div class="error" id="error">⚠️ {_e(message)}</div></div>'
 
 
 def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
@@ -175,21 +67,21 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
     ) -> Iterator[tuple[Any, ...]]:
         history = list(history or [])
         # Text typed by a user or quoted from an article is shown as text, never rendered as HTML.
-        history.append({"role": "user", "content": _e(question)})
+        history.append({"role": "user", "content": escape(question)})
         history.append({"role": "assistant", "content": "…"})
         yield history, "", gr.update(), last
         try:
             for event in bot.stream(question, int(k)):
                 if isinstance(event, str):
-                    history[-1] = {"role": "assistant", "content": _e(event)}
+                    history[-1] = {"role": "assistant", "content": escape(event)}
                     yield history, "", gr.update(), last
                 else:
                     names = {aid: bot.article(aid).label for aid in {c.article_id for c in event.citations}}
-                    history[-1] = {"role": "assistant", "content": _chat_text(event, names)}
+                    history[-1] = {"role": "assistant", "content": chat_text(event, names)}
                     yield history, "", sources_html(bot, event), {"answer": event}
         except RagError as e:
             history[-1] = {"role": "assistant", "content": f"⚠️ {e}"}
-            yield history, "", _error_html(str(e)), last
+            yield history, "", error_html(str(e)), last
 
     def export(last: dict[str, Any] | None, kind: str) -> str | None:
         if not last:
@@ -212,7 +104,7 @@ def create_app(bot: Assistant, allow_upload: bool = True) -> Any:
             n = bot.remove([article_id.strip()])
         except RagError as e:
             return f"⚠️ {e}", gr.update()
-        return f"Removed `{_e(article_id.strip())}` ({n} passages).", corpus_rows()
+        return f"Removed `{escape(article_id.strip())}` ({n} passages).", corpus_rows()
 
     def ask_json(question: str, k: float = 5) -> dict[str, Any]:
         """Same JSON as `rag ask --json`."""

@@ -316,14 +316,14 @@ def test_a_version_with_the_claims_rare_names_spelled_otherwise_is_a_drift() -> 
 
 def test_chat_and_export_name_the_articles_with_a_close_version() -> None:
     from rag.types import Answer, Citation
-    from rag.ui import _chat_text
+    from rag.ui_render import chat_text
 
     c = Citation("a1", "a1:0", "Plus de 1 000 conteneurs.", 0, 25, 0, 25, 0.9, (), ("b2", "c3"))
     a = Answer("Combien ?", "Plus de 1 000 conteneurs.", False, (c,), (), "fr")
-    text = _chat_text(a, {"a1": "Outlet A", "b2": "Outlet B", "c3": "Outlet C"})
+    text = chat_text(a, {"a1": "Outlet A", "b2": "Outlet B", "c3": "Outlet C"})
     assert "Rapporté par 1 article(s) vérifié(s) : Outlet A" in text
     assert "Version proche aussi dans (non vérifié) : Outlet B, Outlet C" in text
-    assert "aussi dans" not in _chat_text(Answer("Combien ?", "x", False, (replace(c, also_in=()),), (), "fr"))
+    assert "aussi dans" not in chat_text(Answer("Combien ?", "x", False, (replace(c, also_in=()),), (), "fr"))
 
 
 def test_an_inverted_institution_after_a_reported_clause_is_the_source() -> None:
