@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
 from rag.attribute import from_json, to_json
+from rag.chroma import Guarded, connect
 from rag.chunk import PIPELINE
-from rag.errors import ConfigError, StoreError
+from rag.errors import StoreError
 from rag.types import Article, Chunk, Dropped
 
 SCHEMA_VERSION = 1
@@ -34,40 +33,6 @@ def _slices(items: Sequence[str], size: int = _BATCH) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
-def _client(store: str | None, data_dir: Path) -> Any:
-    import chromadb  # lazy: heavy import
-    from chromadb.config import Settings as ChromaSettings
-
-    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if not store:
-        path = data_dir / "chroma"
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-            return chromadb.PersistentClient(path=str(path), settings=settings)
-        except OSError as e:  # read-only, a file in the way, disk full
-            raise StoreError(
-                f"Data directory {path} is not writable ({e.strerror or type(e).__name__}); "
-                "pass --data-dir with a writable folder"
-            ) from None
-    url = urlparse(store)
-    if url.scheme not in ("http", "https") or not url.hostname:
-        raise ConfigError(f"Bad --store {store!r}: give an http(s)://host:port URL of a `chroma run` server")
-    try:
-        client = chromadb.HttpClient(
-            host=url.hostname,
-            port=url.port or (443 if url.scheme == "https" else 8000),
-            ssl=url.scheme == "https",
-            settings=settings,
-        )
-        client.heartbeat()
-        return client
-    except Exception as e:
-        raise StoreError(
-            f"Chroma server at {store} is not reachable ({type(e).__name__}). Start it with "
-            f"`chroma run --path DIR --port {url.port or 8000}` or fix --store."
-        ) from None
-
-
 def text_hash(text: str) -> str:
     """Identity of an article's cleaned text, whatever its file is called."""
     return hashlib.sha256(text.encode()).hexdigest()
@@ -76,45 +41,6 @@ def text_hash(text: str) -> str:
 def current_hash(record: dict[str, Any]) -> str:
     """The stored content hash, or "" for an article made by an older cleaner/chunker (so it is redone)."""
     return str(record["content_hash"]) if record.get("pipeline") == PIPELINE else ""
-
-
-class _Guarded:
-    """A Chroma collection whose failures (server gone, disk full) become one actionable StoreError.
-
-    Over HTTP a failed call is retried once after half a second: a server restart or a dropped
-    keep-alive connection is the common cause, and the retry is the right fix for it.
-    """
-
-    def __init__(self, collection: Any, where: str | None) -> None:
-        self._c = collection
-        self._where = where
-
-    @property
-    def metadata(self) -> dict[str, Any] | None:
-        return self._c.metadata  # type: ignore[no-any-return]
-
-    def __getattr__(self, name: str) -> Any:
-        fn = getattr(self._c, name)
-        if not callable(fn):
-            return fn
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            for attempt in (1, 2):
-                try:
-                    return fn(*args, **kwargs)
-                except Exception as e:
-                    if self._where and attempt == 1:
-                        time.sleep(0.5)
-                        continue
-                    hint = (
-                        f"is the Chroma server at {self._where} still running? Restart `chroma run` and retry"
-                        if self._where
-                        else "check the data directory (disk space, permissions)"
-                    )
-                    raise StoreError(f"The store failed during {name} ({type(e).__name__}: {e}); {hint}.") from None
-            raise AssertionError("unreachable")
-
-        return call
 
 
 def _record(article: Article, n_chunks: int) -> dict[str, Any]:
@@ -151,7 +77,7 @@ class Store:
     @classmethod
     def open(cls, store: str | None, data_dir: Path, name: str, embedder: str) -> Store:
         """Open (creating if needed) the store; refuse one built with another embedder."""
-        client = _client(store, data_dir)
+        client = connect(store, data_dir)
         meta = {"embedder": embedder, "schema": SCHEMA_VERSION, "hnsw:space": "cosine"}
         try:
             chunks = client.get_or_create_collection(f"{name}_chunks", metadata=meta, embedding_function=None)
@@ -175,7 +101,7 @@ class Store:
                 f"This store has schema {schema}, this version needs {SCHEMA_VERSION}: "
                 "delete the data directory and run `rag ingest` again."
             )
-        return cls(_Guarded(chunks, store), _Guarded(articles, store), embedder, _Guarded(client, store))
+        return cls(Guarded(chunks, store), Guarded(articles, store), embedder, Guarded(client, store))
 
     # -- articles ---------------------------------------------------------------------------
     def records(self) -> dict[str, dict[str, Any]]:
