@@ -72,6 +72,10 @@ def check(
             missing, total = ground.words_not_in(text, quote.text, embedder)
             if total and len(missing) > (1 - ground.MIN_WORDS_IN_QUOTE) * total:
                 return "words_not_in_quote", ", ".join(missing)
+        elif getattr(embedder, "multilingual", False):  # across languages: what the answer adds, at least
+            missing = ground.new_words_absent(question, text, quote.text, embedder)
+            if missing:
+                return "words_not_in_quote", ", ".join(missing)
         article = [h.chunk.text for h in hits if h.chunk.article_id == quote.hit.chunk.article_id]
         names = ground.absent_question_names(question, article, embedder)
         return ("question_name_not_found", ", ".join(names)) if names else None

@@ -159,13 +159,37 @@ def words_not_in(answer: str, quote: str, embedder: Embedder) -> tuple[list[str]
             if len(w) >= 4 and w not in _FUNCTION and w not in _EN_FUNCTION
         )
     )
-    have = list(dict.fromkeys(re.findall(r"[^\W\d_]+", fold(quote))))
+    # Only words of 4+ letters on the quote's side too: a stem test would let "a" or "M." carry any word.
+    have = list(dict.fromkeys(w for w in re.findall(r"[^\W\d_]+", fold(quote)) if len(w) >= 4))
     left = [w for w in words if not any(same_word(w, h, 5) or same_word(h, w, 5) for h in have)]
     if left and have:
         vecs = embedder.embed(left + have, "passage")
         best = (vecs[: len(left)] @ vecs[len(left) :].T).max(axis=1)
         left = [w for w, b in zip(left, best, strict=True) if float(b) < 0.6]
     return left, len(words)
+
+
+def new_words_absent(question: str, answer: str, quote: str, embedder: Embedder) -> list[str]:
+    """The words the answer adds to the question, when not one of them is in the quote by stem,
+    spelling or meaning (multilingual embedder, cosine 0.6); else [].
+
+    For an answer in another language than its quote, where `words_not_in`'s word-by-word share
+    is unreliable: "Kirby said the Russian army was using missiles and aircraft" over "« Nous
+    condamnons la RPDC … »" adds "missiles" and "aircraft", and the quote has neither. One word of
+    the answer's own found is enough to pass ("peninsula" is missing from a right answer whose
+    "Najin" and "east" stand).
+    """
+    words = [w for w in re.findall(r"[^\W\d_]+", fold(answer)) if len(w) >= 4 and w not in _FUNCTION | _EN_FUNCTION]
+    asked = {w for w in re.findall(r"[^\W\d_]+", fold(question)) if len(w) >= 3}
+    new = [w for w in dict.fromkeys(words) if not any(same_word(w, q, 4) or same_word(q, w, 4) for q in asked)]
+    if new and asked:
+        qs = sorted(asked)
+        vecs = embedder.embed(new + qs, "passage")
+        new = [w for w, b in zip(new, (vecs[: len(new)] @ vecs[len(new) :].T).max(axis=1), strict=True) if b < 0.6]
+    if not new:
+        return []
+    missing, _ = words_not_in(" ".join(new), quote, embedder)
+    return new if len(missing) == len(new) else []
 
 
 def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:

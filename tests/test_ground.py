@@ -87,6 +87,30 @@ def test_an_answer_must_share_most_of_its_words_with_its_quote() -> None:
     quote = "Les conteneurs ont ensuite été chargés dans un train, qui les a transférés vers un dépôt."
     missing, total = words_not_in("Le train a emmené les conteneurs vers un dépôt.", quote, e)
     assert len(missing) <= (1 - MIN_WORDS_IN_QUOTE) * total and total == 5, missing
+    # A one-letter word of the quote ("a", "M.") carries nothing: "avions" is not in "M. Kirby a dit".
+    assert words_not_in("Il a parlé des avions.", "M. Kirby a dit qu'il condamnait la RPDC.", e)[0] == [
+        "parle",
+        "avions",
+    ]
+
+
+def test_an_answer_in_another_language_must_find_what_it_adds_in_its_quote() -> None:
+    from rag.ground import new_words_absent
+
+    e = get_embedder(USE)
+    q = "What tactic did Kirby say the Russian army was using on the battlefield?"
+    condemn = "M. Kirby a ajouté : « Nous condamnons la RPDC pour avoir fourni à la Russie cet équipement militaire. »"
+    assert new_words_absent(q, "Kirby said the Russian army was using missiles and aircraft.", condemn, e) == [
+        "missiles",
+        "aircraft",
+    ]
+    wave = "Kirby a déclaré que l'armée moscovite utilisait la « tactique de la vague humaine »."
+    assert new_words_absent(q, "Kirby said the Russian army used human wave tactics.", wave, e) == []
+    # One of the words it adds is enough; an answer adding nothing is the echo check's business.
+    port = "Les navires se déplaçaient entre le port de Najin, dans le nord-est de la Corée du Nord."
+    right = "The ships sailed from the port of Najin, in the north-east of the peninsula."
+    assert new_words_absent("From which port did the ships sail?", right, port, e) == []
+    assert new_words_absent(q, "Kirby said the Russian army was using a tactic.", condemn, e) == []
 
 
 def test_a_number_must_count_the_same_thing_in_the_quote() -> None:
