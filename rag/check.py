@@ -69,7 +69,7 @@ def check(
         # Word by word only within one language: across languages single words match poorly
         # ("short-time work" / "chômage technique").
         if detect(question) == detect(quote.text):  # the answer is in the question's language
-            missing, total = ground.words_not_in(text, quote.text, embedder)
+            missing, total = ground.words_not_in(text, quote.text, embedder, ground.name_words(question))
             if total and len(missing) > (1 - ground.MIN_WORDS_IN_QUOTE) * total:
                 return "words_not_in_quote", ", ".join(missing)
         elif getattr(embedder, "multilingual", False):  # across languages: what the answer adds, at least

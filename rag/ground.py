@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -143,20 +143,21 @@ _EN_FUNCTION = {"the", "and", "was", "were", "with", "from", "that", "this", "ha
 MIN_WORDS_IN_QUOTE = 0.6  # share of the answer's content words its quote must carry
 
 
-def words_not_in(answer: str, quote: str, embedder: Embedder) -> tuple[list[str], int]:
+def words_not_in(answer: str, quote: str, embedder: Embedder, skip: Collection[str] = ()) -> tuple[list[str], int]:
     """The answer's content words (4+ letters) that the quote does not carry by stem, spelling or
     close meaning, and how many content words the answer has.
 
     The judge accepts a sentence that shares an answer's names and figures but not its predicate:
     "Le feu a été signalé aux secours vers 6 h 30" over "le feu a été maîtrisé vers 6 h 30",
     "La préfecture a mesuré la qualité de l'air" over a sentence where the prefecture said
-    something else. Words the answer takes from the question count: the quote must state them too.
+    something else. Words the answer takes from the question count: the quote must state them too,
+    but for `skip` (folded words of the names the question gives: its premise, checked elsewhere).
     """
     words = list(
         dict.fromkeys(
             w
             for w in re.findall(r"[^\W\d_]+", fold(answer))
-            if len(w) >= 4 and w not in _FUNCTION and w not in _EN_FUNCTION
+            if len(w) >= 4 and w not in _FUNCTION and w not in _EN_FUNCTION and w not in skip
         )
     )
     # Only words of 4+ letters on the quote's side too: a stem test would let "a" or "M." carry any word.
@@ -192,6 +193,21 @@ def new_words_absent(question: str, answer: str, quote: str, embedder: Embedder)
     return new if len(missing) == len(new) else []
 
 
+def name_words(text: str) -> set[str]:
+    """Folded words of the names a text gives: runs of capitalised words, except a lone capitalised
+    word opening a sentence ("Selon", "More")."""
+    return {fold(w) for n in _names(text) for w in n}
+
+
+def _names(text: str) -> list[list[str]]:
+    return [
+        [w for w in m.group(0).split() if fold(w) not in _NOT_NAMES]
+        for m in re.finditer(r"\b[A-ZÀ-ÖØ-Ý][\w-]+(?:\s+[A-ZÀ-ÖØ-Ý][\w-]+)*", text)
+        # A lone capitalised word opening a sentence ("More than 1,000", "Environ") is spelling, not a name.
+        if " " in m.group(0) or not re.search(r"(?:^|[.!?:]\s+|[«\"“]\s*)$", text[: m.start()])
+    ]
+
+
 def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:
     """Names in the answer that no cited passage gives, even translated or spelled otherwise.
 
@@ -200,13 +216,7 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
     that never mention China does not. 'Chine'/'China' and 'Maison Blanche'/'White House' match
     through the multilingual embedder, 'Shoigu'/'Choïgou' by spelling, 'British'/'britannique' by stem.
     """
-    names = [
-        [w for w in m.group(0).split() if fold(w) not in _NOT_NAMES]
-        for m in re.finditer(r"\b[A-ZÀ-ÖØ-Ý][\w-]+(?:\s+[A-ZÀ-ÖØ-Ý][\w-]+)*", answer)
-        # A lone capitalised word opening a sentence ("More than 1,000", "Environ") is spelling, not a name.
-        if " " in m.group(0) or not re.search(r"(?:^|[.!?:]\s+|[«\"“]\s*)$", answer[: m.start()])
-    ]
-    names = [n for n in names if n and any(len(w) >= 3 for w in n)]
+    names = [n for n in _names(answer) if n and any(len(w) >= 3 for w in n)]
     if not names:
         return []
     text = " ".join(evidence)
