@@ -129,15 +129,12 @@ def echoes_question(question: str, answer: str, embedder: Embedder) -> bool:
     if any(len(w) < 3 and fold(w) not in said for w in re.findall(r"(?<=\w )[A-Z][A-Z\d]?\b", answer)):
         return False
     asked = {w for w in re.findall(r"[^\W_]+", fold(question)) if len(w) >= 3 or w.isdigit()}
-    left = [w for w in content if not any(same_word(w, q, 4) or same_word(q, w, 4) for q in asked)]
+    left = _not_asked(content, asked)
     if not left:
         return True
     if any(w.isdigit() for w in left) or not asked:
         return False
-    q = sorted(asked - _FUNCTION)
-    vecs = embedder.embed(left + q, "passage")
-    sims = vecs[: len(left)] @ vecs[len(left) :].T
-    return bool((sims.max(axis=1) >= 0.6).all())
+    return all(b >= 0.6 for b in _nearest(left, sorted(asked - _FUNCTION), embedder))
 
 
 _EN_FUNCTION = {"the", "and", "was", "were", "with", "from", "that", "this", "have", "has", "had", "for", "into", "are",
@@ -167,9 +164,7 @@ def words_not_in(answer: str, quote: str, embedder: Embedder, skip: Collection[s
     have = list(dict.fromkeys(w for w in re.findall(r"[^\W\d_]+", fold(quote)) if len(w) >= 4))
     left = [w for w in words if not any(same_word(w, h, 5) or same_word(h, w, 5) for h in have)]
     if left and have:
-        vecs = embedder.embed(left + have, "passage")
-        best = (vecs[: len(left)] @ vecs[len(left) :].T).max(axis=1)
-        left = [w for w, b in zip(left, best, strict=True) if float(b) < 0.6]
+        left = [w for w, b in zip(left, _nearest(left, have, embedder), strict=True) if b < 0.6]
     return left, len(words)
 
 
@@ -185,11 +180,9 @@ def new_words_absent(question: str, answer: str, quote: str, embedder: Embedder)
     """
     words = [w for w in re.findall(r"[^\W\d_]+", fold(answer)) if len(w) >= 4 and w not in _FUNCTION | _EN_FUNCTION]
     asked = {w for w in re.findall(r"[^\W\d_]+", fold(question)) if len(w) >= 3}
-    new = [w for w in dict.fromkeys(words) if not any(same_word(w, q, 4) or same_word(q, w, 4) for q in asked)]
+    new = _not_asked(list(dict.fromkeys(words)), asked)
     if new and asked:
-        qs = sorted(asked)
-        vecs = embedder.embed(new + qs, "passage")
-        new = [w for w, b in zip(new, (vecs[: len(new)] @ vecs[len(new) :].T).max(axis=1), strict=True) if b < 0.6]
+        new = [w for w, b in zip(new, _nearest(new, sorted(asked), embedder), strict=True) if b < 0.6]
     if not new:
         return []
     missing, _ = words_not_in(" ".join(new), quote, embedder)
@@ -236,9 +229,8 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
     if not left or not caps:
         return missing + [" ".join(n) for n in left]
     words = [w for n in left for w in n]
-    vecs = embedder.embed(words + caps, "passage")
-    best = dict(zip(words, (vecs[: len(words)] @ vecs[len(words) :].T).max(axis=1), strict=True))
-    return missing + [" ".join(n) for n in left if max(float(best[w]) for w in n) < 0.7]
+    best = dict(zip(words, _nearest(words, caps, embedder), strict=True))
+    return missing + [" ".join(n) for n in left if max(best[w] for w in n) < 0.7]
 
 
 def absent_question_names(question: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:
@@ -269,6 +261,17 @@ _CAP_RUNS = re.compile(r"[A-ZÀ-Ý][\w-]*(?:\s+(?:(?:for|of|and|the|de|du|des|la
 
 def _similar(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= 3 and SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _not_asked(words: Sequence[str], asked: Collection[str]) -> list[str]:
+    """`words` that no word of `asked` carries by stem or spelling."""
+    return [w for w in words if not any(same_word(w, q, 4) or same_word(q, w, 4) for q in asked)]
+
+
+def _nearest(words: Sequence[str], targets: Sequence[str], embedder: Embedder) -> list[float]:
+    """Each word's best cosine to any of `targets`, in one embedding call."""
+    vecs = embedder.embed([*words, *targets], "passage")
+    return [float(b) for b in (vecs[: len(words)] @ vecs[len(words) :].T).max(axis=1)]
 
 
 def one_edit(a: str, b: str) -> bool:

@@ -79,7 +79,6 @@ _PLACE_OF = re.compile(
     r"|\b(?:de\s+(?:la|les)\s+|de\s+l['’]|du\s+|des\s+|d['’]))$",
     re.IGNORECASE,
 )
-_AND = re.compile(r"(?:,|\bet|\band|\bou|\bor)\s*$", re.IGNORECASE)
 _SUBJECT = ("nsubj", "nsubj:pass")
 _NAME_POS = {"PROPN", "NOUN", "X", "ADJ"}  # what spaCy tags a capitalised name in French text
 
@@ -154,7 +153,7 @@ def names_nothing(question: str, answer: str) -> str | None:
     may be printed in lower case or in quotes)."""
     if not _WANTS_NAME.search(question):
         return None
-    words = {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)}
+    known = {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)} | _NAME_JOINERS
     new: list[tuple[str, bool]] = []  # (name, in a place-of phrase)
     end, place = None, False
     for m in _NAME_RUN.finditer(answer):
@@ -165,7 +164,7 @@ def names_nothing(question: str, answer: str) -> str | None:
         if end is None or not _JOINED.fullmatch(answer[end : m.start()]):  # else joined: the same kind
             place = bool(_PLACE_OF.search(before)) and not _IT_IS.search(before)
         end = m.end()
-        if all(ground.fold(w) in words | _NAME_JOINERS for w in name.split()):
+        if all(ground.fold(w) in known for w in name.split()):
             if not place:  # the question's own name given as the answer ("Angara et Maria, chargés à Rajin")
                 return None
             continue
