@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rag import figures, ground
+from rag import figures, ground, slots
 from rag.embed import Embedder
 from rag.lang import detect
 from rag.types import Citation, Hit
@@ -66,6 +66,9 @@ def check(
         names = ground.unknown_names(text, [quote.hit.chunk.text, question], embedder)
         if names:
             return "name_not_in_quote", ", ".join(names)
+        placed = slots.names_placed(question, text, quote.text)
+        if placed:
+            return "no_name_given", placed
         # Word by word only within one language: across languages single words match poorly
         # ("short-time work" / "chômage technique").
         if detect(question) == detect(quote.text):  # the answer is in the question's language

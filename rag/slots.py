@@ -13,7 +13,8 @@ wrong ones). These hold for any question of the shape, whatever its words:
 - `subject_from_question`: the question asks for its own subject (who / which X did …) and the
   answer's subject is a name the question already gives;
 - `names_nothing`: the question asks what X is called and the answer's only new names are places
-  it comes from or goes to ("des cargos de la Corée du Nord vers la Russie").
+  it comes from or goes to ("des cargos de la Corée du Nord vers la Russie"); `names_placed`, the
+  same read in the quote ("… étaient les cargos RPDC" over "en provenance de Corée du Nord (RPDC)").
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ _NAME_RUN = re.compile(r"\b[A-ZÀ-ÖØ-Ý][\w'’-]*(?:\s+(?:(?:du|de|des|of|the
 # without an article names ("le port de Najin"); with one it tells where from ("de la Corée").
 _PLACE_OF = re.compile(
     r"(?:\b(?:vers|à|au|aux|en|depuis|dans|par|pour|sur|from|to|in|into|at|by|for|on|of)\s+(?:(?:le|la|les|the)\s+|l['’])?"
-    r"|\b(?:de\s+(?:la|les)\s+|de\s+l['’]|du\s+|des\s+|d['’]))$",
+    r"|\b(?:de\s+(?:la|les)\s+|de\s+l['’]|du\s+|des\s+|d['’])"
+    r"|\b(?:provenance|origine|direction|destination)\s+(?:de\s+|d['’]))$",
     re.IGNORECASE,
 )
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -147,23 +149,15 @@ def names_nothing(question: str, answer: str) -> str | None:
     """The question asks what something is called and the answer gives no name the question lacks,
     but places its subject comes from or goes to: "Les deux cargos … sont des cargos de la Corée du
     Nord vers la Russie" for "Quels sont les noms des cargos … ?". A name after a preposition and its
-    article is a place of origin or destination, as is one joined to it by "et"/"and"; "le port de
-    Najin" and "il s'agit de l'Angara" name. A lone capitalised word opening a sentence of more than
-    six words is spelling ("Les", "Elles"), not a name; answers with no name are not judged (a name
-    may be printed in lower case or in quotes)."""
+    article is a place of origin or destination, as is one joined to it by "et"/"and" or put in
+    brackets after it; "le port de Najin" and "il s'agit de l'Angara" name. A lone capitalised word
+    opening a sentence of more than six words is spelling ("Les", "Elles"), not a name; answers
+    with no name are not judged (a name may be printed in lower case or in quotes)."""
     if not _WANTS_NAME.search(question):
         return None
-    known = {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)} | _NAME_JOINERS
-    new: list[tuple[str, bool]] = []  # (name, in a place-of phrase)
-    end, place = None, False
-    for m in _NAME_RUN.finditer(answer):
-        name = m.group(0)
-        if not answer[: m.start()].strip() and " " not in name and len(answer.split()) > 6:
-            continue  # a lone capital opening a sentence is spelling
-        before = answer[: m.start()]
-        if end is None or not _JOINED.fullmatch(answer[end : m.start()]):  # else joined: the same kind
-            place = bool(_PLACE_OF.search(before)) and not _IT_IS.search(before)
-        end = m.end()
+    known = _known(question)
+    new: list[tuple[str, bool]] = []
+    for name, place in _names(answer):
         if all(ground.fold(w) in known for w in name.split()):
             if not place:  # the question's own name given as the answer ("Angara et Maria, chargés à Rajin")
                 return None
@@ -174,6 +168,44 @@ def names_nothing(question: str, answer: str) -> str | None:
     return f"asked for a name; the answer's names are places: {', '.join(n for n, _ in new)}"
 
 
+def names_placed(question: str, answer: str, quote: str) -> str | None:
+    """`names_nothing` read in the quote: the answer puts a name where the asked one goes ("… étaient
+    les cargos RPDC") but the quote prints that name only as a place of origin or destination ("un
+    navire … en provenance de Corée du Nord (RPDC)"): the quote does not say it is the asked name.
+    Names the quote does not print are left to the name check."""
+    if not _WANTS_NAME.search(question):
+        return None
+    known = _known(question)
+    in_quote: dict[str, list[bool]] = {}
+    for name, place in _names(quote):
+        in_quote.setdefault(ground.fold(name), []).append(place)
+    given = [n for n, place in _names(answer) if not place and not all(ground.fold(w) in known for w in n.split())]
+    placed = [n for n in given if ground.fold(n) in in_quote and all(in_quote[ground.fold(n)])]
+    if not placed or len(placed) < len(given):
+        return None
+    return f"asked for a name; the quote prints {', '.join(placed)} only as a place of origin or destination"
+
+
+def _known(question: str) -> set[str]:
+    return {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)} | _NAME_JOINERS
+
+
+def _names(text: str) -> list[tuple[str, bool]]:
+    """The capitalised names of `text`, each with whether it stands in a place-of phrase."""
+    out: list[tuple[str, bool]] = []
+    end, place = None, False
+    for m in _NAME_RUN.finditer(text):
+        name = m.group(0)
+        if not text[: m.start()].strip() and " " not in name and len(text.split()) > 6:
+            continue  # a lone capital opening a sentence is spelling
+        before = text[: m.start()]
+        if end is None or not _JOINED.fullmatch(text[end : m.start()]):  # else joined: the same kind
+            place = bool(_PLACE_OF.search(before)) and not _IT_IS.search(before)
+        end = m.end()
+        out.append((name, place))
+    return out
+
+
 _NAME_JOINERS = {"du", "de", "des", "of", "the", "and"}
-_JOINED = re.compile(r"\s*(?:,|et|and|ou|or)\s*(?:(?:le|la|les|the)\s+|l['’])?", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:et|and|ou|or|\()\s*(?:(?:le|la|les|the)\s+|l['’])?", re.IGNORECASE)
 _IT_IS = re.compile(r"\bs['’]agit\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’]|de\s+)$", re.IGNORECASE)

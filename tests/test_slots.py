@@ -3,7 +3,7 @@ other than the question's own subject. Real usem and real spaCy; the wrong answe
 pipeline showed as proved before these checks existed."""
 
 from rag.embed import get_embedder
-from rag.slots import counts_other, names_nothing, subject_from_question, wants_number
+from rag.slots import counts_other, names_nothing, names_placed, subject_from_question, wants_number
 
 USE = "usem:multilingual-v3"
 
@@ -90,3 +90,18 @@ def test_a_name_question_answered_with_places_only_gives_no_name() -> None:
     assert names_nothing("Qui a parlé au nom de la Maison Blanche ?", "Le porte-parole, à Washington.") is None
     assert names_nothing("À quoi Kim a-t-il appelé ?", "Kim a appelé à produire plus en Corée du Nord.") is None
     assert names_nothing("Comment s'appelle l'album ?", "L'album s'intitule « thriller ».") is None
+
+
+def test_a_name_the_quote_prints_only_as_a_place_of_origin_is_not_the_asked_name() -> None:
+    ships = "Comment se nommaient les deux cargos ?"
+    quote = "Elles représentent 1 000 conteneurs transportés sur un navire en provenance de Corée du Nord (RPDC)."
+    why = names_placed(ships, "Les deux cargos étaient les cargos RPDC.", quote)
+    assert why and "RPDC" in why
+    assert names_placed("Name the ships.", "The ships were the DPRK.", "Ships sailed from North Korea (DPRK).")
+    # A name the quote gives as the asked one, or beside a place without standing in it, is judged elsewhere.
+    named = "Les deux navires, appelés Angara et Maria, chargés au port de Rajin et déchargés à Dunai."
+    assert names_placed(ships, "Angara et Maria.", named) is None
+    assert names_placed("Comment s'appelle le port ?", "Le port s'appelle Rajin.", named) is None
+    kirby = "Le porte-parole du Conseil de sécurité nationale des États-Unis, John Kirby, a déclaré …"
+    assert names_placed("Comment s'appelle le porte-parole ?", "Le porte-parole est John Kirby.", kirby) is None
+    assert names_placed("Où vont les navires ?", "Vers la RPDC.", quote) is None  # not a name question
