@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ValidationError
 
 from rag import figures, ground, slots
-from rag.check import check
+from rag.check import Verdict, check
 from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import BackendError
@@ -140,6 +140,62 @@ def _parse(c: Completion) -> ModelAnswer | None:
         return None
 
 
+def _complete(
+    llm: LLM, msgs: list[dict[str, str]], k: int, on_token: OnToken | None, usage: dict[str, int]
+) -> ModelAnswer:
+    """The model's JSON draft (asked again once when it does not parse); token counts into `usage`."""
+    completion = llm.complete(msgs, schema(k), on_token)
+    parsed = _parse(completion)
+    if parsed is None:  # truncation and stray text are usually transient
+        completion = llm.complete(msgs, schema(k), None)
+        parsed = _parse(completion)
+    if parsed is None:
+        raise BackendError(
+            f"The LLM ({llm.spec}) returned malformed JSON twice: {completion.text[:80]!r}. "
+            "Retry, or use another model with --llm."
+        )
+    for key, v in (
+        ("prompt_tokens", completion.prompt_tokens),
+        ("completion_tokens", completion.completion_tokens),
+        ("cached_tokens", completion.cached_tokens),
+    ):
+        if v is not None:
+            usage[key] = usage.get(key, 0) + v
+    return parsed
+
+
+def _vet(
+    question: str,
+    text: str,
+    cited: Sequence[int],
+    hits: Sequence[Hit],
+    embedder: Embedder,
+    verifier: Verifier,
+) -> Verdict:
+    """The draft's checks: its kind against the question's, then its proof (`check`)."""
+    labels = [n for n in dict.fromkeys(cited) if 1 <= n <= len(hits)]
+
+    def fail(code: str, detail: str = "") -> Verdict:
+        return Verdict((), (code, detail), 0)
+
+    if not text or _META_DECLINE.search(text):
+        return fail("model_no_answer")
+    if ground.echoes_question(question, text, embedder):
+        return fail("echo", "the answer only restates the question")
+    if slots.wants_number(question) and not figures.numbers(text):
+        return fail("not_a_number")
+    for code, why in (
+        ("counts_other_than_asked", slots.counts_other(question, text, embedder)),
+        ("subject_from_question", slots.subject_from_question(question, text)),
+        ("no_name_given", slots.names_nothing(question, text)),
+    ):
+        if why:
+            return fail(code, why)
+    if not labels:
+        return fail("no_citation")
+    return check(question, text, hits, [hits[n - 1].chunk.id for n in labels], embedder, verifier)
+
+
 def answer(
     question: str,
     hits: Sequence[Hit],
@@ -168,51 +224,13 @@ def answer(
     if absent:
         return refuse("question_name_not_found", ", ".join(absent))
     msgs = messages(question, focus(question, hits, embedder, focus_sentences), language)
-    completion = llm.complete(msgs, schema(len(hits)), on_token)
-    parsed = _parse(completion)
-    if parsed is None:  # one retry: truncation and stray text are usually transient
-        completion = llm.complete(msgs, schema(len(hits)), None)
-        parsed = _parse(completion)
-    if parsed is None:
-        raise BackendError(
-            f"The LLM ({llm.spec}) returned malformed JSON twice: {completion.text[:80]!r}. "
-            "Retry, or use another model with --llm."
-        )
+    parsed = _complete(llm, msgs, len(hits), on_token, usage)
     timings["generate_s"] = time.perf_counter() - t0
-    usage.update(
-        {
-            k: v
-            for k, v in (
-                ("prompt_tokens", completion.prompt_tokens),
-                ("completion_tokens", completion.completion_tokens),
-                ("cached_tokens", completion.cached_tokens),
-            )
-            if v is not None
-        }
-    )
-    text = draft = strip_labels(parsed.answer)
-    labels = [n for n in dict.fromkeys(parsed.citations) if 1 <= n <= len(hits)]
-    if not text or _META_DECLINE.search(text):
-        return refuse("model_no_answer")
-    if ground.echoes_question(question, text, embedder):
-        return refuse("echo", "the answer only restates the question")
-    if slots.wants_number(question) and not figures.numbers(text):
-        return refuse("not_a_number")
-    why = slots.counts_other(question, text, embedder)
-    if why:
-        return refuse("counts_other_than_asked", why)
-    why = slots.subject_from_question(question, text)
-    if why:
-        return refuse("subject_from_question", why)
-    why = slots.names_nothing(question, text)
-    if why:
-        return refuse("no_name_given", why)
-    if not labels:
-        return refuse("no_citation")
+    draft = strip_labels(parsed.answer)
     t1 = time.perf_counter()
-    verdict = check(question, text, hits, [hits[n - 1].chunk.id for n in labels], embedder, verifier)
+    verdict = _vet(question, draft, parsed.citations, hits, embedder, verifier)
     timings["check_s"] = time.perf_counter() - t1
     usage["verifier_calls"] = verdict.calls
     if verdict.refusal:
         return refuse(*verdict.refusal)
-    return Answer(question, text, False, verdict.citations, tuple(hits), language, timings, usage, None)
+    return Answer(question, draft, False, verdict.citations, tuple(hits), language, timings, usage, None)
