@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from rag import figures, ground, slots
+from rag import figures, ground, roles, slots
 from rag.check import Verdict, check
 from rag.chunk import sentences
 from rag.embed import Embedder
@@ -52,6 +52,7 @@ REFUSAL_CODES = {
     "counts_other_than_asked": "the question asks how many of one thing and the answer counts another",
     "subject_from_question": "the question asks who or which did it and the answer's subject is a name the question gives",
     "no_name_given": "the question asks what something is called and the answer names only places",
+    "roles_reversed": "the answer and its quote, or the question and the answer, send to different names",
     "question_name_not_found": "the question names what the passages do not mention",
     "article_changed": "the cited article changed while answering",
 }
@@ -188,6 +189,9 @@ def _vet(
         ("counts_other_than_asked", slots.counts_other(question, text, embedder)),
         ("subject_from_question", slots.subject_from_question(question, text)),
         ("no_name_given", slots.names_nothing(question, text)),
+        # The question's direction turned around: "How many containers did Russia send to North
+        # Korea?" answered "… sent from North Korea to Russia" is true, but not what was asked.
+        ("roles_reversed", roles.reversed_roles(question, text)),
     ):
         if why:
             return fail(code, why)

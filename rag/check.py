@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rag import figures, ground, slots
+from rag import figures, ground, roles, slots
 from rag.embed import Embedder
 from rag.lang import detect
 from rag.types import Citation, Hit
@@ -69,6 +69,9 @@ def check(
         placed = slots.names_placed(question, text, quote.text)
         if placed:
             return "no_name_given", placed
+        swapped = roles.reversed_roles(text, quote.text)
+        if swapped:
+            return "roles_reversed", swapped
         # Word by word only within one language: across languages single words match poorly
         # ("short-time work" / "chômage technique").
         if detect(question) == detect(quote.text):  # the answer is in the question's language

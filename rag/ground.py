@@ -97,6 +97,13 @@ _NOT_NAMES = {
 
 
 # Words that carry the answer to a yes/no question even though the question has them too.
+# Days and months are values, like numbers: "Vendredi" answers "Quel jour … ?" though it is close in
+# meaning to "jour" and "semaine".
+_CALENDAR = set(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout "
+    "septembre octobre novembre decembre monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april june july august september october november december".split()
+)
 _POLARITY = {"non", "oui", "pas", "aucun", "aucune", "jamais", "no", "yes", "not", "never", "none"}
 _FUNCTION = set(
     "les des une est sont ont dans pour par sur avec aux qui que quoi elle elles ils son ses leur leurs cette ces "
@@ -132,7 +139,7 @@ def echoes_question(question: str, answer: str, embedder: Embedder) -> bool:
     left = _not_asked(content, asked)
     if not left:
         return True
-    if any(w.isdigit() for w in left) or not asked:
+    if any(w.isdigit() or w in _CALENDAR for w in left) or not asked:
         return False
     return all(b >= 0.6 for b in _nearest(left, sorted(asked - _FUNCTION), embedder))
 

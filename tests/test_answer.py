@@ -213,6 +213,18 @@ def test_an_answer_of_the_wrong_kind_is_refused_before_the_judge_runs(fake_bot) 
     places = json.dumps({"answer": "Les cargos allaient de la Corée du Nord vers la Russie.", "citations": [n]})
     a = answer("Quels sont les noms des cargos ?", hits, Scripted(places), usem, judge, "fr")
     assert a.refused and a.refusal_code == "no_name_given" and not judge.calls
+    turned = json.dumps(
+        {"answer": "1 000 conteneurs ont été envoyés de la Corée du Nord à la Russie.", "citations": [n]}
+    )
+    a = answer(
+        "Combien de conteneurs la Russie a-t-elle envoyés à la Corée du Nord ?",
+        hits,
+        Scripted(turned),
+        usem,
+        judge,
+        "fr",
+    )
+    assert a.refused and a.refusal_code == "roles_reversed" and not judge.calls
     a = answer("Combien de conteneurs ont été envoyés ?", hits, Scripted(counted), usem, judge, "fr")
     assert a.refusal_code != "counts_other_than_asked" and judge.calls
 

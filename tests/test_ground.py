@@ -138,3 +138,11 @@ def test_a_number_word_the_question_lacks_is_an_answer_not_an_echo() -> None:
     q = "How many trips did the two ships make between the ports?"
     assert not echoes_question(q, "Five trips were made between the ports.", usem)
     assert echoes_question(q, "Two ships made trips between the ports.", usem)
+
+
+def test_a_day_or_month_the_question_lacks_is_an_answer_not_an_echo() -> None:
+    usem = get_embedder("usem:multilingual-v3")  # "vendredi" is 0.64 from "jour" by meaning
+    q = "Quel jour de la semaine Kirby a-t-il parlé aux journalistes ?"
+    assert not echoes_question(q, "Vendredi.", usem)
+    assert not echoes_question("In which month did the shipments start?", "In August.", usem)
+    assert echoes_question("Kirby a-t-il parlé vendredi ?", "Kirby a parlé vendredi.", usem)

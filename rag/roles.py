@@ -1,0 +1,68 @@
+"""Who sent what to whom: an answer must not turn its quote's destination around.
+
+The 1.5B judge reads "1 000 conteneurs ont été envoyés à la Corée du Nord" as stated by "la Corée
+du Nord avait transféré plus de 1 000 conteneurs … à la Russie": same names, same number, roles
+swapped (a question with the direction reversed invites exactly that answer). Code compares the
+names each text puts after a preposition of destination ("à la", "vers", "to", "en direction de").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag import ground
+
+# A capitalised run of words with the short words names carry ("Corée du Nord", "Royal United …").
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Ý][\w'’-]*(?:\s+(?:(?:du|de|des|of|the|and)\s+)?[A-ZÀ-ÖØ-Ý][\w'’-]*)*")
+_ELIDED = re.compile(r"^[LD]['’]")
+# What makes the name after it a destination. Not "en" ("en Ukraine" is where, as often as where to)
+# and not "de" (origin and possession alike).
+_TO = re.compile(
+    r"(?:\b(?:à|au|aux|vers|jusqu['’]à|to|into|towards?)\s+(?:(?:la|le|les|the)\s+|l['’])?"
+    r"|\b(?:destination|direction)\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’]|of\s+(?:the\s+)?))$",
+    re.IGNORECASE,
+)
+# "à"/"to" that is not a destination: "according to the White House", "a déclaré au Post".
+_NOT_TO = re.compile(
+    r"\b(?:according|thanks|due|next|close|grâce|face|quant|déclaré|dit|indiqué|confié|expliqué|said)\s+"
+    r"(?:to|à|au|aux)\s+(?:(?:la|le|les|the)\s+|l['’])?$",
+    re.IGNORECASE,
+)
+
+
+def _names(text: str) -> list[tuple[str, bool]]:
+    """Each name of `text` (folded) and whether it stands after a preposition of destination."""
+    out = []
+    for m in _NAME.finditer(text):
+        name = _ELIDED.sub("", m.group(0))  # "L'Iran" is Iran
+        if not text[: m.start()].strip() and name == m.group(0) and " " not in name:
+            continue  # a lone capital opening the text is spelling ("Les", "Elles")
+        before = text[: m.start()]
+        out.append((ground.fold(name), bool(_TO.search(before)) and not _NOT_TO.search(before)))
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or (len(a) >= 5 and ground.one_edit(a, b))
+
+
+def reversed_roles(answer: str, quote: str) -> str | None:
+    """The answer sends something to a name that its quote gives only as another role, while the
+    quote sends it to a name the answer does not: "envoyés à la Corée du Nord" over "la Corée du
+    Nord avait transféré … à la Russie". A name the quote does not print, or a quote with no
+    destination, is not judged. Read with the question as `answer` and the answer as `quote`, it
+    finds an answer that turns the question's direction around."""
+    mine = _names(answer)
+    theirs = _names(quote)
+    to_quote = [n for n, to in theirs if to]
+    if not to_quote:
+        return None
+    to_answer = [n for n, to in mine if to]
+    for name in to_answer:
+        printed = [to for n, to in theirs if _same(n, name)]
+        if not printed or any(printed):
+            continue
+        others = [n for n in to_quote if not any(_same(n, a) for a in to_answer)]
+        if others:
+            return f"{name} is the destination in the first text, {others[0]} in the second"
+    return None
