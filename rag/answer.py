@@ -52,7 +52,7 @@ REFUSAL_CODES = {
     "counts_other_than_asked": "the question asks how many of one thing and the answer counts another",
     "subject_from_question": "the question asks who or which did it and the answer's subject is a name the question gives",
     "no_name_given": "the question asks what something is called and the answer names only places",
-    "roles_reversed": "the answer and its quote, or the question and the answer, send to different names",
+    "roles_reversed": "the answer sends to a name its quote never sends to, or turns the question's direction around",
     "question_name_not_found": "the question names what the passages do not mention",
     "article_changed": "the cited article changed while answering",
 }

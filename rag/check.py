@@ -69,7 +69,7 @@ def check(
         placed = slots.names_placed(question, text, quote.text)
         if placed:
             return "no_name_given", placed
-        swapped = roles.reversed_roles(text, quote.text)
+        swapped = roles.destination_unstated(text, quote.text)
         if swapped:
             return "roles_reversed", swapped
         # Word by word only within one language: across languages single words match poorly

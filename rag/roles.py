@@ -1,9 +1,10 @@
-"""Who sent what to whom: an answer must not turn its quote's destination around.
+"""Who sent what to whom: an answer must not turn its quote's or its question's destination around.
 
 The 1.5B judge reads "1 000 conteneurs ont été envoyés à la Corée du Nord" as stated by "la Corée
 du Nord avait transféré plus de 1 000 conteneurs … à la Russie": same names, same number, roles
 swapped (a question with the direction reversed invites exactly that answer). Code compares the
-names each text puts after a preposition of destination ("à la", "vers", "to", "en direction de").
+names each text puts after a preposition of destination ("à la", "vers", "to", "en direction de"):
+`destination_unstated` (answer against quote), `reversed_roles` (question against answer).
 """
 
 from __future__ import annotations
@@ -14,6 +15,17 @@ from rag import ground
 
 # A capitalised run of words with the short words names carry ("Corée du Nord", "Royal United …").
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Ý][\w'’-]*(?:\s+(?:(?:du|de|des|of|the|and)\s+)?[A-ZÀ-ÖØ-Ý][\w'’-]*)*")
+# In a quote, a place after "en"/"dans"/"in" may be where something went ("livrés en Russie").
+_IN = re.compile(r"\b(?:en|dans|in|at)\s+(?:(?:la|le|les|the)\s+|l['’])?$", re.IGNORECASE)
+# A name followed by a verb of receiving is where something went ("Pyongyang recevrait", "Russia got").
+_RECEIVES = re.compile(
+    r"[^.;]{0,40}?\b(?:re[çc]\w*|obt\w*|acqui\w*|import\w*|receiv\w*|got|gets|acquir\w*)\b", re.IGNORECASE
+)
+_RECEIVED_BY = re.compile(
+    r"\b(?:re[çc]u\w*|obtenu\w*|acquis\w*|import\w*|received|obtained|acquired|imported)\b[^.;]{0,60}"
+    r"\b(?:par|by)\s+(?:(?:la|le|les|the)\s+|l['’])?$",
+    re.IGNORECASE,
+)
 _ELIDED = re.compile(r"^[LD]['’]")
 # What makes the name after it a destination. Not "en" ("en Ukraine" is where, as often as where to)
 # and not "de" (origin and possession alike).
@@ -30,20 +42,26 @@ _NOT_TO = re.compile(
 )
 
 
-def _names(text: str) -> list[tuple[str, bool]]:
-    """Each name of `text` (folded) and whether it stands after a preposition of destination."""
+def _names(text: str, loose: bool = False) -> list[tuple[str, bool]]:
+    """Each name of `text` (folded) and whether it stands after a preposition of destination.
+    `loose` (a quote read for where things went): also after "en"/"in", and as who receives
+    ("la Corée du Nord a reçu", "obtenues par le Post")."""
     out = []
     for m in _NAME.finditer(text):
         name = _ELIDED.sub("", m.group(0))  # "L'Iran" is Iran
         if not text[: m.start()].strip() and name == m.group(0) and " " not in name:
             continue  # a lone capital opening the text is spelling ("Les", "Elles")
         before = text[: m.start()]
-        out.append((ground.fold(name), bool(_TO.search(before)) and not _NOT_TO.search(before)))
+        to = bool(_TO.search(before)) and not _NOT_TO.search(before)
+        if loose:
+            to = to or bool(_IN.search(before) or _RECEIVED_BY.search(before) or _RECEIVES.match(text, m.end()))
+        out.append((ground.fold(name), to))
     return out
 
 
 def _same(a: str, b: str) -> bool:
-    return a == b or (len(a) >= 5 and ground.one_edit(a, b))
+    """Same name, one letter apart, or one inside the other's run ("Institute La Corée du Nord")."""
+    return a == b or (len(a) >= 5 and ground.one_edit(a, b)) or f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
 def reversed_roles(answer: str, quote: str) -> str | None:
@@ -65,4 +83,18 @@ def reversed_roles(answer: str, quote: str) -> str | None:
         others = [n for n in to_quote if not any(_same(n, a) for a in to_answer)]
         if others:
             return f"{name} is the destination in the first text, {others[0]} in the second"
+    return None
+
+
+def destination_unstated(answer: str, quote: str) -> str | None:
+    """The answer sends something to a name that its quote prints, but never as where something
+    goes (after "à", "vers", "en", "to", "in", or before a verb of receiving): "Moscou a envoyé des
+    drones à la Corée du Nord" over "La Corée du Nord n'est pas le seul État vers lequel la Russie
+    s'est tournée ; Moscou s'appuie sur des drones iraniens". Names the quote does not print
+    (another language, another spelling) are not judged."""
+    theirs = _names(quote, loose=True)
+    for name in (n for n, to in _names(answer) if to):
+        printed = [to for n, to in theirs if _same(n, name)]
+        if printed and not any(printed):
+            return f"the answer sends to {name}; its quote never does"
     return None

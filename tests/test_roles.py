@@ -1,6 +1,6 @@
 """Who sent what to whom: destinations compared between an answer and its quote."""
 
-from rag.roles import reversed_roles
+from rag.roles import destination_unstated, reversed_roles
 
 QUOTE = (
     "L'information a été publiée après que les États-Unis ont révélé que la Corée du Nord avait transféré "
@@ -29,3 +29,18 @@ def test_the_same_direction_or_no_direction_is_not_judged() -> None:
     assert reversed_roles("It was sent to Russia, according to the White House.", QUOTE) is None
     assert reversed_roles("Watling a déclaré au Post que …", "Il a déclaré à CNN que la Russie …") is None
     assert reversed_roles("Ils sont allés à Pyongyang.", "La visite de Choïgou à Pyongyang.") is None
+
+
+def test_a_destination_the_quote_never_gives_is_caught() -> None:
+    assert destination_unstated("1 000 conteneurs ont été envoyés à la Corée du Nord.", QUOTE)
+    glued = "Avec l'autorisation du Royal United Services Institute La Corée du Nord n'est pas le seul État vers"
+    drones = glued + " lequel la Russie s'est tournée ; Moscou s'appuie sur des drones iraniens."
+    assert destination_unstated("Moscou a envoyé des drones à la Corée du Nord.", drones)
+    # Where things went, said otherwise: "en", a verb of receiving, a passive "obtenues par".
+    assert destination_unstated("La Corée du Nord a envoyé 1 000 conteneurs à la Russie.", QUOTE) is None
+    assert destination_unstated("Kim went to Russia.", "Kim s'est rendu en Russie.") is None
+    hope = "la Corée du Nord espère que Pyongyang recevrait une assistance militaire de la Russie"
+    assert destination_unstated("La Russie enverra de l'aide à Pyongyang.", hope) is None
+    post = "les images satellite, obtenues pour la première fois par le Washington Post"
+    assert destination_unstated("Les images ont été remises au Washington Post.", post) is None
+    assert destination_unstated("Sent to North Korea.", QUOTE) is None  # not printed as written: not judged
