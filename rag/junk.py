@@ -77,11 +77,14 @@ JS_START = re.compile(
     r"document\.(?:getElement|createElement|write))[^\n]*"
 )
 
+_EDIT = r"(?:modifier|edit)(?:\s+le\s+code|\s+source)?"
 # A line that ends the article; everything after it is comments, related links and menus.
 END_MARKER = re.compile(
     r"^\s*(?:Source|Sources|Source link(?:\s*-?\d+)?|Lien source|Comments?|Commentaires?|"
     r"Comment \(\d+\)|All comments\.?|Read more|Lire aussi|À lire aussi|Sur le même sujet|Même sujet|"
-    r"Related(?: articles| topics)?|More on this story|Articles? similaires?|Dans la même rubrique)\s*:?\s*$",
+    r"Related(?: articles| topics)?|More on this story|Articles? similaires?|Dans la même rubrique|"
+    r"Notes et références|Références|References|Liens externes|External links|Voir aussi|See also)"
+    rf"\s*(?:\[\s*{_EDIT}(?:\s*\|\s*{_EDIT})*\s*\])?\s*:?\s*$",
     re.IGNORECASE,
 )
 TRAILING_SOURCE = re.compile(r"\s*(?:Lien source|Source link(?:\s*-?\d+)?)\s*$", re.IGNORECASE)
@@ -93,7 +96,19 @@ FURNITURE_LINE = re.compile(
     r"—\s*[^\n]{0,80}\(@\w+\)[^\n]{0,40}|Une publication partagée par [^\n]{0,80}|"
     r"(?:Publié|Mis à jour|Modifié|Published|Updated)\b[^.!?]{0,60}\d[^.!?]{0,40}|"
     r"(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Read more|Read also|Related|LIRE AUSSI)\s*[:>|-][^\n]*|"
-    r"(?:Partager|Share|Tweet|Imprimer|Print|E-mail|Email)(?:\s*[|/·•]\s*[\w-]+)+)$",
+    r"(?:Partager|Share|Tweet|Imprimer|Print|E-mail|Email)(?:\s*[|/·•]\s*[\w-]+)+|"
+    # encyclopedia chrome: section titles with edit links, skip links, portals, categories, page
+    # stamps, disambiguation notes, "main article" pointers, footnotes, coordinates, authority boxes
+    rf"[^\n]{{0,80}}\[\s*{_EDIT}(?:\s*\|\s*{_EDIT})*\s*\]|"
+    r"(?:Aller|Jump|Skip) (?:au|à la|to)(?: the)? (?:contenu|navigation|recherche|content|main content|search)|"
+    r"Portail (?:de la |de l['’]|du |des |de |d['’])[^\n.]{1,60}|(?:Catégories?|Categories?)(?: cachées?| hidden)?\s*:[^\n]*|"
+    r"(?:Dernière modification de cette page|This page was last edited|Cette page a été consultée|"
+    r"Ce document provient de|Retrieved from)[^\n]*|"
+    r"(?:Pour (?:les articles|l['’]article) homonymes?|Ne doit pas être confondu|Not to be confused with|"
+    r"For other uses)[^\n]*|"
+    r"(?:Articles? (?:détaillés?|connexes?)|Main articles?|Further information)\s*:[^\n]*|"
+    r"(?:Vous pouvez partager vos connaissances|You can help Wikipedia)[^\n]*|[↑^]\s[^\n]*|"
+    r"(?:Coordonnées|Coordinates)\s*:\s*[-\d][^\n]*|(?:Ressources? relatives? (?:à|au|aux)|Authority control)[^\n]*)$",
     re.IGNORECASE,
 )
 
