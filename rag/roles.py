@@ -26,6 +26,11 @@ _RECEIVED_BY = re.compile(
     r"\b(?:par|by)\s+(?:(?:la|le|les|the)\s+|l['’])?$",
     re.IGNORECASE,
 )
+_SENDS = re.compile(
+    r"\b(?:envo[yi]|expédi|livr|transf[ée]r|fourni|achemin|transport|export|vend|remi[st]|cédé|"
+    r"sen[dt]|ship|deliver|suppl|transferr|sold|sell|provid|gave|give)\w*[^.;!?]*$",
+    re.IGNORECASE,
+)
 _ELIDED = re.compile(r"^[LD]['’]")
 # What makes the name after it a destination. Not "en" ("en Ukraine" is where, as often as where to)
 # and not "de" (origin and possession alike).
@@ -53,6 +58,9 @@ def _names(text: str, loose: bool = False) -> list[tuple[str, bool]]:
             continue  # a lone capital opening the text is spelling ("Les", "Elles")
         before = text[: m.start()]
         to = bool(_TO.search(before)) and not _NOT_TO.search(before)
+        # "à Rajin" is where as often as where to ("chargés à Rajin", "née à Quimper"): a destination
+        # only after a verb of sending in the same clause, unless read loosely.
+        to = to and (loose or bool(_SENDS.search(before[-120:])))
         if loose:
             to = to or bool(_IN.search(before) or _RECEIVED_BY.search(before) or _RECEIVES.match(text, m.end()))
         out.append((ground.fold(name), to))

@@ -44,3 +44,7 @@ def test_a_destination_the_quote_never_gives_is_caught() -> None:
     post = "les images satellite, obtenues pour la première fois par le Washington Post"
     assert destination_unstated("Les images ont été remises au Washington Post.", post) is None
     assert destination_unstated("Sent to North Korea.", QUOTE) is None  # not printed as written: not judged
+    # "à" after no verb of sending is where, not where to.
+    ships = "Les navires, appelés Angara et Maria, chargés au port nord-coréen de Rajin et déchargés à Dunai."
+    assert destination_unstated("Angara et Maria, chargés à Rajin.", ships) is None
+    assert destination_unstated("Lucie est née à Quimper.", "Lucie, née le 12 avril 1971 au port de Quimper.") is None
