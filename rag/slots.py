@@ -12,6 +12,7 @@ wrong ones). These hold for any question of the shape, whatever its words:
   compared as in `figures`);
 - `subject_from_question`: the question asks for its own subject (who / which X did …) and the
   answer's subject is a name the question already gives;
+- `other_end`: "until when" answered with "since …" (or the reverse);
 - `names_nothing`: the question asks what X is called and the answer's only new names are places
   it comes from or goes to ("des cargos de la Corée du Nord vers la Russie"); `names_placed`, the
   same read in the quote ("… étaient les cargos RPDC" over "en provenance de Corée du Nord (RPDC)").
@@ -114,6 +115,22 @@ def _elided_count(question: str) -> re.Match[str] | None:
         return None
     found = list(_INDEFINITE.finditer(question, max(0, end.start() - 80), end.start()))
     return found[-1] if found else None
+
+
+# Which end of a span of time a question asks for: "jusqu'à quelle date", "until when" (the end) or
+# "depuis quand", "since when" (the start); an answer giving only the other end does not say it.
+_UNTIL = re.compile(r"\b(?:jusqu['’](?:à|au|en|a)|until|till)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:depuis|since|à partir d['’e]|a partir d['’e])", re.IGNORECASE)
+
+
+def other_end(question: str, answer: str) -> str | None:
+    """ "Jusqu'à quelle date … ?" answered "… depuis août" (or the reverse): the answer says when
+    the span began where the question asks when it ended. An answer giving both ends ("de la
+    mi-août au 14 octobre"), or neither word, is not judged."""
+    for asked, other, what in ((_UNTIL, _SINCE, "ended"), (_SINCE, _UNTIL, "began")):
+        if asked.search(question) and other.search(answer) and not asked.search(answer):
+            return f"the question asks when it {what}; the answer gives the other end"
+    return None
 
 
 def subject_from_question(question: str, answer: str) -> str | None:

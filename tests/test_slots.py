@@ -3,7 +3,7 @@ other than the question's own subject. Real usem and real spaCy; the wrong answe
 pipeline showed as proved before these checks existed."""
 
 from rag.embed import get_embedder
-from rag.slots import counts_other, names_nothing, names_placed, subject_from_question, wants_number
+from rag.slots import counts_other, names_nothing, names_placed, other_end, subject_from_question, wants_number
 
 USE = "usem:multilingual-v3"
 
@@ -105,3 +105,12 @@ def test_a_name_the_quote_prints_only_as_a_place_of_origin_is_not_the_asked_name
     kirby = "Le porte-parole du Conseil de sécurité nationale des États-Unis, John Kirby, a déclaré …"
     assert names_placed("Comment s'appelle le porte-parole ?", "Le porte-parole est John Kirby.", kirby) is None
     assert names_placed("Où vont les navires ?", "Vers la RPDC.", quote) is None  # not a name question
+
+
+def test_the_other_end_of_a_span_does_not_say_when_it_ended() -> None:
+    q = "Selon le RUSI, jusqu'à quelle date les navires ont-ils fait la navette ?"
+    assert other_end(q, "Les navires ont fait la navette depuis août.")
+    assert other_end("Since when has she led the team?", "She led it until 2016.")
+    assert other_end(q, "De la mi-août au 14 octobre.") is None
+    assert other_end(q, "Jusqu'au 14 octobre, depuis la mi-août.") is None
+    assert other_end("Depuis quand dirige-t-elle l'observatoire ?", "Depuis 2016.") is None
