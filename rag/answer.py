@@ -51,7 +51,7 @@ REFUSAL_CODES = {
     "not_a_number": "the question asks for a quantity and the answer gives none",
     "counts_other_than_asked": "the question asks how many of one thing and the answer counts another",
     "subject_from_question": "the question asks who or which did it and the answer's subject is a name the question gives",
-    "no_name_given": "the question asks what something is called and the answer names only places",
+    "no_name_given": "the question asks who or what something is called and the answer names only places",
     "other_end": "the question asks when a span ended (or began) and the answer gives its other end",
     "roles_reversed": "the answer sends to a name its quote never sends to, or turns the question's direction around",
     "question_name_not_found": "the question names what the passages do not mention",
@@ -190,6 +190,7 @@ def _vet(
         ("counts_other_than_asked", slots.counts_other(question, text, embedder)),
         ("subject_from_question", slots.subject_from_question(question, text)),
         ("other_end", slots.other_end(question, text)),
+        ("no_name_given", slots.nobody_named(question, text)),
         ("no_name_given", slots.names_nothing(question, text)),
         # The question's direction turned around: "How many containers did Russia send to North
         # Korea?" answered "… sent from North Korea to Russia" is true, but not what was asked.

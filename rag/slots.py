@@ -13,6 +13,7 @@ wrong ones). These hold for any question of the shape, whatever its words:
 - `subject_from_question`: the question asks for its own subject (who / which X did …) and the
   answer's subject is a name the question already gives;
 - `other_end`: "until when" answered with "since …" (or the reverse);
+- `nobody_named`: "who …?" answered with only places ("fondé en 1972 à Angers");
 - `names_nothing`: the question asks what X is called and the answer's only new names are places
   it comes from or goes to ("des cargos de la Corée du Nord vers la Russie"); `names_placed`, the
   same read in the quote ("… étaient les cargos RPDC" over "en provenance de Corée du Nord (RPDC)").
@@ -81,6 +82,11 @@ _PLACE_OF = re.compile(
     r"|\b(?:de\s+(?:la|les)\s+|de\s+l['’]|du\s+|des\s+|d['’])"
     r"|\b(?:provenance|origine|direction|destination)\s+(?:de\s+|d['’]))$",
     re.IGNORECASE,
+)
+_ASKS_WHO = re.compile(r"^\W*(?:qui|who)\b(?!\s*(?:est|était|sont|étaient|is|was|are|were)\b)", re.IGNORECASE)
+# A name after these is where something happened, never who did it (unlike "par"/"by").
+_LOCATIVE = re.compile(
+    r"\b(?:à|au|aux|en|dans|vers|depuis|in|at|from|to|into)\s+(?:(?:le|la|les|the)\s+|l['’])?$", re.IGNORECASE
 )
 _SUBJECT = ("nsubj", "nsubj:pass")
 _NAME_POS = {"PROPN", "NOUN", "X", "ADJ"}  # what spaCy tags a capitalised name in French text
@@ -183,6 +189,25 @@ def names_nothing(question: str, answer: str) -> str | None:
     if not new or not all(place for _, place in new):
         return None
     return f"asked for a name; the answer's names are places: {', '.join(n for n, _ in new)}"
+
+
+def nobody_named(question: str, answer: str) -> str | None:
+    """A who-question ("Qui a fondé l'enseigne Marché Plus ?") answered with where and when only:
+    every name the answer adds stands after "à", "en", "dans", "in", "at" … ("Marché Plus a été
+    fondé en 1972 à Angers"). "par X"/"by X" names someone; "Qui est X ?" asks what X is; answers
+    that add no name are not judged (a founder may be "un ancien professeur")."""
+    if not _ASKS_WHO.search(question) or _INVERSION.search(question):
+        return None
+    known = _known(question)
+    added = [
+        m
+        for m in _NAME_RUN.finditer(answer)
+        if (answer[: m.start()].strip() or " " in m.group(0))
+        and not all(ground.fold(w) in known for w in m.group(0).split())
+    ]
+    if not added or not all(_LOCATIVE.search(answer[: m.start()]) for m in added):
+        return None
+    return f"asked who; the answer adds only places: {', '.join(m.group(0) for m in added)}"
 
 
 def names_placed(question: str, answer: str, quote: str) -> str | None:

@@ -3,7 +3,15 @@ other than the question's own subject. Real usem and real spaCy; the wrong answe
 pipeline showed as proved before these checks existed."""
 
 from rag.embed import get_embedder
-from rag.slots import counts_other, names_nothing, names_placed, other_end, subject_from_question, wants_number
+from rag.slots import (
+    counts_other,
+    names_nothing,
+    names_placed,
+    nobody_named,
+    other_end,
+    subject_from_question,
+    wants_number,
+)
 
 USE = "usem:multilingual-v3"
 
@@ -114,3 +122,13 @@ def test_the_other_end_of_a_span_does_not_say_when_it_ended() -> None:
     assert other_end(q, "De la mi-août au 14 octobre.") is None
     assert other_end(q, "Jusqu'au 14 octobre, depuis la mi-août.") is None
     assert other_end("Depuis quand dirige-t-elle l'observatoire ?", "Depuis 2016.") is None
+
+
+def test_a_who_question_answered_with_places_only_names_nobody() -> None:
+    q = "Qui a fondé l'enseigne Marché Plus ?"
+    assert nobody_named(q, "Marché Plus a été fondé en 1972 à Angers.")
+    assert nobody_named("Who founded Marché Plus?", "It was founded in Angers in 1972.")
+    assert nobody_named(q, "Marché Plus a été fondé par Henri Bodin à Angers.") is None  # "par" names who
+    assert nobody_named(q, "Un ancien professeur de lettres.") is None  # no name added: not judged
+    assert nobody_named("Qui est Jack Watling ?", "Un chercheur au RUSI.") is None  # asks what he is
+    assert nobody_named("Qui a parlé aux journalistes ?", "Le porte-parole de la Maison Blanche, à Washington.") is None
