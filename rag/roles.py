@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 from rag import ground
+from rag.slots import NAME_RUN as _NAME
 
-# A capitalised run of words with the short words names carry ("Corée du Nord", "Royal United …").
-_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Ý][\w'’-]*(?:\s+(?:(?:du|de|des|of|the|and)\s+)?[A-ZÀ-ÖØ-Ý][\w'’-]*)*")
 # In a quote, a place after "en"/"dans"/"in" may be where something went ("livrés en Russie").
 _IN = re.compile(r"\b(?:en|dans|in|at)\s+(?:(?:la|le|les|the)\s+|l['’])?$", re.IGNORECASE)
 # A name followed by a verb of receiving is where something went ("Pyongyang recevrait", "Russia got").

@@ -74,7 +74,7 @@ _WANTS_NAME = re.compile(
     re.IGNORECASE,
 )
 # A capitalised run of words, with the short words names carry ("Corée du Nord", "Royal United …").
-_NAME_RUN = re.compile(r"\b[A-ZÀ-ÖØ-Ý][\w'’-]*(?:\s+(?:(?:du|de|des|of|the|and)\s+)?[A-ZÀ-ÖØ-Ý][\w'’-]*)*")
+NAME_RUN = re.compile(r"\b[A-ZÀ-ÖØ-Ý][\w'’-]*(?:\s+(?:(?:du|de|des|of|the|and)\s+)?[A-ZÀ-ÖØ-Ý][\w'’-]*)*")
 # What puts a name in a place-of phrase: a preposition, with or without its article. French "de"
 # without an article names ("le port de Najin"); with one it tells where from ("de la Corée").
 _PLACE_OF = re.compile(
@@ -201,7 +201,7 @@ def nobody_named(question: str, answer: str) -> str | None:
     known = _known(question)
     added = [
         m
-        for m in _NAME_RUN.finditer(answer)
+        for m in NAME_RUN.finditer(answer)
         if (answer[: m.start()].strip() or " " in m.group(0))
         and not all(ground.fold(w) in known for w in m.group(0).split())
     ]
@@ -236,7 +236,7 @@ def _names(text: str) -> list[tuple[str, bool]]:
     """The capitalised names of `text`, each with whether it stands in a place-of phrase."""
     out: list[tuple[str, bool]] = []
     end, place = None, False
-    for m in _NAME_RUN.finditer(text):
+    for m in NAME_RUN.finditer(text):
         name = m.group(0)
         if not text[: m.start()].strip() and " " not in name and len(text.split()) > 6:
             continue  # a lone capital opening a sentence is spelling
