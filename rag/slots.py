@@ -83,7 +83,8 @@ _PLACE_OF = re.compile(
     r"|\b(?:provenance|origine|direction|destination)\s+(?:de\s+|d['’]))$",
     re.IGNORECASE,
 )
-_ASKS_WHO = re.compile(r"^\W*(?:qui|who)\b(?!\s*(?:est|était|sont|étaient|is|was|are|were)\b)", re.IGNORECASE)
+# "Qui est le fondateur … ?" asks for a person; "Qui est Jack Watling ?" asks what a named one is.
+_ASKS_WHO = re.compile(r"^\W*(?i:qui|who)\b(?!\s*(?i:est|était|sont|étaient|is|was|are|were)\s+[A-ZÀ-Ý])")
 # A name after these is where something happened, never who did it (unlike "par"/"by").
 _LOCATIVE = re.compile(
     r"\b(?:à|au|aux|en|dans|vers|depuis|in|at|from|to|into)\s+(?:(?:le|la|les|the)\s+|l['’])?$", re.IGNORECASE

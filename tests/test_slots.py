@@ -131,4 +131,5 @@ def test_a_who_question_answered_with_places_only_names_nobody() -> None:
     assert nobody_named(q, "Marché Plus a été fondé par Henri Bodin à Angers.") is None  # "par" names who
     assert nobody_named(q, "Un ancien professeur de lettres.") is None  # no name added: not judged
     assert nobody_named("Qui est Jack Watling ?", "Un chercheur au RUSI.") is None  # asks what he is
+    assert nobody_named("Qui est le fondateur de Marché Plus ?", "Marché Plus a été fondé à Angers.")
     assert nobody_named("Qui a parlé aux journalistes ?", "Le porte-parole de la Maison Blanche, à Washington.") is None
