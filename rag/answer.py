@@ -54,6 +54,7 @@ REFUSAL_CODES = {
     "no_name_given": "the question asks who or what something is called and the answer names only places",
     "other_end": "the question asks when a span ended (or began) and the answer gives its other end",
     "roles_reversed": "the answer sends to a name its quote never sends to, or turns the question's direction around",
+    "speaker_as_actor": "the answer gives as who did it a name its quote cites only as saying it",
     "question_name_not_found": "the question names what the passages do not mention",
     "article_changed": "the cited article changed while answering",
 }

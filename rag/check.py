@@ -72,6 +72,9 @@ def check(
         swapped = roles.destination_unstated(text, quote.text)
         if swapped:
             return "roles_reversed", swapped
+        speaker = roles.speaker_as_actor(question, text, quote.text)
+        if speaker:
+            return "speaker_as_actor", speaker
         # Word by word only within one language: across languages single words match poorly
         # ("short-time work" / "chômage technique").
         if detect(question) == detect(quote.text):  # the answer is in the question's language

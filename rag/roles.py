@@ -105,3 +105,51 @@ def destination_unstated(answer: str, quote: str) -> str | None:
         if printed and not any(printed):
             return f"the answer sends to {name}; its quote never does"
     return None
+
+
+# Cues by which a quote says who *said* it ("a indiqué le RUSI", "selon Kirby"), as opposed to who
+# did something ("obtenues par le Post", "analysées par le RUSI"): rag.attribute finds both.
+_SPEECH_CUE = re.compile(
+    r"^(?:selon|d['’]après|according|(?:\w+\s+){0,2}(?:déclar|indiqu|dit|affirm|estim|expliqu|annonc|soulign|"
+    r"ajout|précis|assur|avert|conclu|not[ée]|insist|racont|témoign|jug|consid|said|says|told|stat|claim|add))",
+    re.IGNORECASE,
+)
+# A question about who said, thinks or reports something: a speaker is then the answer.
+_ASKS_SPEAKER = re.compile(
+    r"\b(?:selon|d['’]après|according|sources?|porte-parole|spokes\w*|parl(?:é|er|e|ait|aient|ent)|"
+    r"cit[ée]\w*|cite[sd]?|citing|quot(?:e|ed|es|ing|ation)|comment[éea]\w*|commented|réagi\w*|react\w*|"
+    r"avis|opinion|pens[eé]\w*|think\w*|thought|croi\w*|believ\w*|soupçonn\w*|suspect\w*|craign\w*|craint\w*|"
+    r"fear\w*|warn\w*|sugg\w*|rapport[eé]\w*|report\w*|annon[cç]\w*|announc\w*|déclar\w*|indiqu\w*|"
+    r"affirm\w*|estim\w*|dit|disent|disait|dise|said|say\w*|told|tell\w*|stated?|statement|claim\w*|"
+    r"ajout\w*|add(?:ed|s)?|expla\w*|expliqu\w*|confirm\w*|dément\w*|deni\w*|deny|accus\w*|condamn\w*|"
+    r"condemn\w*|écri\w*|wr[io]t\w*|publi[ée]\w*|publish\w*|révél\w*|reveal\w*|mention\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def speaker_as_actor(question: str, answer: str, quote: str) -> str | None:
+    """The answer gives as who did something a name its quote holds only as who said it: "Le RUSI
+    a eu la primeur des images" over "… des marchandises arrivant à Dunai, a indiqué le RUSI" (the
+    judge reads a name in the sentence as the name asked for). Questions about who said, reported
+    or thinks something, and answers whose added names the quote prints elsewhere too, are not
+    judged."""
+    if _ASKS_SPEAKER.search(question):
+        return None
+    known = {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)}
+    added = [
+        _ELIDED.sub("", m.group(0))
+        for m in _NAME.finditer(answer)
+        if answer[: m.start()].strip() or " " in m.group(0)  # a lone capital opening the answer is spelling
+    ]
+    heads = [ground.fold(n.split()[-1]) for n in added if not all(ground.fold(w) in known for w in n.split())]
+    if not heads:
+        return None
+    from rag.attribute import attribute  # lazy: spaCy
+
+    spoken = [(a.start, a.end) for s in attribute(quote) for a in s.sources if _SPEECH_CUE.match(a.cue)]
+    folded = "".join(ground.fold(ch)[:1] or ch for ch in quote)  # letter by letter: offsets stay those of `quote`
+    for head in heads:
+        at = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", folded)]
+        if not at or not all(any(s <= i < e for s, e in spoken) for i in at):
+            return None
+    return f"its quote cites {', '.join(heads)} only as saying it, not as doing what is asked"
