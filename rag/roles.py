@@ -139,7 +139,8 @@ def speaker_as_actor(question: str, answer: str, quote: str) -> str | None:
     added = [
         _ELIDED.sub("", m.group(0))
         for m in _NAME.finditer(answer)
-        if answer[: m.start()].strip() or " " in m.group(0)  # a lone capital opening the answer is spelling
+        # a lone capital opening the answer is spelling ("Les", "Elles"), unless an acronym ("RUSI a …")
+        if answer[: m.start()].strip() or " " in m.group(0) or m.group(0).isupper()
     ]
     heads = [ground.fold(n.split()[-1]) for n in added if not all(ground.fold(w) in known for w in n.split())]
     if not heads:

@@ -332,3 +332,18 @@ def test_off_topic_is_judged_on_sentences_in_either_language(fake_bot) -> None:
     llm = Scripted(json.dumps({"answer": "Angara and Maria", "citations": [n]}))
     a = answer("What were the names of the cargo ships?", hits, llm, usem, OVERLAP, "en")
     assert llm.prompts and a.refusal_code != "off_topic"
+
+
+def test_a_speaker_given_as_the_doer_is_refused_after_the_judge(fake_bot) -> None:
+    usem = get_embedder("usem:multilingual-v3")
+    # The judge accepts "Le RUSI a eu la primeur des images" over "… a indiqué le RUSI" (the 1.5B
+    # judge did, in the reworded eval); code sees that the quote only cites the RUSI as saying it.
+    hits = fake_bot.search("marchandises arrivant puis transportées depuis Dunai, a indiqué le RUSI", 5)
+    n = _label_of(hits, "a indiqué le RUSI")
+    judge = Recording(lambda premise, answer: "a indiqué le RUSI" in premise)
+    said = json.dumps({"answer": "Le RUSI a eu la primeur des images satellite.", "citations": [n]})
+    a = answer("Quel quotidien a eu la primeur des images satellite ?", hits, Scripted(said), usem, judge, "fr")
+    assert a.refused and a.refusal_code == "speaker_as_actor" and judge.calls
+    # The same answer to a question about who said it is the speaker, and is shown.
+    a = answer("Selon qui des marchandises arrivent-elles à Dunai ?", hits, Scripted(said), usem, judge, "fr")
+    assert a.refusal_code != "speaker_as_actor"

@@ -1,6 +1,6 @@
 """Who sent what to whom: destinations compared between an answer and its quote."""
 
-from rag.roles import destination_unstated, reversed_roles
+from rag.roles import destination_unstated, reversed_roles, speaker_as_actor
 
 QUOTE = (
     "L'information a été publiée après que les États-Unis ont révélé que la Corée du Nord avait transféré "
@@ -48,3 +48,38 @@ def test_a_destination_the_quote_never_gives_is_caught() -> None:
     ships = "Les navires, appelés Angara et Maria, chargés au port nord-coréen de Rajin et déchargés à Dunai."
     assert destination_unstated("Angara et Maria, chargés à Rajin.", ships) is None
     assert destination_unstated("Lucie est née à Quimper.", "Lucie, née le 12 avril 1971 au port de Quimper.") is None
+
+
+RUSI_SAID = (
+    "Les images satellite semblent également montrer des marchandises arrivant puis transportées depuis Dunai, "
+    "probablement à travers la Russie en direction de la frontière avec l’Ukraine, a indiqué le RUSI."
+)
+WAPO = (
+    "Mais les nouvelles images satellite, analysées par le groupe de réflexion Royal United Services Institute "
+    "(RUSI) basé au Royaume-Uni et obtenues pour la première fois par le Washington Post, suggèrent une opération "
+    "beaucoup plus élaborée."
+)
+
+
+def test_a_name_the_quote_cites_only_as_speaker_is_not_the_doer() -> None:
+    q = "Quel quotidien a eu la primeur des images satellite ?"
+    why = speaker_as_actor(q, "Le RUSI a eu la primeur des images satellite.", RUSI_SAID)
+    assert why and "rusi" in why
+    kirby = "« Nous condamnons la RPDC », a déclaré Kirby la semaine dernière."
+    assert speaker_as_actor("Qui dirige le RUSI ?", "Le RUSI est dirigé par John Kirby.", kirby)
+
+
+def test_doers_named_by_the_quote_and_questions_about_speakers_are_not_judged() -> None:
+    # "obtenues par le Washington Post" says who obtained them: an agent, not a speaker.
+    q = "Quel quotidien a eu la primeur des images satellite ?"
+    assert speaker_as_actor(q, "Le Washington Post a eu la primeur des images.", WAPO) is None
+    # The question asks who said it: the speaker is the answer.
+    for asked in ("Selon qui des marchandises arrivent à Dunai ?", "Quel institut a indiqué que des marchandises …",
+                  "Which think tank reported goods arriving at Dunai?"):  # fmt: skip
+        assert speaker_as_actor(asked, "Le RUSI.", RUSI_SAID) is None
+    # A name the quote also prints outside the attribution ("l'analyse de RUSI a révélé …, selon RUSI").
+    both = "L'analyse de RUSI montre cinq voyages depuis août, selon RUSI."
+    assert speaker_as_actor("Qui a analysé les voyages ?", "RUSI a analysé les voyages.", both) is None
+    assert speaker_as_actor("Qui a analysé les voyages ?", "RUSI a analysé les voyages.", RUSI_SAID)
+    # "Comment s'appelle …" and "quotidien" are not questions about speakers, yet nothing to judge here.
+    assert speaker_as_actor("Comment s'appelle le port ?", "Le port s'appelle Dunai.", RUSI_SAID) is None
