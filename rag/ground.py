@@ -232,6 +232,10 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
     acronyms = [n for n in names if all(w.isalpha() and w.isupper() and len(w) >= 2 for w in n)]  # not "MGM-140"
     missing = [" ".join(n) for n in acronyms if len(missing_acronyms(n, text)) == len(n)]
     left = [n for n in names if n not in acronyms and not any(literal(w) for w in n)]
+    # A capital for its country or the reverse ("Moscou" over "la Russie"): the embedder cannot tell.
+    from rag.gazetteer import same_state_named  # the gazetteer folds with this module's fold
+
+    left = [n for n in left if not same_state_named(" ".join(n), text)]
     caps = list(dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", text)))
     if not left or not caps:
         return missing + [" ".join(n) for n in left]

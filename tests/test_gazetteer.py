@@ -1,0 +1,26 @@
+"""Capitals for countries, so a question saying "Moscou" finds an article saying "la Russie"."""
+
+from rag.embed import get_embedder
+from rag.gazetteer import same_state_named
+from rag.ground import absent_question_names
+
+SANCTIONS = "Washington avait déjà sanctionné des personnes impliquées dans des accords d'armement avec la Russie."
+
+
+def test_a_capital_is_found_under_its_countrys_name_and_the_reverse() -> None:
+    assert same_state_named("Moscou", SANCTIONS) == "Russie"
+    assert same_state_named("Moscow", "Russia said") == "Russia"
+    assert same_state_named("Russie", "selon Moscou,") == "Moscou"
+    assert same_state_named("Pyongyang", "la Corée du Nord a envoyé") == "Corée du Nord"
+    # Another state, or the right name only as part of a word, is not it.
+    assert same_state_named("Paris", SANCTIONS) is None
+    assert same_state_named("Moscou", "les Russies d'antan") is None
+    # Case matters: "seul" is a French word, "Seul" one of Seoul's names.
+    assert same_state_named("Corée du Sud", "le seul État") is None
+
+
+def test_the_question_name_check_reads_a_capital_as_its_state() -> None:
+    usem = get_embedder("usem:multilingual-v3")
+    q = "Washington avait-il déjà sanctionné quelqu'un pour ces accords d'armement avec Moscou ?"
+    assert absent_question_names(q, [SANCTIONS], usem) == []
+    assert absent_question_names("Quel accord Paris a-t-il signé avec Moscou ?", [SANCTIONS], usem) == ["Paris"]
