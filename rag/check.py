@@ -30,6 +30,24 @@ class Verdict:
     calls: int
 
 
+def candidates(
+    question: str, text: str, hits: Sequence[Hit], cited: Sequence[str], embedder: Embedder
+) -> list[ground.Support]:
+    """The sentences to try as quotes, cited passages first: each passage's best match to question +
+    answer. An answer that gives numbers of its own can only be quoted by a sentence that prints
+    them, so then the sentences that do come first, several per passage if need be (a short page
+    is one passage, and its best match to "Saint-Aubin-des-Landes compte 2 431 habitants" is the
+    title line "Saint-Aubin-des-Landes — Wikipédia", not "la commune comptait 2 431 habitants")."""
+    if figures.numbers(text) - figures.numbers(question):
+        ranked = ground.supports(question, text, hits, embedder, per_chunk=False)
+        stating = [s for s in ranked if not figures.ungrounded_numbers(text, [s.text], question)]
+        if stating:
+            rest = [s for s in ground.supports(question, text, hits, embedder) if s not in stating]
+            return sorted(stating[:4], key=lambda s: (s.hit.chunk.id not in cited, -s.score)) + rest[:4]
+    ranked = ground.supports(question, text, hits, embedder)
+    return sorted(ranked[:4], key=lambda s: (s.hit.chunk.id not in cited, -s.score))
+
+
 def check(
     question: str, text: str, hits: Sequence[Hit], cited: Sequence[str], embedder: Embedder, verifier: Verifier
 ) -> Verdict:
@@ -43,8 +61,7 @@ def check(
     the code checks sends the search on to the next passage. One more passage from another article
     that passes the same checks is shown as corroboration.
     """
-    ranked = ground.supports(question, text, hits, embedder)
-    order = sorted(ranked[:4], key=lambda s: (s.hit.chunk.id not in cited, -s.score))
+    order = candidates(question, text, hits, cited, embedder)
     calls = checks = extra = 0  # checks: support calls, the costly ones (MAX_CHECKS)
     best = 0.0
     failed: tuple[str, str] | None = None

@@ -198,8 +198,9 @@ def new_words_absent(question: str, answer: str, quote: str, embedder: Embedder)
 
 def name_words(text: str) -> set[str]:
     """Folded words of the names a text gives: runs of capitalised words, except a lone capitalised
-    word opening a sentence ("Selon", "More")."""
-    return {fold(w) for n in _names(text) for w in n}
+    word opening a sentence ("Selon", "More"). A hyphenated name gives its parts too, as the word
+    checks split words there ("Saint-Aubin-des-Landes": saint, aubin, des, landes)."""
+    return {fold(p) for n in _names(text) for w in n for p in (w, *w.split("-"))}
 
 
 def _names(text: str) -> list[list[str]]:

@@ -1,0 +1,33 @@
+"""Which sentences `check` tries as quotes, and in what order."""
+
+from rag.check import candidates, check
+from rag.embed import get_embedder
+from rag.types import Chunk, Hit
+from rag.verify import FakeVerifier
+
+PAGE = (
+    "Saint-Aubin-des-Landes — Wikipédia\n"
+    "Saint-Aubin-des-Landes est une commune française située dans le département d'Ille-et-Vilaine.\n"
+    "La commune est traversée par la Vilaine et se trouve à 25 km au sud-est de Rennes.\n"
+    "En 2020, la commune comptait 2 431 habitants, en hausse de 4,2 % par rapport à 2014.\n"
+    "Sophie Riou est maire de la commune depuis 2014."
+)
+
+
+def _hits() -> list[Hit]:
+    chunk = Chunk("saint_aubin#0", "saint_aubin", PAGE, 0, len(PAGE), "h")
+    other = "Le festival des Nuits salées a accueilli 31 000 spectateurs en 2019 à Saint-Malo."
+    return [Hit(chunk, 1.0), Hit(Chunk("nuits#0", "nuits", other, 0, len(other), "h2"), 0.5)]
+
+
+def test_an_answer_with_its_own_number_is_tried_first_on_the_sentences_that_print_it() -> None:
+    usem = get_embedder("usem:multilingual-v3")
+    q = "Combien d'habitants compte Saint-Aubin-des-Landes ?"
+    a = "Saint-Aubin-des-Landes compte 2 431 habitants."
+    first = candidates(q, a, _hits(), ["saint_aubin#0"], usem)[0]
+    assert "2 431 habitants" in first.text
+    v = check(q, a, _hits(), ["saint_aubin#0"], usem, FakeVerifier("yes"))
+    assert v.refusal is None and "2 431" in v.citations[0].quote
+    # Without a number of its own the order is each passage's best match, as before.
+    plain = candidates(q, "La commune est en Ille-et-Vilaine.", _hits(), ["saint_aubin#0"], usem)
+    assert len({s.hit.chunk.id for s in plain}) == len(plain)
