@@ -122,7 +122,11 @@ _ASKS_SPEAKER = re.compile(
     r"fear\w*|warn\w*|sugg\w*|rapport[eé]\w*|report\w*|annon[cç]\w*|announc\w*|déclar\w*|indiqu\w*|"
     r"affirm\w*|estim\w*|dit|disent|disait|dise|said|say\w*|told|tell\w*|stated?|statement|claim\w*|"
     r"ajout\w*|add(?:ed|s)?|expla\w*|expliqu\w*|confirm\w*|dément\w*|deni\w*|deny|accus\w*|condamn\w*|"
-    r"condemn\w*|écri\w*|wr[io]t\w*|publi[ée]\w*|publish\w*|révél\w*|reveal\w*|mention\w*)\b",
+    r"condemn\w*|écri\w*|wr[io]t\w*|publi[ée]\w*|publish\w*|révél\w*|reveal\w*|mention\w*|"
+    # What a source knows is what it observed or found: "cinq voyages observés …, selon RUSI".
+    r"observ\w*|analys\w*|analyz\w*|constat\w*|détect\w*|detect\w*|repér\w*|identifi\w*|identif(?:y|ied)|"
+    r"montr\w*|show\w*|found|trouv\w*|spott\w*|noticed?|remarqu\w*|savoir|sait|knows?|knew|"
+    r"enquêt\w*|investig\w*|surveill\w*|monitor\w*)\b",
     re.IGNORECASE,
 )
 

@@ -75,11 +75,12 @@ def test_doers_named_by_the_quote_and_questions_about_speakers_are_not_judged() 
     assert speaker_as_actor(q, "Le Washington Post a eu la primeur des images.", WAPO) is None
     # The question asks who said it: the speaker is the answer.
     for asked in ("Selon qui des marchandises arrivent à Dunai ?", "Quel institut a indiqué que des marchandises …",
-                  "Which think tank reported goods arriving at Dunai?"):  # fmt: skip
+                  "Which think tank reported goods arriving at Dunai?",
+                  "Qui a observé des marchandises arrivant à Dunai ?"):  # fmt: skip
         assert speaker_as_actor(asked, "Le RUSI.", RUSI_SAID) is None
     # A name the quote also prints outside the attribution ("l'analyse de RUSI a révélé …, selon RUSI").
     both = "L'analyse de RUSI montre cinq voyages depuis août, selon RUSI."
-    assert speaker_as_actor("Qui a analysé les voyages ?", "RUSI a analysé les voyages.", both) is None
-    assert speaker_as_actor("Qui a analysé les voyages ?", "RUSI a analysé les voyages.", RUSI_SAID)
+    assert speaker_as_actor("Qui a fait les voyages ?", "RUSI a fait les voyages.", both) is None
+    assert speaker_as_actor("Qui a transporté les marchandises ?", "RUSI a transporté les marchandises.", RUSI_SAID)
     # "Comment s'appelle …" and "quotidien" are not questions about speakers, yet nothing to judge here.
     assert speaker_as_actor("Comment s'appelle le port ?", "Le port s'appelle Dunai.", RUSI_SAID) is None
