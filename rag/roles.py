@@ -123,6 +123,11 @@ _ASKS_SPEAKER = re.compile(
     r"affirm\w*|estim\w*|dit|disent|disait|dise|said|say\w*|told|tell\w*|stated?|statement|claim\w*|"
     r"ajout\w*|add(?:ed|s)?|expla\w*|expliqu\w*|confirm\w*|dément\w*|deni\w*|deny|accus\w*|condamn\w*|"
     r"condemn\w*|écri\w*|wr[io]t\w*|publi[ée]\w*|publish\w*|révél\w*|reveal\w*|mention\w*|"
+    # Speech acts: thanking, urging, promising … is saying ("« Merci … », a déclaré Zelenskyy").
+    r"remerci\w*|thank\w*|félicit\w*|congratul\w*|promi\w*|promet\w*|appel\w*|called|calls|urg\w*|"
+    r"exhort\w*|menac\w*|threat\w*|salu\w*|prais\w*|critiqu\w*|critici\w*|dénonc\w*|denounc\w*|"
+    r"répond\w*|respond\w*|repl\w*|exprim\w*|express\w*|qualifi\w*|décri\w*|describ\w*|demand\w*|"
+    r"ask\w*|admi[st]\w*|avou\w*|reconn\w*|acknowledg\w*|défend\w*|justifi\w*|insist\w*|"
     # What a source knows is what it observed or found: "cinq voyages observés …, selon RUSI".
     r"observ\w*|analys\w*|analyz\w*|constat\w*|détect\w*|detect\w*|repér\w*|identifi\w*|identif(?:y|ied)|"
     r"montr\w*|show\w*|found|trouv\w*|spott\w*|noticed?|remarqu\w*|savoir|sait|knows?|knew|"

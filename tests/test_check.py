@@ -31,3 +31,11 @@ def test_an_answer_with_its_own_number_is_tried_first_on_the_sentences_that_prin
     # Without a number of its own the order is each passage's best match, as before.
     plain = candidates(q, "La commune est en Ille-et-Vilaine.", _hits(), ["saint_aubin#0"], usem)
     assert len({s.hit.chunk.id for s in plain}) == len(plain)
+
+
+def test_a_small_number_does_not_lead_to_sentences_that_count_something_else() -> None:
+    usem = get_embedder("usem:multilingual-v3")
+    trips = "Les navires s'appellent Angara et Maria.\nIl y a eu cinq voyages observés depuis août, selon RUSI."
+    hits = [Hit(Chunk("a#0", "a", trips, 0, len(trips), "h"), 1.0)]
+    first = candidates("How many crew members were aboard the Angara?", "5 crew members were aboard.", hits, [], usem)
+    assert len(first) == 1  # each passage's best match only, as for an answer without numbers

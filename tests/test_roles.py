@@ -84,3 +84,10 @@ def test_doers_named_by_the_quote_and_questions_about_speakers_are_not_judged() 
     assert speaker_as_actor("Qui a transporté les marchandises ?", "RUSI a transporté les marchandises.", RUSI_SAID)
     # "Comment s'appelle …" and "quotidien" are not questions about speakers, yet nothing to judge here.
     assert speaker_as_actor("Comment s'appelle le port ?", "Le port s'appelle Dunai.", RUSI_SAID) is None
+
+
+def test_a_speech_act_question_is_about_the_speaker() -> None:
+    thanks = "« Merci à tous ceux qui nous aident ! », a déclaré le président ukrainien Volodymyr Zelenskyy."
+    q = "Quel président a remercié les États-Unis ?"
+    assert speaker_as_actor(q, "Volodymyr Zelenskyy a remercié les États-Unis.", thanks) is None
+    assert speaker_as_actor("Quel président a livré des armes ?", "Volodymyr Zelenskyy a livré des armes.", thanks)
