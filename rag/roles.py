@@ -123,6 +123,10 @@ _ASKS_SPEAKER = re.compile(
     r"affirm\w*|estim\w*|dit|disent|disait|dise|said|say\w*|told|tell\w*|stated?|statement|claim\w*|"
     r"ajout\w*|add(?:ed|s)?|expla\w*|expliqu\w*|confirm\w*|dément\w*|deni\w*|deny|accus\w*|condamn\w*|"
     r"condemn\w*|écri\w*|wr[io]t\w*|publi[ée]\w*|publish\w*|révél\w*|reveal\w*|mention\w*|"
+    # Opinions and judgements are said too ("Quel ministère a jugé presque certain … ?").
+    r"jug[eé]\w*|juge|consid[eé]r\w*|conclu\w*|signal\w*|not[eé]\w*|assur\w*|averti\w*|prévenu\w*|"
+    r"alert\w*|témoign\w*|racont\w*|soulign\w*|précis[eé]\w*|judg\w*|consider\w*|assess\w*|"
+    r"évalu\w*|certain\w*|probabl\w*|likely|"
     # Speech acts: thanking, urging, promising … is saying ("« Merci … », a déclaré Zelenskyy").
     r"remerci\w*|thank\w*|félicit\w*|congratul\w*|promi\w*|promet\w*|appel\w*|called|calls|urg\w*|"
     r"exhort\w*|menac\w*|threat\w*|salu\w*|prais\w*|critiqu\w*|critici\w*|dénonc\w*|denounc\w*|"

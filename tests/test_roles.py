@@ -76,7 +76,8 @@ def test_doers_named_by_the_quote_and_questions_about_speakers_are_not_judged() 
     # The question asks who said it: the speaker is the answer.
     for asked in ("Selon qui des marchandises arrivent à Dunai ?", "Quel institut a indiqué que des marchandises …",
                   "Which think tank reported goods arriving at Dunai?",
-                  "Qui a observé des marchandises arrivant à Dunai ?"):  # fmt: skip
+                  "Qui a observé des marchandises arrivant à Dunai ?",
+                  "Quel institut a jugé probable l'arrivée de marchandises à Dunai ?"):  # fmt: skip
         assert speaker_as_actor(asked, "Le RUSI.", RUSI_SAID) is None
     # A name the quote also prints outside the attribution ("l'analyse de RUSI a révélé …, selon RUSI").
     both = "L'analyse de RUSI montre cinq voyages depuis août, selon RUSI."
