@@ -35,12 +35,12 @@ def candidates(
 ) -> list[ground.Support]:
     """The sentences to try as quotes, cited passages first: each passage's best match to question +
     answer. An answer that gives numbers of its own can only be quoted by a sentence that prints
-    them, so then (for numbers of 10 or more) the sentences that do come first, several per passage if need be (a short page
-    is one passage, and its best match to "Saint-Aubin-des-Landes compte 2 431 habitants" is the
-    title line "Saint-Aubin-des-Landes — Wikipédia", not "la commune comptait 2 431 habitants")."""
+    them, so the sentences that do come first, several per passage if need be (a short page is one
+    passage, and its best match to "Saint-Aubin-des-Landes compte 2 431 habitants" is the title
+    line "Saint-Aubin-des-Landes — Wikipédia", not "la commune comptait 2 431 habitants")."""
     # Only numbers of 10 or more lead: a small number is printed in many sentences about other
-    # things ("5 crew members" would be tried first on "cinq voyages observés"), and is not counted
-    # by `figures.miscounted`.
+    # things ("5 crew members" would be tried first on "cinq voyages observés"), and
+    # `figures.miscounted` does not judge what it counts.
     if any(v >= 10 for v in figures.numbers(text) - figures.numbers(question)):
         ranked = ground.supports(question, text, hits, embedder, per_chunk=False)
         stating = [s for s in ranked if not figures.ungrounded_numbers(text, [s.text], question)]
