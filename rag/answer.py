@@ -53,7 +53,10 @@ REFUSAL_CODES = {
     "subject_from_question": "the question asks who or which did it and the answer's subject is a name the question gives",
     "no_name_given": "the question asks who or what something is called and the answer names only places",
     "other_end": "the question asks when a span ended (or began) and the answer gives its other end",
-    "roles_reversed": "the answer sends to a name its quote never sends to, or turns the question's direction around",
+    "roles_reversed": (
+        "the answer sends to a name its quote never sends to, makes a giver of one it has receiving, "
+        "or turns the question's direction around"
+    ),
     "speaker_as_actor": "the answer gives as who did it a name its quote cites only as saying it",
     "question_name_not_found": "the question names what the passages do not mention",
     "article_changed": "the cited article changed while answering",

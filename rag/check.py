@@ -89,7 +89,7 @@ def check(
         placed = slots.names_placed(question, text, quote.text)
         if placed:
             return "no_name_given", placed
-        swapped = roles.destination_unstated(text, quote.text)
+        swapped = roles.destination_unstated(text, quote.text) or roles.giver_received(text, quote.text)
         if swapped:
             return "roles_reversed", swapped
         speaker = roles.speaker_as_actor(question, text, quote.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag import ground
+from rag import gazetteer, ground
 from rag.slots import NAME_RUN as _NAME
 
 # In a quote, a place after "en"/"dans"/"in" may be where something went ("livrés en Russie").
@@ -104,6 +104,57 @@ def destination_unstated(answer: str, quote: str) -> str | None:
         printed = [to for n, to in theirs if _same(n, name)]
         if printed and not any(printed):
             return f"the answer sends to {name}; its quote never does"
+    return None
+
+
+# Verbs of giving: who does them is where something comes from ("Planet Labs a fourni les images").
+_GIVE = (
+    r"(?:envo[yi]|expédi|livr|fourni|transf[ée]r|remi[st]|cédé|vend|donn|offert|procur|sent|send|ship|"
+    r"deliver|suppl|provid|gave|give|sold|sell|hand)\w*"
+)
+# Name, then (within its clause, no other name between) the verb: active "X a fourni", not "X ont été fournies".
+# (Case-sensitive around the verb: under IGNORECASE "[^A-Z]" would refuse lower case too.)
+_GIVES_AFTER = re.compile(rf"[^.;:,A-ZÀ-ÖØ-Ý]{{0,30}}?\b(?i:{_GIVE})\b")
+_PASSIVE = re.compile(r"\b(?:été|être|étaient|était|sont|est|be|been|being|is|are|was|were)\b", re.IGNORECASE)
+_GIVEN_BY = re.compile(rf"\b{_GIVE}\b[^.;,]{{0,30}}\b(?:par|by)\s+(?:(?:la|le|les|the)\s+|l['’])?$", re.IGNORECASE)
+# Not across a coordination: "basé au Royaume-Uni et obtenues par le Post" is not the UK receiving.
+_RECEIVES_NEAR = re.compile(
+    r"(?:(?!\b(?:et|and|ou|or|qui|que|which|who)\b)[^.;:,A-ZÀ-ÖØ-Ý]){0,30}?\b(?i:re[çc]\w*|obt\w*|acqui\w*|achet\w*|import\w*|receiv\w*|got|gets|"
+    r"acquir\w*|bought|buy\w*)\b"
+)
+
+
+def _roles(text: str) -> dict[str, set[str]]:
+    """Each name of `text` (folded) -> the roles it stands in: "gives" (subject of a verb of giving,
+    or its agent after "par"/"by") and "receives" (subject of a verb of receiving, or agent of
+    "obtenues par", "received by")."""
+    out: dict[str, set[str]] = {}
+    for m in _NAME.finditer(text):
+        name = _ELIDED.sub("", m.group(0))
+        before = text[: m.start()]
+        roles = out.setdefault(ground.fold(name), set())
+        gives = _GIVES_AFTER.match(text, m.end())
+        if (gives and not _PASSIVE.search(gives.group(0))) or _GIVEN_BY.search(before):
+            roles.add("gives")
+        if _RECEIVES_NEAR.match(text, m.end()) or _RECEIVED_BY.search(before):
+            roles.add("receives")
+    return out
+
+
+def giver_received(answer: str, quote: str) -> str | None:
+    """The answer makes a giver of a name its quote has only receiving: "Le Washington Post a fourni
+    les images" over "les images, … obtenues pour la première fois par le Washington Post" (the
+    judge reads "who supplied" into "who obtained"). Names the quote does not print, or prints in
+    another role too, are not judged."""
+    theirs = _roles(quote)
+    for name, mine in _roles(answer).items():
+        if "gives" not in mine:
+            continue
+        alias = gazetteer.same_state_named(name.title(), quote)  # "Pyongyang" for "la Corée du Nord"
+        named = {name} | ({ground.fold(alias)} if alias else set())
+        printed = [r for n, r in theirs.items() if any(_same(n, x) for x in named)]
+        if printed and all(r == {"receives"} for r in printed):
+            return f"the answer has {name} giving; its quote has {name} only receiving"
     return None
 
 

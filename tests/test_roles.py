@@ -1,6 +1,6 @@
 """Who sent what to whom: destinations compared between an answer and its quote."""
 
-from rag.roles import destination_unstated, reversed_roles, speaker_as_actor
+from rag.roles import destination_unstated, giver_received, reversed_roles, speaker_as_actor
 
 QUOTE = (
     "L'information a été publiée après que les États-Unis ont révélé que la Corée du Nord avait transféré "
@@ -92,3 +92,18 @@ def test_a_speech_act_question_is_about_the_speaker() -> None:
     q = "Quel président a remercié les États-Unis ?"
     assert speaker_as_actor(q, "Volodymyr Zelenskyy a remercié les États-Unis.", thanks) is None
     assert speaker_as_actor("Quel président a livré des armes ?", "Volodymyr Zelenskyy a livré des armes.", thanks)
+
+
+def test_a_giver_the_quote_has_only_receiving_is_caught() -> None:
+    # Who obtained the images is not who supplied them (the judge said Yes to both).
+    assert giver_received("Le Washington Post a fourni les images satellite.", WAPO)
+    assert giver_received("The images were supplied by the Washington Post.", WAPO)
+    # Receiving in the answer too, a passive with no agent, or a name the quote gives as a giver: not judged.
+    assert giver_received("Le Washington Post a été le premier à obtenir les images.", WAPO) is None
+    assert giver_received("Les images du Washington Post ont été fournies.", WAPO) is None
+    hope = "la Corée du Nord envoyait cette cargaison dans l'espoir que Pyongyang recevrait une aide de la Russie"
+    assert giver_received("La Corée du Nord a envoyé une cargaison.", hope) is None
+    # A capital for its country: Pyongyang is the North Korea that sends.
+    assert giver_received("Pyongyang a envoyé une cargaison.", hope) is None
+    # "basé au Royaume-Uni et obtenues par …": the coordination does not make the UK a receiver.
+    assert giver_received("Le Royaume-Uni a fourni les images.", WAPO) is None

@@ -31,6 +31,9 @@ def test_a_count_of_something_else_does_not_answer_how_many() -> None:
     why = counts_other(injured, "85 sapeurs-pompiers ont été mobilisés et le feu a été maîtrisé vers 6 h 30.", e)
     assert why and "personnes" in why and "sapeurs-pompiers" in why
     assert counts_other("How many North Korean troops were sent?", "About 1 000 containers were shipped.", e)
+    # What is counted is the noun, not a determiner that ends the phrase ("des", 0.53 from "obus").
+    shells = "Combien d'obus d'artillerie les conteneurs contenaient-ils ?"
+    assert counts_other(shells, "Plus de 1 000 conteneurs contenaient probablement des munitions.", e)
     # The same thing, by stem, by meaning or across languages; answers that do not say what they count.
     assert counts_other(injured, "12 personnes ont été légèrement blessées.", e) is None
     assert counts_other("Combien de salariés travaillaient sur le site ?", "Le site employait 120 employés.", e) is None
