@@ -2,9 +2,10 @@
 the American one, so a name the question (or answer) gives is found in an article that names the
 same state the other way.
 
-The table (`rag/data/capitals.json`, built by `scripts/make_capitals.py` from GeoNames and CLDR)
-holds each country's French and English names and the Latin-script names of its capital. The
-multilingual embedder does not do this: Moscou/Russie scores 0.5, no closer than Kiev/Russie.
+The table (`rag/data/capitals.json`, built by `scripts/make_capitals.py` from GeoNames, CLDR and
+mledoze/countries) holds each country's French and English names, the Latin-script names of its
+capital and its nationality adjectives. The multilingual embedder does not do this: Moscou/Russie
+scores 0.5, no closer than Kiev/Russie.
 """
 
 from __future__ import annotations
@@ -18,23 +19,31 @@ from rag.ground import fold
 
 
 @cache
-def _index() -> dict[str, tuple[str, ...]]:
-    """Folded name -> the names the same state goes by (capital <-> country)."""
+def _index() -> dict[str, tuple[tuple[str, bool], ...]]:
+    """Folded name -> the names the same state goes by (capital, country, nationality adjective),
+    each with whether it is matched regardless of case (French adjectives: "britannique",
+    "les Britanniques")."""
     table = json.loads(resources.files("rag").joinpath("data/capitals.json").read_text(encoding="utf-8"))
-    out: dict[str, set[str]] = {}
+    out: dict[str, set[tuple[str, bool]]] = {}
     for entry in table.values():
-        for name in entry["capital"]:
-            out.setdefault(fold(name), set()).update(entry["country"])
-        for name in entry["country"]:
-            out.setdefault(fold(name), set()).update(entry["capital"])
+        names = [
+            *((n, False) for n in (*entry["capital"], *entry["country"], *entry.get("adjective_en", ()))),
+            *((n, True) for n in entry.get("adjective_fr", ())),
+        ]
+        for key, _ in names:
+            # A capital is not looked up under another of its own names: "Andorra" the town and the country.
+            out.setdefault(fold(key), set()).update(n for n in names if fold(n[0]) != fold(key))
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def same_state_named(name: str, text: str) -> str | None:
     """The name by which `text` gives the state that `name` stands for ("Moscou" -> "Russie" in an
-    article about la Russie), or None. Matched whole-word and case-sensitively: the table's capital
-    names include words like "Seul" that are names only when capitalised."""
-    for other in _index().get(fold(name.strip()), ()):
-        if re.search(rf"(?<!\w){re.escape(other)}(?!\w)", text):
-            return other
+    article about la Russie, "London" -> "britannique"), or None. Matched whole-word; names
+    case-sensitively (the table's capital names include words like "Seul" that are names only when
+    capitalised), French adjectives in either case and in the plural."""
+    for other, anycase in _index().get(fold(name.strip()), ()):
+        pattern = rf"(?<!\w){re.escape(other)}{'s?' if anycase else ''}(?!\w)"
+        found = re.search(pattern, text, re.IGNORECASE if anycase else 0)
+        if found:
+            return found.group(0)
     return None

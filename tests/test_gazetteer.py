@@ -12,6 +12,12 @@ def test_a_capital_is_found_under_its_countrys_name_and_the_reverse() -> None:
     assert same_state_named("Moscow", "Russia said") == "Russia"
     assert same_state_named("Russie", "selon Moscou,") == "Moscou"
     assert same_state_named("Pyongyang", "la Corée du Nord a envoyé") == "Corée du Nord"
+    # Nationality adjectives, French in either case and in the plural, English as names.
+    assert same_state_named("London", "le ministère britannique de la Défense") == "britannique"
+    assert same_state_named("Londres", "selon les Britanniques") == "Britanniques"
+    assert same_state_named("North Korea", "des obus nord-coréens") == "nord-coréens"
+    assert same_state_named("Royaume-Uni", "British officials said") == "British"
+    assert same_state_named("Royaume-Uni", "a british accent") is None  # English adjectives are capitalised
     # Another state, or the right name only as part of a word, is not it.
     assert same_state_named("Paris", SANCTIONS) is None
     assert same_state_named("Moscou", "les Russies d'antan") is None
@@ -24,3 +30,10 @@ def test_the_question_name_check_reads_a_capital_as_its_state() -> None:
     q = "Washington avait-il déjà sanctionné quelqu'un pour ces accords d'armement avec Moscou ?"
     assert absent_question_names(q, [SANCTIONS], usem) == []
     assert absent_question_names("Quel accord Paris a-t-il signé avec Moscou ?", [SANCTIONS], usem) == ["Paris"]
+
+
+def test_a_capital_is_found_as_its_nationality_adjective() -> None:
+    usem = get_embedder("usem:multilingual-v3")
+    mod = "Le ministère britannique de la Défense a jugé presque certain que des munitions sont arrivées."
+    assert absent_question_names("What is London almost certain about?", [mod], usem) == []
+    assert absent_question_names("What is Paris almost certain about?", [mod], usem) == ["Paris"]
