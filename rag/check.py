@@ -8,6 +8,7 @@ once more whether the quote answers the question itself. Refusals carry a code f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -19,6 +20,19 @@ from rag.verify import Verifier
 
 MAX_CHECKS = 4  # verifier calls for the first citation; each costs ~1 s on 2 cores
 MAX_EXTRA = 1  # corroborating citations from other articles, each verified too
+
+
+# A sentence whose subject is a reference to the one before: a pronoun or a demonstrative first.
+_REFERENCE = re.compile(
+    r"^[\W_]*(?:il|ils|elle|elles|ce|cet|cette|ces|cela|ceci|ça|celui|celle|ceux|celles|leurs?|ses|son|sa|"
+    r"it|its|they|their|he|she|his|her|this|these|that|those)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_with_reference(sentence: str) -> bool:
+    """ "Elles représentent plus de 1 000 conteneurs …", "« Ce navire …": the sentence needs the one before."""
+    return bool(_REFERENCE.match(sentence))
 
 
 @dataclass(frozen=True)
@@ -140,7 +154,13 @@ def check(
                 if why is None:
                     accepted.append((quote, p))
                     break
-                failed = failed or why  # the sentence before may be what makes it answer ("Elles représentent …")
+                failed = failed or why
+                # The sentence before can make a quote answer only by giving what its opening pronoun
+                # stands for ("Elles représentent …"). Otherwise it adds nothing but the question's
+                # names, which sway the judge: Kirby's condemnation before "En échange de ces armes, la
+                # Corée du Nord cherche … des missiles" passed for the tactic Kirby said Russia used.
+                if not opens_with_reference(quote.text):
+                    break
         elif (
             extra < MAX_EXTRA
             and sup.hit.chunk.id in cited

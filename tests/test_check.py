@@ -39,3 +39,42 @@ def test_a_small_number_does_not_lead_to_sentences_that_count_something_else() -
     hits = [Hit(Chunk("a#0", "a", trips, 0, len(trips), "h"), 1.0)]
     first = candidates("How many crew members were aboard the Angara?", "5 crew members were aboard.", hits, [], usem)
     assert len(first) == 1  # each passage's best match only, as for an answer without numbers
+
+
+class _AnswersWhenNamed:
+    """A judge that finds every quote true, and that it answers the question only when it prints `name`:
+    what the question's names in a sentence before do to the 1.5B judge."""
+
+    spec = "test:named"
+    threshold = 0.5
+    answers_threshold = 0.5
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def support(self, premise: str, question: str, answer: str) -> float:
+        return 1.0
+
+    def answers(self, premise: str, question: str) -> float:
+        return float(self.name in premise)
+
+
+def _one(text: str) -> list[Hit]:
+    return [Hit(Chunk("k#0", "k", text, 0, len(text), "h"), 1.0)]
+
+
+def test_the_sentence_before_is_added_only_for_what_an_opening_pronoun_stands_for() -> None:
+    usem = get_embedder("usem:multilingual-v3")
+    # The sentence states the answer but not what is asked; the one before only adds the question's names.
+    kirby = _one(
+        "M. Kirby a condamné la RPDC pour ses livraisons d'armes à la Russie. "
+        "En échange de ces armes, la Corée du Nord cherche des missiles et des avions de combat."
+    )
+    q = "Quelle tactique Kirby dit-il que l'armée russe emploie ?"
+    v = check(q, "Des missiles et des avions de combat.", kirby, ["k#0"], usem, _AnswersWhenNamed("Kirby"))
+    assert v.refusal and v.refusal[0] == "off_question" and not v.citations
+    # "Elles" needs the sentence before: there, the wider quote is what answers.
+    elles = _one("La Corée du Nord a livré des munitions à la Russie. Elles représentent plus de 1 000 conteneurs.")
+    q = "Combien de conteneurs de munitions la Corée du Nord a-t-elle livrés ?"
+    v = check(q, "Plus de 1 000 conteneurs.", elles, ["k#0"], usem, _AnswersWhenNamed("Corée"))
+    assert v.refusal is None and v.citations[0].quote.startswith("La Corée du Nord")
