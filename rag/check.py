@@ -72,11 +72,12 @@ def check(
 
     Candidates are each passage's sentence that best matches question + answer, cited passages
     first. A candidate is tried alone, then with the sentence before it (a pronoun's antecedent:
-    "Elles représentent plus de 1 000 conteneurs …"). The first quote the verifier accepts, in
-    which the answer's numbers and names stand, and that the verifier finds answers the question
-    itself (not a true sentence about a neighbouring fact) becomes the citation; a quote that fails
-    the code checks sends the search on to the next passage. One more passage from another article
-    that passes the same checks is shown as corroboration.
+    "Elles représentent plus de 1 000 conteneurs …"; once the judge found the sentence true but not
+    answering, only if it opens with a pronoun or demonstrative). The first quote the verifier
+    accepts, in which the answer's numbers and names stand, and that the verifier finds answers the
+    question itself (not a true sentence about a neighbouring fact) becomes the citation; a quote
+    that fails the code checks sends the search on to the next passage. One more passage from
+    another article that passes the same checks is shown as corroboration.
     """
     order = candidates(question, text, hits, cited, embedder)
     calls = checks = extra = 0  # checks: support calls, the costly ones (MAX_CHECKS)
