@@ -31,7 +31,7 @@ def _index() -> dict[str, tuple[tuple[str, bool], ...]]:
             *((n, True) for n in entry.get("adjective_fr", ())),
         ]
         for key, _ in names:
-            # A capital is not looked up under another of its own names: "Andorra" the town and the country.
+            # Not a name to itself: "Andorra", the town and the country, is found literally.
             out.setdefault(fold(key), set()).update(n for n in names if fold(n[0]) != fold(key))
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
