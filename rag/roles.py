@@ -17,19 +17,18 @@ from rag.slots import NAME_RUN as _NAME
 # In a quote, a place after "en"/"dans"/"in" may be where something went ("livrés en Russie").
 _IN = re.compile(r"\b(?:en|dans|in|at)\s+(?:(?:la|le|les|the)\s+|l['’])?$", re.IGNORECASE)
 # A name followed by a verb of receiving is where something went ("Pyongyang recevrait", "Russia got").
-_RECEIVES = re.compile(
-    r"[^.;]{0,40}?\b(?:re[çc]\w*|obt\w*|acqui\w*|import\w*|receiv\w*|got|gets|acquir\w*)\b", re.IGNORECASE
+# Verbs of receiving and of sending, shared by the destination checks and the giver check below.
+_RECEIVE_VERB = r"re[çc]\w*|obt\w*|acqui\w*|import\w*|receiv\w*|got|gets|acquir\w*"
+_SEND_VERB = (
+    r"envo[yi]|expédi|livr|transf[ée]r|fourni|vend|remi[st]|cédé|sen[dt]|ship|deliver|suppl|sold|sell|provid|gave|give"
 )
+_RECEIVES = re.compile(rf"[^.;]{{0,40}}?\b(?:{_RECEIVE_VERB})\b", re.IGNORECASE)
 _RECEIVED_BY = re.compile(
     r"\b(?:re[çc]u\w*|obtenu\w*|acquis\w*|import\w*|received|obtained|acquired|imported)\b[^.;]{0,60}"
     r"\b(?:par|by)\s+(?:(?:la|le|les|the)\s+|l['’])?$",
     re.IGNORECASE,
 )
-_SENDS = re.compile(
-    r"\b(?:envo[yi]|expédi|livr|transf[ée]r|fourni|achemin|transport|export|vend|remi[st]|cédé|"
-    r"sen[dt]|ship|deliver|suppl|transferr|sold|sell|provid|gave|give)\w*[^.;!?]*$",
-    re.IGNORECASE,
-)
+_SENDS = re.compile(rf"\b(?:{_SEND_VERB}|achemin|transport|export|transferr)\w*[^.;!?]*$", re.IGNORECASE)
 _ELIDED = re.compile(r"^[LD]['’]")
 # What makes the name after it a destination. Not "en" ("en Ukraine" is where, as often as where to)
 # and not "de" (origin and possession alike).
@@ -108,10 +107,7 @@ def destination_unstated(answer: str, quote: str) -> str | None:
 
 
 # Verbs of giving: who does them is where something comes from ("Planet Labs a fourni les images").
-_GIVE = (
-    r"(?:envo[yi]|expédi|livr|fourni|transf[ée]r|remi[st]|cédé|vend|donn|offert|procur|sent|send|ship|"
-    r"deliver|suppl|provid|gave|give|sold|sell|hand)\w*"
-)
+_GIVE = rf"(?:{_SEND_VERB}|donn|offert|procur|hand)\w*"
 # Name, then (within its clause, no other name between) the verb: active "X a fourni", not "X ont été fournies".
 # (Case-sensitive around the verb: under IGNORECASE "[^A-Z]" would refuse lower case too.)
 _GIVES_AFTER = re.compile(rf"[^.;:,A-ZÀ-ÖØ-Ý]{{0,30}}?\b(?i:{_GIVE})\b")
@@ -119,8 +115,7 @@ _PASSIVE = re.compile(r"\b(?:été|être|étaient|était|sont|est|be|been|being|
 _GIVEN_BY = re.compile(rf"\b{_GIVE}\b[^.;,]{{0,30}}\b(?:par|by)\s+(?:(?:la|le|les|the)\s+|l['’])?$", re.IGNORECASE)
 # Not across a coordination: "basé au Royaume-Uni et obtenues par le Post" is not the UK receiving.
 _RECEIVES_NEAR = re.compile(
-    r"(?:(?!\b(?:et|and|ou|or|qui|que|which|who)\b)[^.;:,A-ZÀ-ÖØ-Ý]){0,30}?\b(?i:re[çc]\w*|obt\w*|acqui\w*|achet\w*|import\w*|receiv\w*|got|gets|"
-    r"acquir\w*|bought|buy\w*)\b"
+    rf"(?:(?!\b(?:et|and|ou|or|qui|que|which|who)\b)[^.;:,A-ZÀ-ÖØ-Ý]){{0,30}}?\b(?i:{_RECEIVE_VERB}|achet\w*|bought|buy\w*)\b"
 )
 
 
@@ -150,7 +145,7 @@ def giver_received(answer: str, quote: str) -> str | None:
     for name, mine in _roles(answer).items():
         if "gives" not in mine:
             continue
-        alias = gazetteer.same_state_named(name.title(), quote)  # "Pyongyang" for "la Corée du Nord"
+        alias = gazetteer.same_state_named(name, quote)  # "Pyongyang" for "la Corée du Nord"
         named = {name} | ({ground.fold(alias)} if alias else set())
         printed = [r for n, r in theirs.items() if any(_same(n, x) for x in named)]
         if printed and all(r == {"receives"} for r in printed):
