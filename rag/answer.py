@@ -57,6 +57,7 @@ REFUSAL_CODES = {
         "the answer sends to a name its quote never sends to, makes a giver of one it has receiving, "
         "or turns the question's direction around"
     ),
+    "other_action": "the answer has a name doing what its quote has it not doing (another verb)",
     "speaker_as_actor": "the answer gives as who did it a name its quote cites only as saying it",
     "question_name_not_found": "the question names what the passages do not mention",
     "article_changed": "the cited article changed while answering",

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rag import figures, ground, roles, slots
+from rag import figures, ground, predicates, roles, slots
 from rag.embed import Embedder
 from rag.lang import detect
 from rag.types import Citation, Hit
@@ -107,6 +107,9 @@ def check(
         swapped = roles.destination_unstated(text, quote.text) or roles.giver_received(text, quote.text)
         if swapped:
             return "roles_reversed", swapped
+        acted = predicates.action_unstated(question, text, quote.text)
+        if acted:
+            return "other_action", acted
         speaker = roles.speaker_as_actor(question, text, quote.text)
         if speaker:
             return "speaker_as_actor", speaker

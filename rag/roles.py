@@ -18,17 +18,17 @@ from rag.slots import NAME_RUN as _NAME
 _IN = re.compile(r"\b(?:en|dans|in|at)\s+(?:(?:la|le|les|the)\s+|l['’])?$", re.IGNORECASE)
 # A name followed by a verb of receiving is where something went ("Pyongyang recevrait", "Russia got").
 # Verbs of receiving and of sending, shared by the destination checks and the giver check below.
-_RECEIVE_VERB = r"re[çc]\w*|obt\w*|acqui\w*|import\w*|receiv\w*|got|gets|acquir\w*"
-_SEND_VERB = (
+RECEIVE_VERB = r"re[çc]\w*|obt\w*|acqui\w*|import\w*|receiv\w*|got|gets|acquir\w*"
+SEND_VERB = (
     r"envo[yi]|expédi|livr|transf[ée]r|fourni|vend|remi[st]|cédé|sen[dt]|ship|deliver|suppl|sold|sell|provid|gave|give"
 )
-_RECEIVES = re.compile(rf"[^.;]{{0,40}}?\b(?:{_RECEIVE_VERB})\b", re.IGNORECASE)
+_RECEIVES = re.compile(rf"[^.;]{{0,40}}?\b(?:{RECEIVE_VERB})\b", re.IGNORECASE)
 _RECEIVED_BY = re.compile(
     r"\b(?:re[çc]u\w*|obtenu\w*|acquis\w*|import\w*|received|obtained|acquired|imported)\b[^.;]{0,60}"
     r"\b(?:par|by)\s+(?:(?:la|le|les|the)\s+|l['’])?$",
     re.IGNORECASE,
 )
-_SENDS = re.compile(rf"\b(?:{_SEND_VERB}|achemin|transport|export|transferr)\w*[^.;!?]*$", re.IGNORECASE)
+_SENDS = re.compile(rf"\b(?:{SEND_VERB}|achemin|transport|export|transferr)\w*[^.;!?]*$", re.IGNORECASE)
 _ELIDED = re.compile(r"^[LD]['’]")
 # What makes the name after it a destination. Not "en" ("en Ukraine" is where, as often as where to)
 # and not "de" (origin and possession alike).
@@ -107,7 +107,7 @@ def destination_unstated(answer: str, quote: str) -> str | None:
 
 
 # Verbs of giving: who does them is where something comes from ("Planet Labs a fourni les images").
-_GIVE = rf"(?:{_SEND_VERB}|donn|offert|procur|hand)\w*"
+_GIVE = rf"(?:{SEND_VERB}|donn|offert|procur|hand)\w*"
 # Name, then (within its clause, no other name between) the verb: active "X a fourni", not "X ont été fournies".
 # (Case-sensitive around the verb: under IGNORECASE "[^A-Z]" would refuse lower case too.)
 _GIVES_AFTER = re.compile(rf"[^.;:,A-ZÀ-ÖØ-Ý]{{0,30}}?\b(?i:{_GIVE})\b")
@@ -115,7 +115,7 @@ _PASSIVE = re.compile(r"\b(?:été|être|étaient|était|sont|est|be|been|being|
 _GIVEN_BY = re.compile(rf"\b{_GIVE}\b[^.;,]{{0,30}}\b(?:par|by)\s+(?:(?:la|le|les|the)\s+|l['’])?$", re.IGNORECASE)
 # Not across a coordination: "basé au Royaume-Uni et obtenues par le Post" is not the UK receiving.
 _RECEIVES_NEAR = re.compile(
-    rf"(?:(?!\b(?:et|and|ou|or|qui|que|which|who)\b)[^.;:,A-ZÀ-ÖØ-Ý]){{0,30}}?\b(?i:{_RECEIVE_VERB}|achet\w*|bought|buy\w*)\b"
+    rf"(?:(?!\b(?:et|and|ou|or|qui|que|which|who)\b)[^.;:,A-ZÀ-ÖØ-Ý]){{0,30}}?\b(?i:{RECEIVE_VERB}|achet\w*|bought|buy\w*)\b"
 )
 
 
@@ -161,7 +161,7 @@ _SPEECH_CUE = re.compile(
     re.IGNORECASE,
 )
 # A question about who said, thinks or reports something: a speaker is then the answer.
-_ASKS_SPEAKER = re.compile(
+ASKS_SPEAKER = re.compile(
     r"\b(?:selon|d['’]après|according|sources?|porte-parole|spokes\w*|parl(?:é|er|e|ait|aient|ent)|"
     r"cit[ée]\w*|cite[sd]?|citing|quot(?:e|ed|es|ing|ation)|comment[éea]\w*|commented|réagi\w*|react\w*|"
     r"avis|opinion|pens[eé]\w*|think\w*|thought|croi\w*|believ\w*|soupçonn\w*|suspect\w*|craign\w*|craint\w*|"
@@ -192,7 +192,7 @@ def speaker_as_actor(question: str, answer: str, quote: str) -> str | None:
     judge reads a name in the sentence as the name asked for). Questions about who said, reported
     or thinks something, and answers whose added names the quote prints elsewhere too, are not
     judged."""
-    if _ASKS_SPEAKER.search(question):
+    if ASKS_SPEAKER.search(question):
         return None
     known = {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)}
     added = [

@@ -1,0 +1,117 @@
+"""What a name does: an answer must not give a name of its quote an action the quote gives it not.
+
+The 1.5B judge accepts "La Corée du Nord a fourni les images satellite" over "Les images satellite
+suggèrent que la Corée du Nord et la Russie ont développé une ligne d'approvisionnement": the
+names and the nouns are there, and the word-share check passes on them. What differs is the verb
+the name is an argument of. spaCy's parse gives it on both sides (subject, object, agent or
+oblique of a verb, through "X et Y" and "le porte-parole John Kirby"); the answer's verb must be
+the quote's (same lemma or stem, a noun of it in the quote: "la visite de Choïgou" for "a
+visité"), or both verbs of handing over (which way is `rag.roles`'s business).
+
+Only clear cases are judged: a name the quote prints as an argument of a verb at every
+occurrence, a verb that is not a verb of saying or finding (what a source says is the judge's to
+read) nor a light verb ("être", "se trouver"), both texts in French (the parser's language).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from rag import ground, roles
+from rag.lang import detect
+
+# Verbs that say little by themselves: the predicate is elsewhere ("est le directeur", "se trouve à").
+_LIGHT = {
+    "être", "avoir", "faire", "pouvoir", "devoir", "aller", "sembler", "paraître", "trouver", "situer",
+    "rester", "devenir", "vouloir", "falloir", "permettre",
+}  # fmt: skip
+# Relations through which a word stands for the name: "Henri Bodin", "X et Y", "le porte-parole John Kirby".
+_SAME_ROLE = {"flat:name", "flat", "appos", "conj", "fixed", "compound", "nmod:appos"}
+# Relations that make a word an argument of its verb (not "nmod": "les images de Planet Labs" has no verb).
+_ARGUMENT = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "dislocated"}
+# Handing over, either way: "a reçu" is stated by "a transféré … à" (direction is checked elsewhere).
+_TRANSFER = re.compile(rf"^(?:{roles.SEND_VERB}|{roles.RECEIVE_VERB}|achemin|transport|export)", re.IGNORECASE)
+_AT = {"à", "au", "aux", "en", "dans"}
+_WH = {"qui", "quoi", "que", "qu'", "qu’"}
+_WH_DET = {"quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles"}
+
+
+@lru_cache(maxsize=256)
+def _parse(text: str) -> Any:
+    from rag.attribute import parse  # lazy: spaCy
+
+    return parse(text)
+
+
+def _verb(tok: Any, places: bool = False) -> Any | None:
+    """The verb `tok` is an argument of (climbing names, coordinations and appositions), or None.
+    `places` (a quote's side): a place that locates a noun locates what happens to it ("ouvre la
+    première librairie … à Nantes" is an opening at Nantes, not a birth)."""
+    while tok.head.i != tok.i and (
+        tok.dep_ in _SAME_ROLE
+        or (places and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and any(c.lower_ in _AT for c in tok.children))
+    ):
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in _ARGUMENT and head.pos_ == "VERB" and head.lemma_.lower() not in _LIGHT:
+        return head
+    return None
+
+
+def _is_name(tok: Any) -> bool:
+    return bool(tok.pos_ == "PROPN" or (len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha()))
+
+
+def _said(lemma: str) -> bool:
+    """A verb of saying, judging or finding: what follows it is the source's, not an action."""
+    return bool(roles.ASKS_SPEAKER.fullmatch(lemma))
+
+
+def _same_action(mine: Any, theirs: Any, quote: Any) -> bool:
+    a, b = ground.fold(mine.lemma_.lower()), ground.fold(theirs.lemma_.lower())
+    if ground.same_word(a, b, 5) or ground.same_word(b, a, 5):
+        return True
+    if _TRANSFER.match(a) and _TRANSFER.match(b):
+        return True
+    # The quote may name the action with a noun: "la visite du ministre … Choïgou à Pyongyang".
+    return any(t.pos_ == "NOUN" and ground.same_word(a, ground.fold(t.lemma_.lower()), 5) for t in quote)
+
+
+def _asked_verb(question: str) -> Any | None:
+    """The verb of the question's wh-word ("Qui a fourni …", "Quel pays a fourni …"): a bare-name
+    answer ("La Corée du Nord.") does what that verb says."""
+    for tok in _parse(question):
+        if tok.lower_ in _WH or any(c.lower_ in _WH_DET and c.dep_ == "det" for c in tok.children):
+            verb = _verb(tok)
+            if verb is not None:
+                return verb
+    return None
+
+
+def action_unstated(question: str, answer: str, quote: str) -> str | None:
+    """A name the answer adds to the question, made the argument of a verb the quote does not give
+    it: "La Corée du Nord a fourni les images" over "… que la Corée du Nord et la Russie ont développé
+    une ligne d'approvisionnement". Returns why, or None (also when nothing can be judged)."""
+    if detect(answer) != "fr" or detect(quote) != "fr":
+        return None
+    asked = set(ground.fold(question).split())
+    mine_doc, quote_doc = _parse(answer), _parse(quote)
+    bare = not any(t.pos_ == "VERB" for t in mine_doc)
+    for tok in mine_doc:
+        name = ground.fold(tok.text)
+        if not _is_name(tok) or name in asked:
+            continue
+        mine = _asked_verb(question) if bare else _verb(tok)
+        if mine is None or _said(mine.lemma_.lower()):
+            continue
+        where = [t for t in quote_doc if _is_name(t) and ground.fold(t.text) == name]
+        theirs = [_verb(t, places=True) for t in where]
+        if not theirs or any(v is None or _said(v.lemma_.lower()) for v in theirs):
+            continue  # not printed, or somewhere not as a verb's argument: not judged
+        if not any(_same_action(mine, v, quote_doc) for v in theirs):
+            verbs = ", ".join(dict.fromkeys(f"« {v.text} »" for v in theirs))
+            named = next((e.text for e in mine_doc.ents if e.start <= tok.i < e.end), tok.text)
+            return f"the answer has {named} « {mine.text} »; its quote has it only {verbs}"
+    return None
