@@ -141,7 +141,17 @@ def echoes_question(question: str, answer: str, embedder: Embedder) -> bool:
         return True
     if any(w.isdigit() or w in _CALENDAR for w in left) or not asked:
         return False
+    # A name the question does not give is an answer, however close in meaning to the question's
+    # words: "États-Unis" is 0.65 from "pays" in "Quel pays a fourni les ATACMS … ?". (The answer's
+    # first word is capitalised as a sentence; it counts only as part of a longer name.)
+    named = {fold(p) for m in _NAME_WORDS.finditer(answer) for p in re.findall(r"[^\W_]+", m.group(0))}
+    if named & set(left):
+        return False
     return all(b >= 0.6 for b in _nearest(left, sorted(asked - _FUNCTION), embedder))
+
+
+# Capitalised words past the answer's first: "Les États-Unis", "Kim Jong Un", "… par le RUSI".
+_NAME_WORDS = re.compile(r"(?<=[\s'’(«])[A-ZÀ-ÖØ-Ý][\w-]*")
 
 
 _EN_FUNCTION = {"the", "and", "was", "were", "with", "from", "that", "this", "have", "has", "had", "for", "into", "are",

@@ -53,6 +53,10 @@ def test_an_answer_that_adds_nothing_to_the_question_is_an_echo() -> None:
     assert echoes_question(q, "Kim Jong Un visited the aérodrome in Russia.", e)
     assert not echoes_question(q, "Kim Jong Un visited the Knevichi airfield.", e)
     assert echoes_question("Dans quelle installation russe les navires ont-ils déchargé ?", "La Russie", e)
+    # A name the question lacks answers it, even one close in meaning to a question word ("États" / "pays").
+    ask = "Quel pays a fourni les ATACMS à l'Ukraine ?"
+    assert not echoes_question(ask, "Les États-Unis ont fourni les ATACMS à l'Ukraine.", e)
+    assert echoes_question(ask, "Le pays a fourni les ATACMS à l'Ukraine.", e)
     assert not echoes_question("Ont-ils divulgué des mesures ?", "Non, ils n'ont pas divulgué de mesures.", e)
     assert not echoes_question("How many containers were sent?", "1,000 containers were sent.", e)
     social = "Sur quel réseau social le ministère s'est-il exprimé ?"
