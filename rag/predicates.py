@@ -32,7 +32,10 @@ _SAME_ROLE = {"flat:name", "flat", "appos", "conj", "fixed", "compound", "nmod:a
 # Relations that make a word an argument of its verb (not "nmod": "les images de Planet Labs" has no verb).
 _ARGUMENT = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "dislocated"}
 # Handing over, either way: "a reçu" is stated by "a transféré … à" (direction is checked elsewhere).
-_TRANSFER = re.compile(rf"^(?:{roles.SEND_VERB}|{roles.RECEIVE_VERB}|achemin|transport|export)", re.IGNORECASE)
+_TRANSFER = re.compile(
+    rf"^(?:{roles.SEND_VERB}|{roles.RECEIVE_VERB}|achemin|transport|export|donn|offr|procur)", re.IGNORECASE
+)
+_SYNONYM = 0.65  # word-vector cosine of two verbs' lemmas above which they name the same action
 _AT = {"à", "au", "aux", "en", "dans"}
 _WH = {"qui", "quoi", "que", "qu'", "qu’"}
 _WH_DET = {"quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles"}
@@ -75,6 +78,14 @@ def _same_action(mine: Any, theirs: Any, quote: Any) -> bool:
         return True
     if _TRANSFER.match(a) and _TRANSFER.match(b):
         return True
+    # Synonyms by the pipeline's word vectors ("retrouver"/"rencontrer" 0.74, "procurer"/"fournir"
+    # 0.79, "étudier"/"analyser" 0.72), not verbs of other actions ("fournir"/"développer" 0.60,
+    # "accompagner"/"rencontrer" 0.63, "naître"/"ouvrir" 0.49). Opposites score high too
+    # ("ouvrir"/"fermer" 0.82): this check passes them, the judge and the role checks remain.
+    vocab = mine.doc.vocab
+    x, y = vocab[mine.lemma_.lower()], vocab[theirs.lemma_.lower()]
+    if not (x.has_vector and y.has_vector) or x.similarity(y) >= _SYNONYM:
+        return True
     # The quote may name the action with a noun: "la visite du ministre … Choïgou à Pyongyang".
     return any(t.pos_ == "NOUN" and ground.same_word(a, ground.fold(t.lemma_.lower()), 5) for t in quote)
 
@@ -96,7 +107,7 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
     une ligne d'approvisionnement". Returns why, or None (also when nothing can be judged)."""
     if detect(answer) != "fr" or detect(quote) != "fr":
         return None
-    asked = set(ground.fold(question).split())
+    asked = set(re.findall(r"[\w-]+", ground.fold(question)))
     mine_doc, quote_doc = _parse(answer), _parse(quote)
     bare = not any(t.pos_ == "VERB" for t in mine_doc)
     for tok in mine_doc:
@@ -107,8 +118,9 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
         if mine is None or _said(mine.lemma_.lower()):
             continue
         where = [t for t in quote_doc if _is_name(t) and ground.fold(t.text) == name]
-        theirs = [_verb(t, places=True) for t in where]
-        if not theirs or any(v is None or _said(v.lemma_.lower()) for v in theirs):
+        found = [_verb(t, places=True) for t in where]
+        theirs = [v for v in found if v is not None and not _said(v.lemma_.lower())]
+        if not theirs or len(theirs) < len(found):
             continue  # not printed, or somewhere not as a verb's argument: not judged
         if not any(_same_action(mine, v, quote_doc) for v in theirs):
             verbs = ", ".join(dict.fromkeys(f"« {v.text} »" for v in theirs))

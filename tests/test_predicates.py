@@ -1,0 +1,60 @@
+"""predicates.action_unstated on real spaCy parses: which verb a name is an argument of."""
+
+from rag.predicates import action_unstated
+
+SUPPLY_LINE = (
+    "Les images satellite suggèrent que la Corée du Nord et la Russie ont développé une ligne "
+    "d’approvisionnement élaborée."
+)
+BOOKSHOP = "Henri Bodin, ancien professeur de lettres, ouvre la première librairie rue Crébillon à Nantes."
+
+
+def test_a_name_given_the_questions_action_its_quote_does_not_give_it_is_caught() -> None:
+    q = "Qui a fourni les images satellite étudiées par le RUSI ?"
+    why = action_unstated(q, "La Corée du Nord a fourni les images satellite étudiées par le RUSI.", SUPPLY_LINE)
+    assert why and "Corée du Nord" in why and "développé" in why
+    # A bare name does what the question's verb says.
+    assert action_unstated(q, "La Corée du Nord.", SUPPLY_LINE)
+    # A place that locates a noun of the quote locates what happens to it: an opening, not a birth.
+    assert action_unstated("Dans quelle ville Henri Bodin est-il né ?", "Henri Bodin est né à Nantes.", BOOKSHOP)
+
+
+def test_the_same_action_in_other_words_passes() -> None:
+    # The same verb in another form; a noun of it ("la visite de … Choïgou").
+    q = "Quels navires ont transporté les conteneurs ?"
+    quote = "Les conteneurs ont été transportés par l'Angara et le Lady Mary."
+    assert action_unstated(q, "L'Angara a transporté les conteneurs.", quote) is None
+    visit = (
+        "L'expédition avait commencé trois semaines après la visite du ministre russe de la Défense "
+        "Sergueï Choïgou à Pyongyang."
+    )
+    q = "Quel ministre russe a visité Pyongyang ?"
+    assert action_unstated(q, "Sergueï Choïgou a visité Pyongyang.", visit) is None
+    # A synonym by the word vectors passes; a neighbouring action does not.
+    summit = (
+        "Des spéculations selon lesquelles les deux pays pourraient avoir conclu un accord après que Kim Jong Un "
+        "se soit rendu sur un aérodrome isolé en Russie pour rencontrer Vladimir Poutine."
+    )
+    q = "Quel dirigeant Kim Jong Un a-t-il retrouvé sur un aérodrome ?"
+    assert action_unstated(q, "Kim Jong Un a retrouvé Vladimir Poutine sur un aérodrome isolé.", summit) is None
+    q = "Qui a accompagné Kim Jong Un sur un aérodrome ?"
+    assert action_unstated(q, "Vladimir Poutine a accompagné Kim Jong Un sur un aérodrome isolé.", summit)
+    # Receiving is stated by sending to (which way is rag.roles's check).
+    sent = "La Corée du Nord a transféré plus de 1 000 conteneurs à la Russie."
+    assert action_unstated("Quel pays a reçu les conteneurs ?", "La Russie a reçu les conteneurs.", sent) is None
+
+
+def test_what_cannot_be_judged_is_left_to_the_other_checks() -> None:
+    # The quote has the name speaking: what a source says is the judge's to read.
+    thanks = "« Je suis reconnaissant envers les États-Unis », a déclaré le président Volodymyr Zelenskyy."
+    q = "Quel président a remercié les États-Unis ?"
+    assert action_unstated(q, "Le président Volodymyr Zelenskyy a remercié les États-Unis.", thanks) is None
+    # The name hangs off a noun, not a verb ("les images de Planet Labs").
+    credit = "Les images de Planet Labs montrent des conteneurs à Rajin."
+    assert action_unstated("Qui a fourni les images ?", "Planet Labs a fourni les images.", credit) is None
+    # A name the question gives is its premise; an answer in English is not parsed in French.
+    assert (
+        action_unstated("Qu'a développé la Corée du Nord ?", "La Corée du Nord a fourni une ligne.", SUPPLY_LINE)
+        is None
+    )
+    assert action_unstated("Who supplied the images?", "North Korea supplied the images.", SUPPLY_LINE) is None
