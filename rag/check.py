@@ -8,11 +8,11 @@ once more whether the quote answers the question itself. Refusals carry a code f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rag import figures, ground, predicates, roles, slots
+from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.lang import detect
 from rag.types import Citation, Hit
@@ -20,19 +20,6 @@ from rag.verify import Verifier
 
 MAX_CHECKS = 4  # verifier calls for the first citation; each costs ~1 s on 2 cores
 MAX_EXTRA = 1  # corroborating citations from other articles, each verified too
-
-
-# A sentence whose subject is a reference to the one before: a pronoun or a demonstrative first.
-_REFERENCE = re.compile(
-    r"^[\W_]*(?:il|ils|elle|elles|ce|cet|cette|ces|cela|ceci|ça|celui|celle|ceux|celles|leurs?|ses|son|sa|"
-    r"it|its|they|their|he|she|his|her|this|these|that|those)\b",
-    re.IGNORECASE,
-)
-
-
-def opens_with_reference(sentence: str) -> bool:
-    """ "Elles représentent plus de 1 000 conteneurs …", "« Ce navire …": the sentence needs the one before."""
-    return bool(_REFERENCE.match(sentence))
 
 
 @dataclass(frozen=True)

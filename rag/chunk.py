@@ -40,6 +40,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
 _GLUED = re.compile(r"(?<=[a-zà-ÿ0-9][.!?])(?=[A-ZÀ-Ý])|(?<=[.!?] »)(?=[A-ZÀ-Ý])|(?<=[.!?]»)(?=[A-ZÀ-Ý])")
 
 
+# A sentence whose subject is a reference to the one before: a pronoun or a demonstrative first.
+_REFERENCE = re.compile(
+    r"^[\W_]*(?:il|ils|elle|elles|ce|cet|cette|ces|cela|ceci|ça|celui|celle|ceux|celles|leurs?|ses|son|sa|"
+    r"it|its|they|their|he|she|his|her|this|these|that|those)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_with_reference(sentence: str) -> bool:
+    """ "Elles représentent plus de 1 000 conteneurs …", "« Ce navire …": the sentence needs the one before."""
+    return bool(_REFERENCE.match(sentence))
+
+
 def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start] + [start + m.start() for m in _GLUED.finditer(text[start:end])] + [end]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

@@ -334,3 +334,26 @@ def test_an_inverted_institution_after_a_reported_clause_is_the_source() -> None
     found = [(a.source, a.cue) for s in attribute(text) for a in s.sources]
     assert ("la préfecture du Rhône", "a indiqué") in found
     assert all("semaine" not in src for src, _ in found)  # a time phrase is not a source
+
+
+def test_a_trace_adds_the_sentence_before_only_for_an_opening_pronoun(fake_bot, monkeypatch) -> None:  # noqa: ANN001
+    """The wider quote costs a judge call an article; it helps only where the sentence opens with
+    what refers to the one before ("Elles représentent plus de 1 000 conteneurs …")."""
+    from rag import Assistant
+    from rag.chunk import opens_with_reference, sentences
+    from rag.verify import FakeVerifier
+
+    judged: list[str] = []
+
+    class Recording(FakeVerifier):
+        def support(self, premise: str, question: str, answer: str) -> float:
+            judged.append(premise)
+            return super().support(premise, question, answer)
+
+    monkeypatch.setattr(Assistant, "verifier", property(lambda self: Recording("overlap")))
+    fake_bot.trace("La Corée du Nord a vendu des navires de guerre au Brésil en échange de céréales.")
+    fake_bot.trace(CONTAINERS)
+    assert judged
+    for premise in judged:
+        spans = sentences(premise)
+        assert len(spans) == 1 or opens_with_reference(premise[spans[-1][0] :]), premise
