@@ -33,14 +33,9 @@ def stance(
     did not accept; contradicts: accepted topic, opposite polarity. As for answers,
     the claim's numbers must stand in the quote (or differ visibly: drift), and an answer to a
     question must find its names there."""
-    q = quantities(quote)
-    differ = figure_differs(claim_q, q)
-    if not differ and ungrounded_numbers(claim, [quote], question or ""):
+    if excluded(claim, claim_q, quote, question, embedder):
         return None
-    if miscounted(claim, quote, embedder):  # "1 000 soldats" is no version of "1 000 conteneurs"
-        return None
-    if question and ground.unknown_names(claim, [quote, question], embedder):
-        return None
+    differ = figure_differs(claim_q, quantities(quote))
     if p >= threshold:
         return "drift" if differ else "states"
     if differ and p >= threshold / 2:
@@ -59,6 +54,21 @@ def stance(
         if sum(any(_alike(n, w) for w in words) for n in rare) >= 2:
             return "drift"
     return None
+
+
+def excluded(
+    claim: str, claim_q: list[tuple[str, float, str]], quote: str, question: str | None, embedder: Embedder
+) -> bool:
+    """No version of the claim whatever the judge says, so not worth its call: the claim's numbers
+    are missing without another figure for the same thing in their place, or the quote's number
+    counts something else ("1 000 soldats" is no version of "1 000 conteneurs"); for an answer to a
+    question, a name it gives is missing."""
+    differ = figure_differs(claim_q, quantities(quote))
+    if not differ and ungrounded_numbers(claim, [quote], question or ""):
+        return True
+    if miscounted(claim, quote, embedder):
+        return True
+    return bool(question and ground.unknown_names(claim, [quote, question], embedder))
 
 
 def _alike(name: str, word: str) -> bool:

@@ -20,7 +20,7 @@ from rag.attribute import Attribution
 from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.figures import key_figures, printed, quantities
-from rag.stance import rare_names, stance
+from rag.stance import excluded, rare_names, stance
 from rag.types import Citation, Hit
 from rag.verify import Verifier
 
@@ -141,6 +141,8 @@ def trace(
         for i, quote in enumerate(tries):
             if found or (i and calls + (len(order) - n) > MAX_CALLS):
                 break
+            if excluded(claim, claim_q, quote.text, question, embedder):
+                continue  # decided by code: no judge call
             calls += 1
             p = verifier.support(quote.text, ask, claim)
             kind = stance(p, verifier.threshold, claim, claim_q, rare, quote.text, question, embedder)

@@ -357,3 +357,22 @@ def test_a_trace_adds_the_sentence_before_only_for_an_opening_pronoun(fake_bot, 
     for premise in judged:
         spans = sentences(premise)
         assert len(spans) == 1 or opens_with_reference(premise[spans[-1][0] :]), premise
+
+
+def test_a_trace_spends_no_judge_call_on_a_sentence_code_already_rules_out(fake_bot, monkeypatch) -> None:  # noqa: ANN001
+    """A sentence without the claim's figure (nor another figure for the same thing) states no version of it."""
+    from rag import Assistant
+    from rag.verify import FakeVerifier
+
+    judged: list[str] = []
+
+    class Recording(FakeVerifier):
+        def support(self, premise: str, question: str, answer: str) -> float:
+            judged.append(premise)
+            return super().support(premise, question, answer)
+
+    monkeypatch.setattr(Assistant, "verifier", property(lambda self: Recording("overlap")))
+    t = fake_bot.trace(CONTAINERS)
+    assert len(t.appearances) >= 3
+    fake_bot.trace("La Corée du Nord a envoyé 5 000 drones à la Russie.")
+    assert judged and all(any(ch.isdigit() for ch in p) for p in judged), judged
