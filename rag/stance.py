@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag import ground
+from rag import ground, predicates
 from rag.embed import Embedder
 from rag.figures import figure_differs, key_figures, miscounted, quantities, ungrounded_numbers
 from rag.types import Hit
@@ -61,12 +61,16 @@ def excluded(
 ) -> bool:
     """No version of the claim whatever the judge says, so not worth its call: the claim's numbers
     are missing without another figure for the same thing in their place, or the quote's number
-    counts something else ("1 000 soldats" is no version of "1 000 conteneurs"); for an answer to a
-    question, a name it gives is missing."""
+    counts something else ("1 000 soldats" is no version of "1 000 conteneurs"), or one of its names
+    does something else there; for an answer to a question, a name it gives is missing."""
     differ = figure_differs(claim_q, quantities(quote))
     if not differ and ungrounded_numbers(claim, [quote], question or ""):
         return True
     if miscounted(claim, quote, embedder):
+        return True
+    # A name of the claim doing something else there: "la Russie s'est tournée vers … la Chine" is no
+    # version of "La Chine a livré des obus à la Russie" (rag.predicates, as for answers).
+    if predicates.action_unstated(question or "", claim, quote):
         return True
     return bool(question and ground.unknown_names(claim, [quote, question], embedder))
 
