@@ -288,6 +288,12 @@ def test_stance_contradicts_drifts_and_requires_the_claims_figures() -> None:
     assert stance(0.4, 0.65, claim, cq, (), later, None, emb) == "drift"
     assert stance(0.4, 0.65, claim, cq, (), "La livraison de conteneurs aurait eu lieu en août.", None, emb) is None
     assert stance(0.2, 0.65, claim, cq, (), later, None, emb) is None
+    # A name of the claim doing something else there: no version, whatever the judge says.
+    china = "La Chine a livré des obus d'artillerie à la Russie."
+    turned = "La Russie s'est tournée vers des pays comme l'Iran, la Chine et la Corée du Nord."
+    assert stance(0.9, 0.65, china, quantities(china), (), turned, None, emb) is None
+    delivered = "Selon Kiev, la Chine a livré des obus à la Russie."
+    assert stance(0.9, 0.65, china, quantities(china), (), delivered, None, emb) == "states"
 
 
 def test_a_version_with_the_claims_rare_names_spelled_otherwise_is_a_drift() -> None:
