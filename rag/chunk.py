@@ -53,6 +53,15 @@ def opens_with_reference(sentence: str) -> bool:
     return bool(_REFERENCE.match(sentence))
 
 
+# A demonstrative anywhere: "plus de 1 000 conteneurs de ce matériel" says what it is only in the sentence before.
+_DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces|this|these|those)\s+[^\W\d_]", re.IGNORECASE)
+
+
+def refers_back(sentence: str) -> bool:
+    """The sentence opens with a reference to the one before, or names something by a demonstrative."""
+    return opens_with_reference(sentence) or bool(_DEMONSTRATIVE.search(sentence))
+
+
 def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start] + [start + m.start() for m in _GLUED.finditer(text[start:end])] + [end]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

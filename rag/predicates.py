@@ -36,7 +36,15 @@ _TRANSFER = re.compile(
     rf"^(?:{roles.SEND_VERB}|{roles.RECEIVE_VERB}|achemin|transport|export|donn|offr|procur)", re.IGNORECASE
 )
 _SYNONYM = 0.65  # word-vector cosine of two verbs' lemmas above which they name the same action
-_AT = {"à", "au", "aux", "en", "dans"}
+# A place or an agent that hangs off a noun belongs to what happens to it ("ouvre la première
+# librairie … à Nantes"; "obtenues pour la première fois par le Washington Post", parsed under "fois").
+_AT = {"à", "au", "aux", "en", "dans", "par"}
+# Arguments that say who does what to what: the answer's must sit in its quote's clause too.
+_CORE = {"nsubj", "nsubj:pass", "obj", "obl:agent"}
+# A verb hung on the noun it says something of: "les images fournies par …", "Paul Marchand, né le …".
+_DESCRIBES = {"acl", "acl:relcl", "parataxis", "appos"}
+# A verb whose subject is its head's: "s'est rendu sur un aérodrome pour rencontrer Vladimir Poutine".
+_CONTROLLED = {"xcomp", "advcl"}
 _WH = {"qui", "quoi", "que", "qu'", "qu’"}
 _WH_DET = {"quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles"}
 
@@ -50,8 +58,8 @@ def _parse(text: str) -> Any:
 
 def _verb(tok: Any, places: bool = False) -> Any | None:
     """The verb `tok` is an argument of (climbing names, coordinations and appositions), or None.
-    `places` (a quote's side): a place that locates a noun locates what happens to it ("ouvre la
-    première librairie … à Nantes" is an opening at Nantes, not a birth)."""
+    `places` (a quote's side): a place or agent after a noun belongs to what happens to it ("ouvre
+    la première librairie … à Nantes" is an opening at Nantes, not a birth)."""
     while tok.head.i != tok.i and (
         tok.dep_ in _SAME_ROLE
         or (places and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and any(c.lower_ in _AT for c in tok.children))
@@ -90,6 +98,37 @@ def _same_action(mine: Any, theirs: Any, quote: Any) -> bool:
     return any(t.pos_ == "NOUN" and ground.same_word(a, ground.fold(t.lemma_.lower()), 5) for t in quote)
 
 
+def _in_clause(tok: Any, verb: Any) -> bool:
+    """`tok` is part of `verb`'s clause: below it without another verb between, the noun it
+    describes ("les images fournies par …"), or an argument of a verb that controls it."""
+    v = verb
+    while True:
+        if v.dep_ in _DESCRIBES and v.head.i == tok.i:
+            return True
+        t = tok
+        while t.head.i != t.i and t.head.i != v.i and t.head.pos_ != "VERB":
+            t = t.head
+        if t.head.i == v.i and t.i != v.i:
+            return True
+        if v.dep_ not in _CONTROLLED or v.head.i == v.i:
+            return False
+        v = v.head
+
+
+def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | None:
+    """A noun the answer makes another core argument of its verb ("les images" of "a fourni") that
+    the quote prints, but in none of `verbs`' clauses: "… les images satellite semblent montrer que
+    la Corée du Nord a fourni à la Russie bien plus d'équipements"."""
+    for arg in mine.children:
+        if arg.dep_ not in _CORE or arg.i == name_arg.i or arg.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = ground.fold(arg.lemma_.lower())
+        printed = [t for t in quote if t.pos_ in ("NOUN", "PROPN") and ground.fold(t.lemma_.lower()) == lemma]
+        if printed and not any(_in_clause(t, v) for t in printed for v in verbs):
+            return arg.text
+    return None
+
+
 def _asked_verb(question: str) -> Any | None:
     """The verb of the question's wh-word ("Qui a fourni …", "Quel pays a fourni …"): a bare-name
     answer ("La Corée du Nord.") does what that verb says."""
@@ -122,8 +161,20 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
         theirs = [v for v in found if v is not None and not _said(v.lemma_.lower())]
         if not theirs or len(theirs) < len(found):
             continue  # not printed, or somewhere not as a verb's argument: not judged
-        if not any(_same_action(mine, v, quote_doc) for v in theirs):
+        named = next((e.text for e in mine_doc.ents if e.start <= tok.i < e.end), tok.text)
+        same = [v for v in theirs if _same_action(mine, v, quote_doc)]
+        if not same:
             verbs = ", ".join(dict.fromkeys(f"« {v.text} »" for v in theirs))
-            named = next((e.text for e in mine_doc.ents if e.start <= tok.i < e.end), tok.text)
             return f"the answer has {named} « {mine.text} »; its quote has it only {verbs}"
+        # The same verb, but with what else? Only an answer with its own verb (a bare name's is the question's).
+        other = None if bare else _unplaced(mine, _argument(tok), same, quote_doc)
+        if other:
+            return f"the answer has {named} « {mine.text} » {other}; its quote has {other} elsewhere"
     return None
+
+
+def _argument(tok: Any) -> Any:
+    """The word that stands as the verb's argument for `tok` ("Corée" for "Nord", "porte-parole" for "Kirby")."""
+    while tok.dep_ in _SAME_ROLE and tok.head.i != tok.i:
+        tok = tok.head
+    return tok

@@ -17,7 +17,7 @@ from typing import Any
 
 from rag import ground
 from rag.attribute import Attribution
-from rag.chunk import opens_with_reference
+from rag.chunk import refers_back
 from rag.embed import Embedder
 from rag.figures import key_figures, printed, quantities
 from rag.stance import excluded, rare_names, stance
@@ -130,14 +130,14 @@ def trace(
             best.pop(c.article_id, None)
     calls = 0
     # Each article's best candidate is judged alone, then with the sentence before it in the same
-    # line when it opens with a pronoun or demonstrative; more tries for an article only while
+    # line when it refers to it (a pronoun first, a demonstrative); more tries for an article only while
     # the budget keeps one call for each article still to judge.
     order = list(best.items())  # articles in the order of their best candidate
     for n, (aid, cands) in enumerate(order):
         found: tuple[ground.Support, float, str] | None = None
-        # The sentence before only when the sentence opens with what refers to it ("Elles représentent
-        # …"): otherwise it adds the claim's names, not its statement, and costs a judge call an article.
-        tries = [q for sup in cands for q in ground.widen(sup) if q is sup or opens_with_reference(sup.text)]
+        # The sentence before only when the sentence refers to it ("Elles représentent …", "… de ce
+        # matériel"): otherwise it adds the claim's names, not its statement, and costs a judge call.
+        tries = [q for sup in cands for q in ground.widen(sup) if q is sup or refers_back(sup.text)]
         for i, quote in enumerate(tries):
             if found or (i and calls + (len(order) - n) > MAX_CALLS):
                 break

@@ -19,6 +19,31 @@ def test_a_name_given_the_questions_action_its_quote_does_not_give_it_is_caught(
     assert action_unstated("Dans quelle ville Henri Bodin est-il né ?", "Henri Bodin est né à Nantes.", BOOKSHOP)
 
 
+def test_the_same_verb_with_another_object_is_caught() -> None:
+    # "fourni" is the quote's verb, but the images are what shows it, not what was supplied.
+    q = "Qui a fourni les images satellite étudiées par le RUSI ?"
+    shown = (
+        "De nouvelles images satellite semblent montrer que la Corée du Nord a fourni à la Russie bien plus "
+        "d’équipements militaires et de munitions qu’on ne le pensait auparavant."
+    )
+    why = action_unstated(q, "La Corée du Nord a fourni les images satellite étudiées par le RUSI.", shown)
+    assert why and "images" in why
+    q = "Qu'a fourni la Corée du Nord à la Russie ?"
+    assert action_unstated(q, "La Corée du Nord a fourni des équipements militaires à la Russie.", shown) is None
+    # An agent parsed under a noun ("pour la première fois par le Post") is still who did what.
+    first = (
+        "Les images, analysées par le RUSI et obtenues pour la première fois par le Washington Post, "
+        "suggèrent une opération beaucoup plus élaborée."
+    )
+    q = "Quelle société a mis à disposition les images ?"
+    assert action_unstated(q, "Le Washington Post a mis à disposition les images.", first)
+    # A verb hung on the name it describes keeps it in its clause ("Paul Marchand, né le …").
+    born = "Paul Marchand, né le 2 septembre 1968 à Rennes, est un coureur cycliste français."
+    assert (
+        action_unstated("Où est né Paul Marchand ?", "Paul Marchand est né le 2 septembre 1968 à Rennes.", born) is None
+    )
+
+
 def test_the_same_action_in_other_words_passes() -> None:
     # The same verb in another form; a noun of it ("la visite de … Choïgou").
     q = "Quels navires ont transporté les conteneurs ?"

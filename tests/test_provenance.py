@@ -343,11 +343,11 @@ def test_an_inverted_institution_after_a_reported_clause_is_the_source() -> None
     assert all("semaine" not in src for src, _ in found)  # a time phrase is not a source
 
 
-def test_a_trace_adds_the_sentence_before_only_for_an_opening_pronoun(fake_bot, monkeypatch) -> None:  # noqa: ANN001
+def test_a_trace_adds_the_sentence_before_only_for_a_reference_to_it(fake_bot, monkeypatch) -> None:  # noqa: ANN001
     """The wider quote costs a judge call an article; it helps only where the sentence opens with
-    what refers to the one before ("Elles représentent plus de 1 000 conteneurs …")."""
+    what refers to the one before ("Elles représentent …") or names by a demonstrative ("ce matériel")."""
     from rag import Assistant
-    from rag.chunk import opens_with_reference, sentences
+    from rag.chunk import refers_back, sentences
     from rag.verify import FakeVerifier
 
     judged: list[str] = []
@@ -363,7 +363,7 @@ def test_a_trace_adds_the_sentence_before_only_for_an_opening_pronoun(fake_bot, 
     assert judged
     for premise in judged:
         spans = sentences(premise)
-        assert len(spans) == 1 or opens_with_reference(premise[spans[-1][0] :]), premise
+        assert len(spans) == 1 or refers_back(premise[spans[-1][0] :]), premise
 
 
 def test_a_trace_spends_no_judge_call_on_a_sentence_code_already_rules_out(fake_bot, monkeypatch) -> None:  # noqa: ANN001
