@@ -123,7 +123,13 @@ def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | N
         if arg.dep_ not in _CORE or arg.i == name_arg.i or arg.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = ground.fold(arg.lemma_.lower())
-        printed = [t for t in quote if t.pos_ in ("NOUN", "PROPN") and ground.fold(t.lemma_.lower()) == lemma]
+        # Within the verb's sentence: across sentences a demonstrative links them ("… de ce matériel").
+        sents = {v.sent.start for v in verbs}
+        printed = [
+            t
+            for t in quote
+            if t.pos_ in ("NOUN", "PROPN") and ground.fold(t.lemma_.lower()) == lemma and t.sent.start in sents
+        ]
         if printed and not any(_in_clause(t, v) for t in printed for v in verbs):
             return arg.text
     return None

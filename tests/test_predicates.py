@@ -37,6 +37,12 @@ def test_the_same_verb_with_another_object_is_caught() -> None:
     )
     q = "Quelle société a mis à disposition les images ?"
     assert action_unstated(q, "Le Washington Post a mis à disposition les images.", first)
+    # Across sentences a demonstrative links the verb and its object ("… de ce matériel"): not judged.
+    two = (
+        "C'est dans ce contexte que la Corée du Nord aurait fourni à la Russie un important contingent de matériel "
+        "militaire. Les informations disponibles suggèrent que plus de 1 000 conteneurs de ce matériel ont été livrés."
+    )
+    assert action_unstated("", "La Corée du Nord a envoyé plus de 1 000 conteneurs à la Russie.", two) is None
     # A verb hung on the name it describes keeps it in its clause ("Paul Marchand, né le …").
     born = "Paul Marchand, né le 2 septembre 1968 à Rennes, est un coureur cycliste français."
     assert (
