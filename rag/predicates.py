@@ -6,7 +6,10 @@ names and the nouns are there, and the word-share check passes on them. What dif
 the name is an argument of. spaCy's parse gives it on both sides (subject, object, agent or
 oblique of a verb, through "X et Y" and "le porte-parole John Kirby"); the answer's verb must be
 the quote's (same lemma or stem, a noun of it in the quote: "la visite de Choïgou" for "a
-visité"), or both verbs of handing over (which way is `rag.roles`'s business).
+visité", both verbs of handing over — which way is `rag.roles`'s business — or synonyms by the
+pipeline's word vectors), and that verb's clause must hold the answer's other core arguments
+where the quote's sentence prints them ("a fourni les images" is not stated by "les images
+semblent montrer que la Corée du Nord a fourni … des équipements").
 
 Only clear cases are judged: a name the quote prints as an argument of a verb at every
 occurrence, a verb that is not a verb of saying or finding (what a source says is the judge's to
