@@ -58,8 +58,10 @@ _DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces|this|these|those)\s+[^\W\d_]
 
 
 def refers_back(sentence: str) -> bool:
-    """The sentence opens with a reference to the one before, or names something by a demonstrative."""
-    return opens_with_reference(sentence) or bool(_DEMONSTRATIVE.search(sentence))
+    """The sentence opens with a reference to the one before, names something by a demonstrative,
+    or is too short to say what it is about ("Aucun blessé n'est à déplorer." after the fire)."""
+    short = len(re.findall(r"[^\W\d_]+", sentence)) < 8
+    return short or opens_with_reference(sentence) or bool(_DEMONSTRATIVE.search(sentence))
 
 
 def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
