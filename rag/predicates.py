@@ -38,6 +38,8 @@ _ARGUMENT = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", 
 _TRANSFER = re.compile(
     rf"^(?:{roles.SEND_VERB}|{roles.RECEIVE_VERB}|achemin|transport|export|donn|offr|procur)", re.IGNORECASE
 )
+# Receiving, by lemma: its agent is where a handing over ends, the converse of a giver's.
+_RECEIVE = {"recevoir", "obtenir", "acquérir", "importer", "acheter", "receive", "obtain", "get", "acquire", "buy"}
 _SYNONYM = 0.65  # word-vector cosine of two verbs' lemmas above which they name the same action
 # A place or an agent that hangs off a noun belongs to what happens to it ("ouvre la première
 # librairie … à Nantes"; "obtenues pour la première fois par le Washington Post", parsed under "fois").
@@ -138,14 +140,14 @@ def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | N
     return None
 
 
-def _asked_verb(question: str) -> Any | None:
+def _asked_verb(question: str) -> tuple[Any, Any] | None:
     """The verb of the question's wh-word ("Qui a fourni …", "Quel pays a fourni …"): a bare-name
     answer ("La Corée du Nord.") does what that verb says."""
     for tok in _parse(question):
         if tok.lower_ in _WH or any(c.lower_ in _WH_DET and c.dep_ == "det" for c in tok.children):
             verb = _verb(tok)
             if verb is not None:
-                return verb
+                return verb, tok
     return None
 
 
@@ -162,24 +164,41 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
         name = ground.fold(tok.text)
         if not _is_name(tok) or name in asked:
             continue
-        mine = _asked_verb(question) if bare else _verb(tok)
+        asked_verb = _asked_verb(question) if bare else None
+        mine, role = asked_verb if asked_verb else (None if bare else _verb(tok), tok)
         if mine is None or _said(mine.lemma_.lower()):
             continue
         where = [t for t in quote_doc if _is_name(t) and ground.fold(t.text) == name]
-        found = [_verb(t, places=True) for t in where]
-        theirs = [v for v in found if v is not None and not _said(v.lemma_.lower())]
+        found = [(t, _verb(t, places=True)) for t in where]
+        theirs = [(t, v) for t, v in found if v is not None and not _said(v.lemma_.lower())]
         if not theirs or len(theirs) < len(found):
             continue  # not printed, or somewhere not as a verb's argument: not judged
         named = next((e.text for e in mine_doc.ents if e.start <= tok.i < e.end), tok.text)
-        same = [v for v in theirs if _same_action(mine, v, quote_doc)]
+        same = [
+            v
+            for t, v in theirs
+            if _same_action(mine, v, quote_doc) and not (_agent(role) and _agent(t) and _converse(mine, v))
+        ]
         if not same:
-            verbs = ", ".join(dict.fromkeys(f"« {v.text} »" for v in theirs))
+            verbs = ", ".join(dict.fromkeys(f"« {v.text} »" for _, v in theirs))
             return f"the answer has {named} « {mine.text} »; its quote has it only {verbs}"
         # The same verb, but with what else? Only an answer with its own verb (a bare name's is the question's).
         other = None if bare else _unplaced(mine, _argument(tok), same, quote_doc)
         if other:
             return f"the answer has {named} « {mine.text} » {other}; its quote has {other} elsewhere"
     return None
+
+
+def _agent(tok: Any) -> bool:
+    """`tok` does its verb: its subject, or its agent after "par" ("obtenues … par le Washington Post")."""
+    arg = _argument(tok)
+    return arg.dep_ in ("nsubj", "obl:agent") or (arg.dep_ == "nmod" and any(c.lower_ == "par" for c in arg.children))
+
+
+def _converse(a: Any, b: Any) -> bool:
+    """One verb gives, the other receives: their doers stand at opposite ends ("procuré" / "obtenues par")."""
+    receives = [x.lemma_.lower() in _RECEIVE for x in (a, b)]
+    return receives[0] != receives[1]
 
 
 def _argument(tok: Any) -> Any:

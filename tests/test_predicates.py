@@ -70,9 +70,19 @@ def test_the_same_action_in_other_words_passes() -> None:
     assert action_unstated(q, "Kim Jong Un a retrouvé Vladimir Poutine sur un aérodrome isolé.", summit) is None
     q = "Qui a accompagné Kim Jong Un sur un aérodrome ?"
     assert action_unstated(q, "Vladimir Poutine a accompagné Kim Jong Un sur un aérodrome isolé.", summit)
-    # Receiving is stated by sending to (which way is rag.roles's check).
+    # Receiving is stated by sending to; a bare name does what the question asks.
     sent = "La Corée du Nord a transféré plus de 1 000 conteneurs à la Russie."
     assert action_unstated("Quel pays a reçu les conteneurs ?", "La Russie a reçu les conteneurs.", sent) is None
+    assert action_unstated("Quel pays a reçu les conteneurs ?", "La Russie.", sent) is None
+
+
+def test_who_received_is_not_who_gave() -> None:
+    # A giver where the quote has the name receiving, even as a bare name (the question's verb).
+    first = "Les images, obtenues pour la première fois par le Washington Post, suggèrent une opération élaborée."
+    assert action_unstated("Quelle société a procuré au RUSI ses images satellite ?", "Le Washington Post", first)
+    assert action_unstated("Quel média a obtenu les images ?", "Le Washington Post.", first) is None
+    got = "La Russie a reçu plus de 1 000 conteneurs."
+    assert action_unstated("Quel pays a envoyé les conteneurs ?", "La Russie.", got)
 
 
 def test_what_cannot_be_judged_is_left_to_the_other_checks() -> None:
