@@ -65,11 +65,7 @@ def _verb(tok: Any, places: bool = False) -> Any | None:
     """The verb `tok` is an argument of (climbing names, coordinations and appositions), or None.
     `places` (a quote's side): a place or agent after a noun belongs to what happens to it ("ouvre
     la première librairie … à Nantes" is an opening at Nantes, not a birth)."""
-    while tok.head.i != tok.i and (
-        tok.dep_ in _SAME_ROLE
-        or (places and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and any(c.lower_ in _AT for c in tok.children))
-    ):
-        tok = tok.head
+    tok = _argument(tok, places)
     head = tok.head
     if tok.dep_ in _ARGUMENT and head.pos_ == "VERB" and head.lemma_.lower() not in _LIGHT:
         return head
@@ -124,12 +120,12 @@ def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | N
     """A noun the answer makes another core argument of its verb ("les images" of "a fourni") that
     the quote prints, but in none of `verbs`' clauses: "… les images satellite semblent montrer que
     la Corée du Nord a fourni à la Russie bien plus d'équipements"."""
+    # Within the verb's sentence: across sentences a demonstrative links them ("… de ce matériel").
+    sents = {v.sent.start for v in verbs}
     for arg in mine.children:
         if arg.dep_ not in _CORE or arg.i == name_arg.i or arg.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = ground.fold(arg.lemma_.lower())
-        # Within the verb's sentence: across sentences a demonstrative links them ("… de ce matériel").
-        sents = {v.sent.start for v in verbs}
         printed = [
             t
             for t in quote
@@ -160,11 +156,11 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
     asked = set(re.findall(r"[\w-]+", ground.fold(question)))
     mine_doc, quote_doc = _parse(answer), _parse(quote)
     bare = not any(t.pos_ == "VERB" for t in mine_doc)
+    asked_verb = _asked_verb(question) if bare else None  # a bare name does what the question asks
     for tok in mine_doc:
         name = ground.fold(tok.text)
         if not _is_name(tok) or name in asked:
             continue
-        asked_verb = _asked_verb(question) if bare else None
         mine, role = asked_verb if asked_verb else (None if bare else _verb(tok), tok)
         if mine is None or _said(mine.lemma_.lower()):
             continue
@@ -201,8 +197,12 @@ def _converse(a: Any, b: Any) -> bool:
     return receives[0] != receives[1]
 
 
-def _argument(tok: Any) -> Any:
-    """The word that stands as the verb's argument for `tok` ("Corée" for "Nord", "porte-parole" for "Kirby")."""
-    while tok.dep_ in _SAME_ROLE and tok.head.i != tok.i:
+def _argument(tok: Any, places: bool = False) -> Any:
+    """The word that stands as the verb's argument for `tok` ("Corée" for "Nord", "porte-parole" for
+    "Kirby"); with `places`, also the noun a place or agent hangs off (see `_verb`)."""
+    while tok.head.i != tok.i and (
+        tok.dep_ in _SAME_ROLE
+        or (places and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and any(c.lower_ in _AT for c in tok.children))
+    ):
         tok = tok.head
     return tok
