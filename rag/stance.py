@@ -35,6 +35,13 @@ def stance(
     question must find its names there."""
     if excluded(claim, claim_q, quote, question, embedder):
         return None
+    return judged(p, threshold, claim, claim_q, rare, quote)
+
+
+def judged(
+    p: float, threshold: float, claim: str, claim_q: list[tuple[str, float, str]], rare: Sequence[str], quote: str
+) -> str | None:
+    """`stance` for a quote already past `excluded` (a trace checks that before paying for `p`)."""
     differ = figure_differs(claim_q, quantities(quote))
     if p >= threshold:
         return "drift" if differ else "states"

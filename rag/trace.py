@@ -20,7 +20,7 @@ from rag.attribute import Attribution
 from rag.chunk import refers_back
 from rag.embed import Embedder
 from rag.figures import key_figures, printed, quantities
-from rag.stance import excluded, rare_names, stance
+from rag.stance import excluded, judged, rare_names, stance
 from rag.types import Citation, Hit
 from rag.verify import Verifier
 
@@ -145,7 +145,7 @@ def trace(
                 continue  # decided by code: no judge call
             calls += 1
             p = verifier.support(quote.text, ask, claim)
-            kind = stance(p, verifier.threshold, claim, claim_q, rare, quote.text, question, embedder)
+            kind = judged(p, verifier.threshold, claim, claim_q, rare, quote.text)
             if kind:
                 found = (quote, p, kind)
         if found is None:
