@@ -18,6 +18,22 @@ from tests.conftest import SEEDS, SHIPS
 CONTAINERS = "La Corée du Nord a envoyé plus de 1 000 conteneurs d'équipements militaires et de munitions à la Russie."
 
 
+def _record_judge(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Swap the bots' verifier for the overlap fake that records each premise it judges."""
+    from rag import Assistant
+    from rag.verify import FakeVerifier
+
+    judged: list[str] = []
+
+    class Recording(FakeVerifier):
+        def support(self, premise: str, question: str, answer: str) -> float:
+            judged.append(premise)
+            return super().support(premise, question, answer)
+
+    monkeypatch.setattr(Assistant, "verifier", property(lambda self: Recording("overlap")))
+    return judged
+
+
 def _sources_of(text: str, needle: str) -> list[tuple[str, str, bool]]:
     items = attribute(text)
     at = text.index(needle)
@@ -125,20 +141,10 @@ def test_trace_lists_every_article_with_sources_dates_and_drift(fake_bot) -> Non
 
 
 def test_tracing_an_answer_reuses_its_verified_quotes(fake_bot, monkeypatch) -> None:  # noqa: ANN001
-    from rag import Assistant
-    from rag.verify import FakeVerifier
-
     q = "La Corée du Nord a-t-elle envoyé plus de 1 000 conteneurs d'équipements militaires à la Russie ?"
     a = fake_bot.ask(q)
     assert not a.refused, a.refusal_reason
-    judged: list[str] = []
-
-    class Recording(FakeVerifier):
-        def support(self, premise: str, question: str, answer: str) -> float:
-            judged.append(premise)
-            return super().support(premise, question, answer)
-
-    monkeypatch.setattr(Assistant, "verifier", property(lambda self: Recording("overlap")))
+    judged = _record_judge(monkeypatch)
     t = fake_bot.trace(q, answer=a)
     mine = {(c.article_id, c.quote, c.support) for c in a.citations}
     assert mine <= {(x.article_id, x.quote, x.support) for x in t.appearances}
@@ -346,18 +352,9 @@ def test_an_inverted_institution_after_a_reported_clause_is_the_source() -> None
 def test_a_trace_adds_the_sentence_before_only_for_a_reference_to_it(fake_bot, monkeypatch) -> None:  # noqa: ANN001
     """The wider quote costs a judge call an article; it helps only where the sentence opens with
     what refers to the one before ("Elles représentent …") or names by a demonstrative ("ce matériel")."""
-    from rag import Assistant
     from rag.chunk import refers_back, sentences
-    from rag.verify import FakeVerifier
 
-    judged: list[str] = []
-
-    class Recording(FakeVerifier):
-        def support(self, premise: str, question: str, answer: str) -> float:
-            judged.append(premise)
-            return super().support(premise, question, answer)
-
-    monkeypatch.setattr(Assistant, "verifier", property(lambda self: Recording("overlap")))
+    judged = _record_judge(monkeypatch)
     fake_bot.trace("La Corée du Nord a vendu des navires de guerre au Brésil en échange de céréales.")
     fake_bot.trace(CONTAINERS)
     assert judged
@@ -368,17 +365,7 @@ def test_a_trace_adds_the_sentence_before_only_for_a_reference_to_it(fake_bot, m
 
 def test_a_trace_spends_no_judge_call_on_a_sentence_code_already_rules_out(fake_bot, monkeypatch) -> None:  # noqa: ANN001
     """A sentence without the claim's figure (nor another figure for the same thing) states no version of it."""
-    from rag import Assistant
-    from rag.verify import FakeVerifier
-
-    judged: list[str] = []
-
-    class Recording(FakeVerifier):
-        def support(self, premise: str, question: str, answer: str) -> float:
-            judged.append(premise)
-            return super().support(premise, question, answer)
-
-    monkeypatch.setattr(Assistant, "verifier", property(lambda self: Recording("overlap")))
+    judged = _record_judge(monkeypatch)
     t = fake_bot.trace(CONTAINERS)
     assert len(t.appearances) >= 3
     fake_bot.trace("La Corée du Nord a envoyé 5 000 drones à la Russie.")
