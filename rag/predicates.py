@@ -50,6 +50,11 @@ _CORE = {"nsubj", "nsubj:pass", "obj", "obl:agent"}
 _DESCRIBES = {"acl", "acl:relcl", "parataxis", "appos"}
 # A verb whose subject is its head's: "s'est rendu sur un aérodrome pour rencontrer Vladimir Poutine".
 _CONTROLLED = {"xcomp", "advcl"}
+# What a verb of saying says: "Kirby a déclaré que …", "« … », a déclaré Kirby" (a quotation
+# before its verb is parsed as parataxis or as an adverbial clause).
+_CONTENT = {"ccomp", "xcomp", "parataxis", "advcl"}
+# Clauses that describe a word of another clause: "les images, analysées par …, suggèrent".
+_MODIFIER = {"acl", "acl:relcl", "advcl", "conj"}
 _WH = {"qui", "quoi", "que", "qu'", "qu’"}
 _WH_DET = {"quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles"}
 
@@ -136,14 +141,96 @@ def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | N
     return None
 
 
-def _asked_verb(question: str) -> tuple[Any, Any] | None:
-    """The verb of the question's wh-word ("Qui a fourni …", "Quel pays a fourni …"): a bare-name
-    answer ("La Corée du Nord.") does what that verb says."""
+def _asked(question: str) -> tuple[Any, Any] | None:
+    """The predicate of the question's wh-word and that word: a verb ("Qui a fourni …", "Quel pays a
+    fourni …") or a noun after "être" ("Qui est à l'origine des images …"). A bare-name answer ("La
+    Corée du Nord.") is what that predicate says of the wh-word."""
     for tok in _parse(question):
         if tok.lower_ in _WH or any(c.lower_ in _WH_DET and c.dep_ == "det" for c in tok.children):
             verb = _verb(tok)
             if verb is not None:
                 return verb, tok
+            arg = _argument(tok)
+            if arg.dep_ == "nsubj" and arg.head.pos_ == "NOUN" and any(c.dep_ == "cop" for c in arg.head.children):
+                return arg.head, tok
+    return None
+
+
+def _clause(tok: Any) -> tuple[Any, list[Any]]:
+    """The head of the clause `tok` stands in (its verb, or the root of a verbless sentence) and the
+    words passed on the way up ("Maxar" in "les images de Maxar" passes "images")."""
+    path = [tok]
+    while path[-1].head.i != path[-1].i and path[-1].head.pos_ != "VERB":
+        path.append(path[-1].head)
+    top = path[-1]
+    return (top if top.head.i == top.i else top.head), path
+
+
+def _clauses(head: Any) -> list[Any]:
+    """`head` and the verbs that share its subject or, for a verb of saying, say what it says:
+    "X a obtenu les images et les a publiées"; "Kirby a déclaré que les livraisons …"."""
+    out = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if head.dep_ == "conj":
+        out.append(head.head)
+    if _said(head.lemma_.lower()):
+        # A quotation the parser left unattached (« … », a déclaré X) is what X said too.
+        todo = [head] + [t for t in head.sent if t.dep_ == "ROOT" and t.i != head.i]
+        out += todo[1:]
+        while todo:  # what is said, and what that says in turn: not every clause below
+            said = [c for c in todo.pop().children if c.dep_ in _CONTENT]
+            out += said
+            todo += said
+        if head.dep_ in _CONTENT:
+            out.append(head.head)
+    return out
+
+
+def _together(name: Any, printed: list[Any]) -> bool:
+    """Some of `printed` (a noun) stands in `name`'s clause, or in a clause that `name`'s clause
+    only describes ("les images, analysées par le RUSI et obtenues … par le Washington Post,
+    suggèrent": the Post is the images'). A clause with a pronoun for an argument may be talking of
+    the noun: taken as together."""
+    wanted = {t.i for t in printed}
+    head, path = _clause(name)
+    for _ in range(8):  # a few levels up at most
+        heads = _clauses(head)
+        if wanted & {p.i for p in path} or any(_in_clause(t, h) for t in printed for h in heads):
+            return True
+        if any(c.dep_ in _CORE | {"iobj"} and c.pos_ == "PRON" for h in heads for c in h.children):
+            return True
+        if head.dep_ not in _MODIFIER or head.head.i == head.i:
+            return False
+        up = head.head
+        head, path = (up, []) if up.pos_ == "VERB" else _clause(up)
+    return False
+
+
+def _apart(pred: Any, role: Any, where: list[Any]) -> str | None:
+    """A noun the answer makes an argument of its predicate along with the name (the images of "Qui
+    est à l'origine des images …") that the quote prints in the name's sentence, but never in the
+    name's clause: "les États-Unis avaient déjà observé des navires russes …, ce que les images
+    semblent confirmer". A clause with a pronoun for an argument may be talking of it: not judged."""
+    own = _argument(role)
+    wanted = [
+        c
+        for c in pred.children
+        if c.i != own.i
+        and c.pos_ in ("NOUN", "PROPN")
+        and (c.dep_ in _CORE or (pred.pos_ == "NOUN" and c.dep_ == "nmod"))
+    ]
+    for arg in wanted:
+        lemma = ground.fold(arg.lemma_.lower())
+        seen = False
+        for name in where:
+            printed = [t for t in name.sent if t.pos_ in ("NOUN", "PROPN") and ground.fold(t.lemma_.lower()) == lemma]
+            if not printed:
+                continue
+            seen = True
+            if _together(name, printed):
+                break
+        else:
+            if seen:
+                return arg.text
     return None
 
 
@@ -156,32 +243,47 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
     asked = set(re.findall(r"[\w-]+", ground.fold(question)))
     mine_doc, quote_doc = _parse(answer), _parse(quote)
     bare = not any(t.pos_ == "VERB" for t in mine_doc)
-    asked_verb = _asked_verb(question) if bare else None  # a bare name does what the question asks
+    asked_pred = _asked(question) if bare else None  # a bare name is what the question asks of its wh-word
     for tok in mine_doc:
         name = ground.fold(tok.text)
         if not _is_name(tok) or name in asked:
             continue
-        mine, role = asked_verb if asked_verb else (None if bare else _verb(tok), tok)
-        if mine is None or _said(mine.lemma_.lower()):
-            continue
+        pred, role = asked_pred if asked_pred else (None if bare else _verb(tok), tok)
         where = [t for t in quote_doc if _is_name(t) and ground.fold(t.text) == name]
-        found = [(t, _verb(t, places=True)) for t in where]
-        theirs = [(t, v) for t, v in found if v is not None and not _said(v.lemma_.lower())]
-        if not theirs or len(theirs) < len(found):
-            continue  # not printed, or somewhere not as a verb's argument: not judged
+        if pred is None or not where:
+            continue
         named = next((e.text for e in mine_doc.ents if e.start <= tok.i < e.end), tok.text)
-        same = [
-            v
-            for t, v in theirs
-            if _same_action(mine, v, quote_doc) and not (_agent(role) and _agent(t) and _converse(mine, v))
-        ]
-        if not same:
-            verbs = ", ".join(dict.fromkeys(f"« {v.text} »" for _, v in theirs))
-            return f"the answer has {named} « {mine.text} »; its quote has it only {verbs}"
-        # The same verb, but with what else? Only an answer with its own verb (a bare name's is the question's).
-        other = None if bare else _unplaced(mine, _argument(tok), same, quote_doc)
+        why = None
+        if pred.pos_ == "VERB" and not _said(pred.lemma_.lower()):
+            why = _other_verb(pred, role, tok, where, quote_doc, bare, named)
+        other = None if why else _apart(pred, role, where)
         if other:
-            return f"the answer has {named} « {mine.text} » {other}; its quote has {other} elsewhere"
+            why = f"the answer has {named} « {pred.text} » {other}; its quote has {named} apart from {other}"
+        if why:
+            return why
+    return None
+
+
+def _other_verb(mine: Any, role: Any, tok: Any, where: list[Any], quote_doc: Any, bare: bool, named: str) -> str | None:
+    """The quote gives the name only other verbs than the answer's, or the same verb with the
+    answer's other arguments elsewhere. Judged only where the quote prints the name as an argument
+    of a verb that is not one of saying, at every occurrence."""
+    found = [(t, _verb(t, places=True)) for t in where]
+    theirs = [(t, v) for t, v in found if v is not None and not _said(v.lemma_.lower())]
+    if not theirs or len(theirs) < len(found):
+        return None
+    same = [
+        v
+        for t, v in theirs
+        if _same_action(mine, v, quote_doc) and not (_agent(role) and _agent(t) and _converse(mine, v))
+    ]
+    if not same:
+        verbs = ", ".join(dict.fromkeys(f"« {v.text} »" for _, v in theirs))
+        return f"the answer has {named} « {mine.text} »; its quote has it only {verbs}"
+    # The same verb, but with what else? Only an answer with its own verb (a bare name's is the question's).
+    other = None if bare else _unplaced(mine, _argument(tok), same, quote_doc)
+    if other:
+        return f"the answer has {named} « {mine.text} » {other}; its quote has {other} elsewhere"
     return None
 
 
