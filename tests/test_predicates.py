@@ -50,6 +50,46 @@ def test_the_same_verb_with_another_object_is_caught() -> None:
     )
 
 
+def test_a_bare_name_must_stand_with_what_the_question_asks_about() -> None:
+    # "Qui est à l'origine des images …": a noun predicate; the name observes ships, the images
+    # are in a clause of their own.
+    observed = (
+        "Kirby a ajouté que les États-Unis avaient déjà observé des navires russes déchargeant des conteneurs "
+        "en Corée du Nord, ce que les images semblent confirmer."
+    )
+    why = action_unstated(
+        "Qui est à l'origine des images satellite analysées par le RUSI ?", "Les États-Unis", observed
+    )
+    assert why and "images" in why
+    assert action_unstated("D'où viennent les images ?", "Les images viennent des États-Unis.", observed)
+    # What the name does stand with passes: its own object, a participle on the noun, what it says.
+    assert action_unstated("Qui a observé des navires russes ?", "Les États-Unis", observed) is None
+    assert (
+        action_unstated("Qui a fourni les images ?", "Maxar", "Les images fournies par Maxar montrent des navires.")
+        is None
+    )
+    said = "Kirby a déclaré que les livraisons avaient eu lieu."
+    assert action_unstated("Qui a confirmé les livraisons ?", "Kirby", said) is None
+    quoted = "« Les livraisons ont eu lieu », a déclaré Kirby."
+    assert action_unstated("Qui a confirmé les livraisons ?", "Kirby", quoted) is None
+    # A clause that describes the noun's ("… analysées par le RUSI et obtenues … par le Post, suggèrent").
+    first = (
+        "Mais les nouvelles images satellite, analysées par le groupe de réflexion Royal United Services Institute "
+        "(RUSI) basé au Royaume-Uni et obtenues pour la première fois par le Washington Post, suggèrent une "
+        "opération beaucoup plus élaborée."
+    )
+    assert action_unstated("Qui a publié les images satellite ?", "Le Washington Post", first) is None
+    # A pronoun may stand for the noun: not judged.
+    both = "Le Washington Post a obtenu les images et le RUSI les a analysées."
+    assert action_unstated("Qui a analysé les images ?", "Le RUSI", both) is None
+    # A noun predicate whose complement stands with the name.
+    kirby = (
+        "Le porte-parole du Conseil de sécurité nationale, John Kirby, a déclaré que la Corée du Nord avait livré "
+        "des armes."
+    )
+    assert action_unstated("Qui est le porte-parole du Conseil de sécurité nationale ?", "John Kirby", kirby) is None
+
+
 def test_the_same_action_in_other_words_passes() -> None:
     # The same verb in another form; a noun of it ("la visite de … Choïgou").
     q = "Quels navires ont transporté les conteneurs ?"
