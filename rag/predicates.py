@@ -40,6 +40,18 @@ _TRANSFER = re.compile(
 )
 # Receiving, by lemma: its agent is where a handing over ends, the converse of a giver's.
 _RECEIVE = {"recevoir", "obtenir", "acquérir", "importer", "acheter", "receive", "obtain", "get", "acquire", "buy"}
+# Nouns that name who receives: a question asking for one is answered by the agent of "obtenues par".
+_RECEIVER = {
+    "destinataire",
+    "bénéficiaire",
+    "acquéreur",
+    "acheteur",
+    "récipiendaire",
+    "importateur",
+    "client",
+    "recipient",
+    "buyer",
+}
 _SYNONYM = 0.65  # word-vector cosine of two verbs' lemmas above which they name the same action
 # A place or an agent that hangs off a noun belongs to what happens to it ("ouvre la première
 # librairie … à Nantes"; "obtenues pour la première fois par le Washington Post", parsed under "fois").
@@ -256,6 +268,8 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
         why = None
         if pred.pos_ == "VERB" and not _said(pred.lemma_.lower()):
             why = _other_verb(pred, role, tok, where, quote_doc, bare, named)
+        if pred.pos_ == "NOUN" and not why:
+            why = _received(pred, where, named)
         other = None if why else _apart(pred, role, where)
         if other:
             why = f"the answer has {named} « {pred.text} » {other}; its quote has {named} apart from {other}"
@@ -285,6 +299,19 @@ def _other_verb(mine: Any, role: Any, tok: Any, where: list[Any], quote_doc: Any
     if other:
         return f"the answer has {named} « {mine.text} » {other}; its quote has {other} elsewhere"
     return None
+
+
+def _received(pred: Any, where: list[Any], named: str) -> str | None:
+    """A noun predicate (the source, the origin, the author of …) answered by a name its quote has
+    only receiving: "obtenues pour la première fois par le Washington Post" does not make the Post
+    the images' source. Its verbs' twin check is `_converse`."""
+    verbs = [_verb(t, places=True) for t in where]
+    if pred.lemma_.lower() in _RECEIVER or not all(
+        v is not None and v.lemma_.lower() in _RECEIVE and _agent(t) for t, v in zip(where, verbs, strict=True)
+    ):
+        return None
+    got = ", ".join(dict.fromkeys(f"« {v.text} »" for v in verbs if v is not None))
+    return f"the answer has {named} as « {pred.text} »; its quote has it only receiving ({got})"
 
 
 def _agent(tok: Any) -> bool:

@@ -79,6 +79,10 @@ def test_a_bare_name_must_stand_with_what_the_question_asks_about() -> None:
         "opération beaucoup plus élaborée."
     )
     assert action_unstated("Qui a publié les images satellite ?", "Le Washington Post", first) is None
+    # … but the Post only receives them there: it is not their source (a noun predicate's converse).
+    why = action_unstated("Quelle entreprise est la source des images satellite ?", "Le Washington Post", first)
+    assert why and "receiving" in why
+    assert action_unstated("Qui est le destinataire des images ?", "Le Washington Post", first) is None
     # A pronoun may stand for the noun: not judged.
     both = "Le Washington Post a obtenu les images et le RUSI les a analysées."
     assert action_unstated("Qui a analysé les images ?", "Le RUSI", both) is None
