@@ -241,12 +241,15 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
         return any(same_word(f, v, 4) for v in vocab)
 
     acronyms = [n for n in names if all(w.isalpha() and w.isupper() and len(w) >= 2 for w in n)]  # not "MGM-140"
-    missing = [" ".join(n) for n in acronyms if len(missing_acronyms(n, text)) == len(n)]
-    left = [n for n in names if n not in acronyms and not any(literal(w) for w in n)]
-    # A capital for its country or the reverse ("Moscou" over "la Russie"): the embedder cannot tell.
-    from rag.gazetteer import same_state_named  # the gazetteer folds with this module's fold
+    # A capital for its country or the reverse ("Moscou" over "la Russie"), an organisation's acronym
+    # for its name ("ONU" over "les Nations Unies"): the embedder cannot tell.
+    from rag.gazetteer import same_named  # the gazetteer folds with this module's fold
 
-    left = [n for n in left if not same_state_named(" ".join(n), text)]
+    missing = [
+        " ".join(n) for n in acronyms if len(missing_acronyms(n, text)) == len(n) and not same_named(" ".join(n), text)
+    ]
+    left = [n for n in names if n not in acronyms and not any(literal(w) for w in n)]
+    left = [n for n in left if not same_named(" ".join(n), text)]
     caps = list(dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", text)))
     if not left or not caps:
         return missing + [" ".join(n) for n in left]

@@ -145,7 +145,7 @@ def giver_received(answer: str, quote: str) -> str | None:
     for name, mine in _roles(answer).items():
         if "gives" not in mine:
             continue
-        alias = gazetteer.same_state_named(name, quote)  # "Pyongyang" for "la Corée du Nord"
+        alias = gazetteer.same_named(name, quote)  # "Pyongyang" for "la Corée du Nord"
         named = {name} | ({ground.fold(alias)} if alias else set())
         printed = [r for n, r in theirs.items() if any(_same(n, x) for x in named)]
         if printed and all(r == {"receives"} for r in printed):
