@@ -19,21 +19,11 @@ read) nor a light verb ("être", "se trouver"), both texts in French (the parser
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
-from rag import ground, roles
+from rag import clauses, ground, roles
 from rag.lang import detect
 
-# Verbs that say little by themselves: the predicate is elsewhere ("est le directeur", "se trouve à").
-_LIGHT = {
-    "être", "avoir", "faire", "pouvoir", "devoir", "aller", "sembler", "paraître", "trouver", "situer",
-    "rester", "devenir", "vouloir", "falloir", "permettre",
-}  # fmt: skip
-# Relations through which a word stands for the name: "Henri Bodin", "X et Y", "le porte-parole John Kirby".
-_SAME_ROLE = {"flat:name", "flat", "appos", "conj", "fixed", "compound", "nmod:appos"}
-# Relations that make a word an argument of its verb (not "nmod": "les images de Planet Labs" has no verb).
-_ARGUMENT = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "dislocated"}
 # Handing over, either way: "a reçu" is stated by "a transféré … à" (direction is checked elsewhere).
 _TRANSFER = re.compile(
     rf"^(?:{roles.SEND_VERB}|{roles.RECEIVE_VERB}|achemin|transport|export|donn|offr|procur)", re.IGNORECASE
@@ -53,49 +43,8 @@ _RECEIVER = {
     "buyer",
 }
 _SYNONYM = 0.65  # word-vector cosine of two verbs' lemmas above which they name the same action
-# A place or an agent that hangs off a noun belongs to what happens to it ("ouvre la première
-# librairie … à Nantes"; "obtenues pour la première fois par le Washington Post", parsed under "fois").
-_AT = {"à", "au", "aux", "en", "dans", "par"}
-# Arguments that say who does what to what: the answer's must sit in its quote's clause too.
-_CORE = {"nsubj", "nsubj:pass", "obj", "obl:agent"}
-# A verb hung on the noun it says something of: "les images fournies par …", "Paul Marchand, né le …".
-_DESCRIBES = {"acl", "acl:relcl", "parataxis", "appos"}
-# A verb whose subject is its head's: "s'est rendu sur un aérodrome pour rencontrer Vladimir Poutine".
-_CONTROLLED = {"xcomp", "advcl"}
-# What a verb of saying says: "Kirby a déclaré que …", "« … », a déclaré Kirby" (a quotation
-# before its verb is parsed as parataxis or as an adverbial clause).
-_CONTENT = {"ccomp", "xcomp", "parataxis", "advcl"}
-# Clauses that describe a word of another clause: "les images, analysées par …, suggèrent".
-_MODIFIER = {"acl", "acl:relcl", "advcl", "conj"}
 _WH = {"qui", "quoi", "que", "qu'", "qu’"}
 _WH_DET = {"quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles"}
-
-
-@lru_cache(maxsize=256)
-def _parse(text: str) -> Any:
-    from rag.attribute import parse  # lazy: spaCy
-
-    return parse(text)
-
-
-def _verb(tok: Any, places: bool = False) -> Any | None:
-    """The verb `tok` is an argument of (climbing names, coordinations and appositions), or None.
-    `places` (a quote's side): a place or agent after a noun belongs to what happens to it ("ouvre
-    la première librairie … à Nantes" is an opening at Nantes, not a birth)."""
-    tok = _argument(tok, places)
-    head = tok.head
-    if tok.dep_ in _ARGUMENT and head.pos_ == "VERB" and head.lemma_.lower() not in _LIGHT:
-        return head
-    return None
-
-
-def _is_name(tok: Any) -> bool:
-    return bool(tok.pos_ == "PROPN" or (len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha()))
-
-
-def _said(lemma: str) -> bool:
-    """A verb of saying, judging or finding: what follows it is the source's, not an action."""
-    return bool(roles.ASKS_SPEAKER.fullmatch(lemma))
 
 
 def _same_action(mine: Any, theirs: Any, quote: Any) -> bool:
@@ -116,23 +65,6 @@ def _same_action(mine: Any, theirs: Any, quote: Any) -> bool:
     return any(t.pos_ == "NOUN" and ground.same_word(a, ground.fold(t.lemma_.lower()), 5) for t in quote)
 
 
-def _in_clause(tok: Any, verb: Any) -> bool:
-    """`tok` is part of `verb`'s clause: below it without another verb between, the noun it
-    describes ("les images fournies par …"), or an argument of a verb that controls it."""
-    v = verb
-    while True:
-        if v.dep_ in _DESCRIBES and v.head.i == tok.i:
-            return True
-        t = tok
-        while t.head.i != t.i and t.head.i != v.i and t.head.pos_ != "VERB":
-            t = t.head
-        if t.head.i == v.i and t.i != v.i:
-            return True
-        if v.dep_ not in _CONTROLLED or v.head.i == v.i:
-            return False
-        v = v.head
-
-
 def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | None:
     """A noun the answer makes another core argument of its verb ("les images" of "a fourni") that
     the quote prints, but in none of `verbs`' clauses: "… les images satellite semblent montrer que
@@ -140,7 +72,7 @@ def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | N
     # Within the verb's sentence: across sentences a demonstrative links them ("… de ce matériel").
     sents = {v.sent.start for v in verbs}
     for arg in mine.children:
-        if arg.dep_ not in _CORE or arg.i == name_arg.i or arg.pos_ not in ("NOUN", "PROPN"):
+        if arg.dep_ not in clauses.CORE or arg.i == name_arg.i or arg.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = ground.fold(arg.lemma_.lower())
         printed = [
@@ -148,7 +80,7 @@ def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | N
             for t in quote
             if t.pos_ in ("NOUN", "PROPN") and ground.fold(t.lemma_.lower()) == lemma and t.sent.start in sents
         ]
-        if printed and not any(_in_clause(t, v) for t in printed for v in verbs):
+        if printed and not any(clauses.in_clause(t, v) for t in printed for v in verbs):
             return arg.text
     return None
 
@@ -157,64 +89,15 @@ def _asked(question: str) -> tuple[Any, Any] | None:
     """The predicate of the question's wh-word and that word: a verb ("Qui a fourni …", "Quel pays a
     fourni …") or a noun after "être" ("Qui est à l'origine des images …"). A bare-name answer ("La
     Corée du Nord.") is what that predicate says of the wh-word."""
-    for tok in _parse(question):
+    for tok in clauses.parse(question):
         if tok.lower_ in _WH or any(c.lower_ in _WH_DET and c.dep_ == "det" for c in tok.children):
-            verb = _verb(tok)
+            verb = clauses.verb(tok)
             if verb is not None:
                 return verb, tok
-            arg = _argument(tok)
+            arg = clauses.argument(tok)
             if arg.dep_ == "nsubj" and arg.head.pos_ == "NOUN" and any(c.dep_ == "cop" for c in arg.head.children):
                 return arg.head, tok
     return None
-
-
-def _clause(tok: Any) -> tuple[Any, list[Any]]:
-    """The head of the clause `tok` stands in (its verb, or the root of a verbless sentence) and the
-    words passed on the way up ("Maxar" in "les images de Maxar" passes "images")."""
-    path = [tok]
-    while path[-1].head.i != path[-1].i and path[-1].head.pos_ != "VERB":
-        path.append(path[-1].head)
-    top = path[-1]
-    return (top if top.head.i == top.i else top.head), path
-
-
-def _clauses(head: Any) -> list[Any]:
-    """`head` and the verbs that share its subject or, for a verb of saying, say what it says:
-    "X a obtenu les images et les a publiées"; "Kirby a déclaré que les livraisons …"."""
-    out = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    if head.dep_ == "conj":
-        out.append(head.head)
-    if _said(head.lemma_.lower()):
-        # A quotation the parser left unattached (« … », a déclaré X) is what X said too.
-        todo = [head] + [t for t in head.sent if t.dep_ == "ROOT" and t.i != head.i]
-        out += todo[1:]
-        while todo:  # what is said, and what that says in turn: not every clause below
-            said = [c for c in todo.pop().children if c.dep_ in _CONTENT]
-            out += said
-            todo += said
-        if head.dep_ in _CONTENT:
-            out.append(head.head)
-    return out
-
-
-def _together(name: Any, printed: list[Any]) -> bool:
-    """Some of `printed` (a noun) stands in `name`'s clause, or in a clause that `name`'s clause
-    only describes ("les images, analysées par le RUSI et obtenues … par le Washington Post,
-    suggèrent": the Post is the images'). A clause with a pronoun for an argument may be talking of
-    the noun: taken as together."""
-    wanted = {t.i for t in printed}
-    head, path = _clause(name)
-    for _ in range(8):  # a few levels up at most
-        heads = _clauses(head)
-        if wanted & {p.i for p in path} or any(_in_clause(t, h) for t in printed for h in heads):
-            return True
-        if any(c.dep_ in _CORE | {"iobj"} and c.pos_ == "PRON" for h in heads for c in h.children):
-            return True
-        if head.dep_ not in _MODIFIER or head.head.i == head.i:
-            return False
-        up = head.head
-        head, path = (up, []) if up.pos_ == "VERB" else _clause(up)
-    return False
 
 
 def _apart(pred: Any, role: Any, where: list[Any]) -> str | None:
@@ -222,13 +105,13 @@ def _apart(pred: Any, role: Any, where: list[Any]) -> str | None:
     est à l'origine des images …") that the quote prints in the name's sentence, but never in the
     name's clause: "les États-Unis avaient déjà observé des navires russes …, ce que les images
     semblent confirmer". A clause with a pronoun for an argument may be talking of it: not judged."""
-    own = _argument(role)
+    own = clauses.argument(role)
     wanted = [
         c
         for c in pred.children
         if c.i != own.i
         and c.pos_ in ("NOUN", "PROPN")
-        and (c.dep_ in _CORE or (pred.pos_ == "NOUN" and c.dep_ == "nmod"))
+        and (c.dep_ in clauses.CORE or (pred.pos_ == "NOUN" and c.dep_ == "nmod"))
     ]
     for arg in wanted:
         lemma = ground.fold(arg.lemma_.lower())
@@ -238,7 +121,7 @@ def _apart(pred: Any, role: Any, where: list[Any]) -> str | None:
             if not printed:
                 continue
             seen = True
-            if _together(name, printed):
+            if clauses.together(name, printed):
                 break
         else:
             if seen:
@@ -253,20 +136,20 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
     if detect(answer) != "fr" or detect(quote) != "fr":
         return None
     asked = set(re.findall(r"[\w-]+", ground.fold(question)))
-    mine_doc, quote_doc = _parse(answer), _parse(quote)
+    mine_doc, quote_doc = clauses.parse(answer), clauses.parse(quote)
     bare = not any(t.pos_ == "VERB" for t in mine_doc)
     asked_pred = _asked(question) if bare else None  # a bare name is what the question asks of its wh-word
     for tok in mine_doc:
         name = ground.fold(tok.text)
-        if not _is_name(tok) or name in asked:
+        if not clauses.is_name(tok) or name in asked:
             continue
-        pred, role = asked_pred if asked_pred else (None if bare else _verb(tok), tok)
-        where = [t for t in quote_doc if _is_name(t) and ground.fold(t.text) == name]
+        pred, role = asked_pred if asked_pred else (None if bare else clauses.verb(tok), tok)
+        where = [t for t in quote_doc if clauses.is_name(t) and ground.fold(t.text) == name]
         if pred is None or not where:
             continue
         named = next((e.text for e in mine_doc.ents if e.start <= tok.i < e.end), tok.text)
         why = None
-        if pred.pos_ == "VERB" and not _said(pred.lemma_.lower()):
+        if pred.pos_ == "VERB" and not clauses.said(pred.lemma_.lower()):
             why = _other_verb(pred, role, tok, where, quote_doc, bare, named)
         if pred.pos_ == "NOUN" and not why:
             why = _received(pred, where, named)
@@ -282,8 +165,8 @@ def _other_verb(mine: Any, role: Any, tok: Any, where: list[Any], quote_doc: Any
     """The quote gives the name only other verbs than the answer's, or the same verb with the
     answer's other arguments elsewhere. Judged only where the quote prints the name as an argument
     of a verb that is not one of saying, at every occurrence."""
-    found = [(t, _verb(t, places=True)) for t in where]
-    theirs = [(t, v) for t, v in found if v is not None and not _said(v.lemma_.lower())]
+    found = [(t, clauses.verb(t, places=True)) for t in where]
+    theirs = [(t, v) for t, v in found if v is not None and not clauses.said(v.lemma_.lower())]
     if not theirs or len(theirs) < len(found):
         return None
     same = [
@@ -295,7 +178,7 @@ def _other_verb(mine: Any, role: Any, tok: Any, where: list[Any], quote_doc: Any
         verbs = ", ".join(dict.fromkeys(f"« {v.text} »" for _, v in theirs))
         return f"the answer has {named} « {mine.text} »; its quote has it only {verbs}"
     # The same verb, but with what else? Only an answer with its own verb (a bare name's is the question's).
-    other = None if bare else _unplaced(mine, _argument(tok), same, quote_doc)
+    other = None if bare else _unplaced(mine, clauses.argument(tok), same, quote_doc)
     if other:
         return f"the answer has {named} « {mine.text} » {other}; its quote has {other} elsewhere"
     return None
@@ -305,7 +188,7 @@ def _received(pred: Any, where: list[Any], named: str) -> str | None:
     """A noun predicate (the source, the origin, the author of …) answered by a name its quote has
     only receiving: "obtenues pour la première fois par le Washington Post" does not make the Post
     the images' source. Its verbs' twin check is `_converse`."""
-    verbs = [_verb(t, places=True) for t in where]
+    verbs = [clauses.verb(t, places=True) for t in where]
     if pred.lemma_.lower() in _RECEIVER or not all(
         v is not None and v.lemma_.lower() in _RECEIVE and _agent(t) for t, v in zip(where, verbs, strict=True)
     ):
@@ -316,7 +199,7 @@ def _received(pred: Any, where: list[Any], named: str) -> str | None:
 
 def _agent(tok: Any) -> bool:
     """`tok` does its verb: its subject, or its agent after "par" ("obtenues … par le Washington Post")."""
-    arg = _argument(tok)
+    arg = clauses.argument(tok)
     return arg.dep_ in ("nsubj", "obl:agent") or (arg.dep_ == "nmod" and any(c.lower_ == "par" for c in arg.children))
 
 
@@ -324,14 +207,3 @@ def _converse(a: Any, b: Any) -> bool:
     """One verb gives, the other receives: their doers stand at opposite ends ("procuré" / "obtenues par")."""
     receives = [x.lemma_.lower() in _RECEIVE for x in (a, b)]
     return receives[0] != receives[1]
-
-
-def _argument(tok: Any, places: bool = False) -> Any:
-    """The word that stands as the verb's argument for `tok` ("Corée" for "Nord", "porte-parole" for
-    "Kirby"); with `places`, also the noun a place or agent hangs off (see `_verb`)."""
-    while tok.head.i != tok.i and (
-        tok.dep_ in _SAME_ROLE
-        or (places and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and any(c.lower_ in _AT for c in tok.children))
-    ):
-        tok = tok.head
-    return tok
