@@ -161,6 +161,23 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
     return None
 
 
+def core_names(text: str) -> list[str]:
+    """The names `text` makes who or what its verbs act on (subject, object, agent): "la Chine" in
+    "La Chine a livré des obus à la Russie", not "Rajin" in "entre le port de Rajin et …" nor the
+    source of "Le Kremlin a confirmé …". A quote
+    that prints none of a name of these cannot state the text by itself. French text only."""
+    if detect(text) != "fr":
+        return []
+    doc = clauses.parse(text)
+    out = []
+    for tok in doc:
+        verb = clauses.verb(tok) if clauses.is_name(tok) else None
+        # Not who says it ("Le Kremlin a confirmé …"): a version without its source is still one.
+        if verb is not None and clauses.argument(tok).dep_ in clauses.CORE and not clauses.said(verb.lemma_.lower()):
+            out.append(next((e.text for e in doc.ents if e.start <= tok.i < e.end), tok.text))
+    return list(dict.fromkeys(out))
+
+
 def _other_verb(mine: Any, role: Any, tok: Any, where: list[Any], quote_doc: Any, bare: bool, named: str) -> str | None:
     """The quote gives the name only other verbs than the answer's, or the same verb with the
     answer's other arguments elsewhere. Judged only where the quote prints the name as an argument

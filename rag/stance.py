@@ -69,7 +69,7 @@ def excluded(
     """No version of the claim whatever the judge says, so not worth its call: the claim's numbers
     are missing without another figure for the same thing in their place, or the quote's number
     counts something else ("1 000 soldats" is no version of "1 000 conteneurs"), or one of its names
-    does something else there; for an answer to a question, a name it gives is missing."""
+    does something else there; a name it gives is missing (for a claim, one its verbs act on)."""
     differ = figure_differs(claim_q, quantities(quote))
     if not differ and ungrounded_numbers(claim, [quote], question or ""):
         return True
@@ -79,7 +79,12 @@ def excluded(
     # version of "La Chine a livré des obus à la Russie" (rag.predicates, as for answers).
     if predicates.action_unstated(question or "", claim, quote):
         return True
-    return bool(question and ground.unknown_names(claim, [quote, question], embedder))
+    if question:
+        return bool(ground.unknown_names(claim, [quote, question], embedder))
+    # Who does what to whom must be printed (or named otherwise: "Pyongyang", "la RPDC"): "la Corée
+    # du Nord a livré du matériel à la Russie" is no version of "La Chine a livré des obus …". A
+    # sentence that says "Elle" for it is judged with the sentence before (`chunk.refers_back`).
+    return any(ground.unknown_names(name, [quote], embedder) for name in predicates.core_names(claim))
 
 
 def _alike(name: str, word: str) -> bool:

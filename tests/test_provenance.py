@@ -300,6 +300,10 @@ def test_stance_contradicts_drifts_and_requires_the_claims_figures() -> None:
     assert stance(0.9, 0.65, china, quantities(china), (), turned, None, emb) is None
     delivered = "Selon Kiev, la Chine a livré des obus à la Russie."
     assert stance(0.9, 0.65, china, quantities(china), (), delivered, None, emb) == "states"
+    # Who does it must be printed (or named otherwise): another country's delivery is no version.
+    korea = "La Corée du Nord a livré des obus d'artillerie à la Russie."
+    assert stance(0.9, 0.65, china, quantities(china), (), korea, None, emb) is None
+    assert stance(0.9, 0.65, china, quantities(china), (), "Pékin a livré des obus à la Russie.", None, emb) == "states"
 
 
 def test_a_version_with_the_claims_rare_names_spelled_otherwise_is_a_drift() -> None:
