@@ -153,7 +153,11 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
             why = _other_verb(pred, role, tok, where, quote_doc, bare, named)
         if pred.pos_ == "NOUN" and not why:
             why = _received(pred, where, named)
-        other = None if why else _apart(pred, role, where)
+        # Any word of the name may be the one the parser hangs in the clause ("Le président russe
+        # Vladimir Poutine a rencontré …" parsed with "Vladimir" under "président", "Poutine" subject).
+        words = {ground.fold(w) for w in re.findall(r"[\w-]+", named)}
+        whole = [t for t in quote_doc if clauses.is_name(t) and ground.fold(t.text) in words]
+        other = None if why else _apart(pred, role, whole)
         if other:
             why = f"the answer has {named} « {pred.text} » {other}; its quote has {named} apart from {other}"
         if why:

@@ -92,6 +92,9 @@ def test_a_bare_name_must_stand_with_what_the_question_asks_about() -> None:
         "des armes."
     )
     assert action_unstated("Qui est le porte-parole du Conseil de sécurité nationale ?", "John Kirby", kirby) is None
+    # A name of two words the parser splits (first name under "président", surname the subject).
+    met = "Le président russe Vladimir Poutine a rencontré le guide suprême de la Corée du Nord, Kim Jong Un, le mois dernier"
+    assert action_unstated("Qui a rencontré le guide suprême de la Corée du Nord ?", "Vladimir Poutine", met) is None
 
 
 def test_the_same_action_in_other_words_passes() -> None:
