@@ -11,6 +11,13 @@ pipeline's word vectors), and that verb's clause must hold the answer's other co
 where the quote's sentence prints them ("a fourni les images" is not stated by "les images
 semblent montrer que la Corée du Nord a fourni … des équipements").
 
+A bare-name answer ("Les États-Unis") is what the question's predicate says of its wh-word, a verb
+or a noun after "être" ("Qui est à l'origine des images …"): the name must stand, in its quote, in
+the clause that holds what the question asks about ("… les États-Unis avaient observé des navires
+…, ce que les images semblent confirmer" does not make them the images' origin), and a noun
+predicate is not answered by a name the quote has only receiving ("obtenues par le Washington
+Post" does not make the Post their source). Where a word stands in the parse is `rag.clauses`'s.
+
 Only clear cases are judged: a name the quote prints as an argument of a verb at every
 occurrence, a verb that is not a verb of saying or finding (what a source says is the judge's to
 read) nor a light verb ("être", "se trouver"), both texts in French (the parser's language).
@@ -32,16 +39,9 @@ _TRANSFER = re.compile(
 _RECEIVE = {"recevoir", "obtenir", "acquérir", "importer", "acheter", "receive", "obtain", "get", "acquire", "buy"}
 # Nouns that name who receives: a question asking for one is answered by the agent of "obtenues par".
 _RECEIVER = {
-    "destinataire",
-    "bénéficiaire",
-    "acquéreur",
-    "acheteur",
-    "récipiendaire",
-    "importateur",
-    "client",
-    "recipient",
-    "buyer",
-}
+    "destinataire", "bénéficiaire", "acquéreur", "acheteur", "récipiendaire", "importateur", "client",
+    "recipient", "buyer",
+}  # fmt: skip
 _SYNONYM = 0.65  # word-vector cosine of two verbs' lemmas above which they name the same action
 _WH = {"qui", "quoi", "que", "qu'", "qu’"}
 _WH_DET = {"quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles"}
@@ -168,8 +168,8 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
 def core_names(text: str) -> list[str]:
     """The names `text` makes who or what its verbs act on (subject, object, agent): "la Chine" in
     "La Chine a livré des obus à la Russie", not "Rajin" in "entre le port de Rajin et …" nor the
-    source of "Le Kremlin a confirmé …". A quote
-    that prints none of a name of these cannot state the text by itself. French text only."""
+    source of "Le Kremlin a confirmé …". A quote that prints none of a name of these cannot state
+    the text by itself. French text only."""
     if detect(text) != "fr":
         return []
     doc = clauses.parse(text)
