@@ -18,9 +18,10 @@ the clause that holds what the question asks about ("… les États-Unis avaient
 predicate is not answered by a name the quote has only receiving ("obtenues par le Washington
 Post" does not make the Post their source). Where a word stands in the parse is `rag.clauses`'s.
 
-Only clear cases are judged: a name the quote prints as an argument of a verb at every
+The verb check judges only clear cases: a name the quote prints as an argument of a verb at every
 occurrence, a verb that is not a verb of saying or finding (what a source says is the judge's to
-read) nor a light verb ("être", "se trouver"), both texts in French (the parser's language).
+read) nor a light verb ("être", "se trouver"). The clause check reads what a verb of saying says as
+its clause. Both texts must be French (the parser's language).
 """
 
 from __future__ import annotations
