@@ -120,8 +120,14 @@ def together(name: Any, printed: list[Any]) -> bool:
     only describes ("les images, analysées par le RUSI et obtenues … par le Washington Post,
     suggèrent": the Post is the images'). A clause with a pronoun for an argument may be talking of
     the noun: taken as together."""
-    wanted = {t.i for t in printed}
     head, path = clause(name)
+    return reaches(head, path, printed)
+
+
+def reaches(head: Any, path: list[Any], printed: list[Any]) -> bool:
+    """`together` from the clause of `head` (`path`: the words climbed to it): some of `printed`
+    stands in that clause or in one it only describes."""
+    wanted = {t.i for t in printed}
     for _ in range(8):  # a few levels up at most
         heads = linked(head)
         if wanted & {p.i for p in path} or any(in_clause(t, h) for t in printed for h in heads):

@@ -81,7 +81,9 @@ def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | N
             for t in quote
             if t.pos_ in ("NOUN", "PROPN") and ground.fold(t.lemma_.lower()) == lemma and t.sent.start in sents
         ]
-        if printed and not any(clauses.in_clause(t, v) for t in printed for v in verbs):
+        # The parser may hang the verb on a neighbour ("analysées par le RUSI … et obtenues … par le
+        # Washington Post" coordinated under "basé"): a clause that only describes the noun's counts.
+        if printed and not any(clauses.reaches(v, [], printed) for v in verbs):
             return arg.text
     return None
 

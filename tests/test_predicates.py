@@ -37,6 +37,15 @@ def test_the_same_verb_with_another_object_is_caught() -> None:
     )
     q = "Quelle société a mis à disposition les images ?"
     assert action_unstated(q, "Le Washington Post a mis à disposition les images.", first)
+    # The same verb, parsed on a neighbour the noun's clause describes ("… analysées par le groupe …
+    # basé au Royaume-Uni et obtenues … par le Washington Post" coordinated under "basé").
+    parsed_aside = (
+        "Mais les nouvelles images satellite, analysées par le groupe de réflexion Royal United Services Institute "
+        "(RUSI) basé au Royaume-Uni et obtenues pour la première fois par le Washington Post, suggèrent une "
+        "opération beaucoup plus élaborée."
+    )
+    q = "Les images analysées par le RUSI ont d'abord été obtenues par quel média ?"
+    assert action_unstated(q, "Le Washington Post a obtenu les images satellite.", parsed_aside) is None
     # Across sentences a demonstrative links the verb and its object ("… de ce matériel"): not judged.
     two = (
         "C'est dans ce contexte que la Corée du Nord aurait fourni à la Russie un important contingent de matériel "
