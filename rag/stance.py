@@ -64,12 +64,18 @@ def judged(
 
 
 def excluded(
-    claim: str, claim_q: list[tuple[str, float, str]], quote: str, question: str | None, embedder: Embedder
+    claim: str,
+    claim_q: list[tuple[str, float, str]],
+    quote: str,
+    question: str | None,
+    embedder: Embedder,
+    rare: Sequence[str] = (),
 ) -> bool:
     """No version of the claim whatever the judge says, so not worth its call: the claim's numbers
     are missing without another figure for the same thing in their place, or the quote's number
     counts something else ("1 000 soldats" is no version of "1 000 conteneurs"), or one of its names
-    does something else there; a name it gives is missing (for a claim, one its verbs act on)."""
+    does something else there; a name it gives is missing (for a claim, one its verbs act on, or
+    every name that identifies it: `rare`)."""
     differ = figure_differs(claim_q, quantities(quote))
     if not differ and ungrounded_numbers(claim, [quote], question or ""):
         return True
@@ -84,7 +90,22 @@ def excluded(
     # Who does what to whom must be printed (or named otherwise: "Pyongyang", "la RPDC"): "la Corée
     # du Nord a livré du matériel à la Russie" is no version of "La Chine a livré des obus …". A
     # sentence that says "Elle" for it is judged with the sentence before (`chunk.refers_back`).
-    return any(ground.unknown_names(name, [quote], embedder) for name in predicates.core_names(claim))
+    if any(ground.unknown_names(name, [quote], embedder) for name in predicates.core_names(claim)):
+        return True
+    # Nor is a sentence that prints none of the names that identify the claim (`rare_names`, spelled
+    # alike: "Najin", "Dunay"): of "Les navires transportaient les conteneurs entre … Rajin (Najin) et
+    # … Dunai", "un navire battant pavillon russe en provenance de Corée du Nord" is another fact.
+    words = {ground.fold(w) for w in re.findall(r"[\w-]+", quote)}
+    return bool(rare) and not any(_alike(n, w) for n in rare for w in words)
+
+
+def identifying(claim: str, rare: Sequence[str]) -> list[str]:
+    """The claim's `rare` names less those of its sources: "Selon le RUSI, deux navires ont fait cinq
+    voyages" is stated by an outlet that credits the Washington Post for it."""
+    from rag.attribute import attribute  # lazy: spaCy
+
+    cited = {ground.fold(w) for x in attribute(claim) for a in x.sources for w in re.findall(r"[\w-]+", a.source)}
+    return [n for n in rare if n not in cited]
 
 
 def _alike(name: str, word: str) -> bool:

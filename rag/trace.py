@@ -20,7 +20,7 @@ from rag.attribute import Attribution
 from rag.chunk import refers_back
 from rag.embed import Embedder
 from rag.figures import key_figures, printed, quantities
-from rag.stance import excluded, judged, rare_names, stance
+from rag.stance import excluded, identifying, judged, rare_names, stance
 from rag.types import Citation, Hit
 from rag.verify import Verifier
 
@@ -122,6 +122,7 @@ def trace(
             seen.append(s)
     claim_q = quantities(claim)
     rare = rare_names(claim, hits)
+    named = identifying(claim, rare)
     appearances: list[Appearance] = []
     for c in verified:
         kind = stance(c.support or 1.0, verifier.threshold, claim, claim_q, rare, c.quote, question, embedder)
@@ -141,7 +142,7 @@ def trace(
         for i, quote in enumerate(tries):
             if found or (i and calls + (len(order) - n) > MAX_CALLS):
                 break
-            if excluded(claim, claim_q, quote.text, question, embedder):
+            if excluded(claim, claim_q, quote.text, question, embedder, named):
                 continue  # decided by code: no judge call
             calls += 1
             p = verifier.support(quote.text, ask, claim)

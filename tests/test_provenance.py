@@ -329,6 +329,15 @@ def test_a_version_with_the_claims_rare_names_spelled_otherwise_is_a_drift() -> 
     assert stance(0.6, 0.65, claim, [], rare, version, None, emb) == "drift"
     assert stance(0.2, 0.65, claim, [], rare, version, None, emb) is None  # the judge finds it off topic
     assert stance(0.6, 0.65, claim, [], rare, "Un navire a quitté Dunay.", None, emb) is None  # one name only
+    # A sentence printing none of the names that identify the claim is not judged at all; a source's
+    # name does not identify the claim ("Selon le RUSI, …" is stated by an outlet crediting another).
+    from rag.stance import excluded, identifying
+
+    other = "Elles représentent plus de 1 000 conteneurs transportés sur un navire battant pavillon russe."
+    assert excluded(claim, [], other, None, emb, rare)
+    assert not excluded(claim, [], version, None, emb, rare)
+    sourced = "Selon le RUSI, les navires transportaient les conteneurs de Rajin à Dunai."
+    assert identifying(sourced, ["rusi", "rajin", "dunai"]) == ["rajin", "dunai"]
 
 
 def test_chat_and_export_name_the_articles_with_a_close_version() -> None:
