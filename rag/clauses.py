@@ -54,9 +54,14 @@ def verb(tok: Any, places: bool = False) -> Any | None:
     la première librairie … à Nantes" is an opening at Nantes, not a birth)."""
     tok = argument(tok, places)
     head = tok.head
-    if tok.dep_ in _ARGUMENT and head.pos_ == "VERB" and head.lemma_.lower() not in _LIGHT:
+    if tok.dep_ in _ARGUMENT and verb_like(head):
         return head
     return None
+
+
+def verb_like(tok: Any) -> bool:
+    """A verb that says something by itself (not "être", "avoir", "se trouver" …)."""
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() not in _LIGHT)
 
 
 def is_name(tok: Any) -> bool:

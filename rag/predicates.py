@@ -98,8 +98,18 @@ def _asked(question: str) -> tuple[Any, Any] | None:
             if verb is not None:
                 return verb, tok
             arg = clauses.argument(tok)
-            if arg.dep_ == "nsubj" and arg.head.pos_ == "NOUN" and any(c.dep_ == "cop" for c in arg.head.children):
-                return arg.head, tok
+            head = arg.head
+            if head.i == arg.i:  # left unattached: "Quel média | est à la source des images …" (two roots)
+                head = next((t for t in tok.doc if t.dep_ == "ROOT" and t.i != arg.i), arg)
+                if head.pos_ == "VERB" and clauses.verb_like(head):
+                    return head, tok
+            if (
+                arg.dep_ in ("nsubj", "ROOT")
+                and head.i != arg.i
+                and head.pos_ == "NOUN"
+                and any(c.dep_ == "cop" for c in head.children)
+            ):
+                return head, tok
     return None
 
 
