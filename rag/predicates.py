@@ -90,7 +90,7 @@ def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | N
 
 def _asked(question: str) -> tuple[Any, Any] | None:
     """The predicate of the question's wh-word and that word: a verb ("Qui a fourni …", "Quel pays a
-    fourni …") or a noun after "être" ("Qui est à l'origine des images …"). A bare-name answer ("La
+    fourni …") or a noun of something after "être" ("Qui est à l'origine des images …"). A bare-name answer ("La
     Corée du Nord.") is what that predicate says of the wh-word."""
     for tok in clauses.parse(question):
         if tok.lower_ in _WH or any(c.lower_ in _WH_DET and c.dep_ == "det" for c in tok.children):
@@ -103,11 +103,14 @@ def _asked(question: str) -> tuple[Any, Any] | None:
                 head = next((t for t in tok.doc if t.dep_ == "ROOT" and t.i != arg.i), arg)
                 if head.pos_ == "VERB" and clauses.verb_like(head):
                     return head, tok
+            # A noun of something ("la source des images", "l'auteur de la condamnation"), not a kind
+            # ("le premier média à avoir eu les images": what it says is in the clause after it).
             if (
                 arg.dep_ in ("nsubj", "ROOT")
                 and head.i != arg.i
                 and head.pos_ == "NOUN"
                 and any(c.dep_ == "cop" for c in head.children)
+                and any(c.dep_ == "nmod" for c in head.children)
             ):
                 return head, tok
     return None

@@ -94,6 +94,8 @@ def test_a_bare_name_must_stand_with_what_the_question_asks_about() -> None:
     assert action_unstated("Qui est le destinataire des images ?", "Le Washington Post", first) is None
     # The parser leaves "Quel média" unattached (two roots): the other root is still the predicate.
     assert action_unstated("Quel média est à la source des images satellite ?", "Le Washington Post", first)
+    # A noun of a kind, not of something: what it asks is in the clause after it (not judged here).
+    assert action_unstated("Qui est le premier média à avoir eu les images ?", "Le Washington Post", first) is None
     # A pronoun may stand for the noun: not judged.
     both = "Le Washington Post a obtenu les images et le RUSI les a analysées."
     assert action_unstated("Qui a analysé les images ?", "Le RUSI", both) is None
