@@ -50,9 +50,10 @@ def _add(index: dict[str, set[tuple[str, bool]]], names: list[tuple[str, bool]])
 
 def same_named(name: str, text: str) -> str | None:
     """The name by which `text` gives the state or organisation that `name` stands for ("Moscou" ->
-    "Russie" in an article about la Russie, "London" -> "britannique", "ONU" -> "Nations Unies"), or None. Matched whole-word; names
-    case-sensitively (the table's capital names include words like "Seul" that are names only when
-    capitalised), French adjectives in either case and in the plural."""
+    "Russie" in an article about la Russie, "London" -> "britannique", "ONU" -> "Nations Unies"),
+    or None. Matched whole-word; names and acronyms case-sensitively (the table's capital names
+    include words like "Seul" that are names only when capitalised), French adjectives and
+    organisations' full names in either case."""
     for other, anycase in _index().get(fold(name.strip()), ()):
         pattern = rf"(?<!\w){re.escape(other)}{'s?' if anycase else ''}(?!\w)"
         found = re.search(pattern, text, re.IGNORECASE if anycase else 0)

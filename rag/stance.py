@@ -57,8 +57,7 @@ def judged(
     # "entre le port de Najin … et une installation portuaire à Dunay" for "… de Rajin (Najin) et
     # l'installation russe de Dunai" (which the judge reads at 0.647 against a threshold of 0.65).
     if p >= threshold / 2 and len(rare) >= 2:
-        words = {ground.fold(w) for w in re.findall(r"[\w-]+", quote)}
-        if sum(any(_alike(n, w) for w in words) for n in rare) >= 2:
+        if _printed(rare, quote) >= 2:
             return "drift"
     return None
 
@@ -95,8 +94,7 @@ def excluded(
     # Nor is a sentence that prints none of the names that identify the claim (`rare_names`, spelled
     # alike: "Najin", "Dunay"): of "Les navires transportaient les conteneurs entre … Rajin (Najin) et
     # … Dunai", "un navire battant pavillon russe en provenance de Corée du Nord" is another fact.
-    words = {ground.fold(w) for w in re.findall(r"[\w-]+", quote)}
-    return bool(rare) and not any(_alike(n, w) for n in rare for w in words)
+    return bool(rare) and not _printed(rare, quote)
 
 
 def identifying(claim: str, rare: Sequence[str]) -> list[str]:
@@ -106,6 +104,12 @@ def identifying(claim: str, rare: Sequence[str]) -> list[str]:
 
     cited = {ground.fold(w) for x in attribute(claim) for a in x.sources for w in re.findall(r"[\w-]+", a.source)}
     return [n for n in rare if n not in cited]
+
+
+def _printed(names: Sequence[str], quote: str) -> int:
+    """How many of `names` (folded) the quote prints, spelled alike."""
+    words = {ground.fold(w) for w in re.findall(r"[\w-]+", quote)}
+    return sum(any(_alike(n, w) for w in words) for n in names)
 
 
 def _alike(name: str, word: str) -> bool:

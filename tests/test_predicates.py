@@ -6,6 +6,12 @@ SUPPLY_LINE = (
     "Les images satellite suggèrent que la Corée du Nord et la Russie ont développé une ligne "
     "d’approvisionnement élaborée."
 )
+# Parsed with "obtenues" coordinated under "basé", a neighbour of the images' clause.
+RUSI_POST = (
+    "Mais les nouvelles images satellite, analysées par le groupe de réflexion Royal United Services Institute "
+    "(RUSI) basé au Royaume-Uni et obtenues pour la première fois par le Washington Post, suggèrent une "
+    "opération beaucoup plus élaborée."
+)
 BOOKSHOP = "Henri Bodin, ancien professeur de lettres, ouvre la première librairie rue Crébillon à Nantes."
 
 
@@ -39,13 +45,8 @@ def test_the_same_verb_with_another_object_is_caught() -> None:
     assert action_unstated(q, "Le Washington Post a mis à disposition les images.", first)
     # The same verb, parsed on a neighbour the noun's clause describes ("… analysées par le groupe …
     # basé au Royaume-Uni et obtenues … par le Washington Post" coordinated under "basé").
-    parsed_aside = (
-        "Mais les nouvelles images satellite, analysées par le groupe de réflexion Royal United Services Institute "
-        "(RUSI) basé au Royaume-Uni et obtenues pour la première fois par le Washington Post, suggèrent une "
-        "opération beaucoup plus élaborée."
-    )
     q = "Les images analysées par le RUSI ont d'abord été obtenues par quel média ?"
-    assert action_unstated(q, "Le Washington Post a obtenu les images satellite.", parsed_aside) is None
+    assert action_unstated(q, "Le Washington Post a obtenu les images satellite.", RUSI_POST) is None
     # Across sentences a demonstrative links the verb and its object ("… de ce matériel"): not judged.
     two = (
         "C'est dans ce contexte que la Corée du Nord aurait fourni à la Russie un important contingent de matériel "
@@ -82,20 +83,15 @@ def test_a_bare_name_must_stand_with_what_the_question_asks_about() -> None:
     quoted = "« Les livraisons ont eu lieu », a déclaré Kirby."
     assert action_unstated("Qui a confirmé les livraisons ?", "Kirby", quoted) is None
     # A clause that describes the noun's ("… analysées par le RUSI et obtenues … par le Post, suggèrent").
-    first = (
-        "Mais les nouvelles images satellite, analysées par le groupe de réflexion Royal United Services Institute "
-        "(RUSI) basé au Royaume-Uni et obtenues pour la première fois par le Washington Post, suggèrent une "
-        "opération beaucoup plus élaborée."
-    )
-    assert action_unstated("Qui a publié les images satellite ?", "Le Washington Post", first) is None
+    assert action_unstated("Qui a publié les images satellite ?", "Le Washington Post", RUSI_POST) is None
     # … but the Post only receives them there: it is not their source (a noun predicate's converse).
-    why = action_unstated("Quelle entreprise est la source des images satellite ?", "Le Washington Post", first)
+    why = action_unstated("Quelle entreprise est la source des images satellite ?", "Le Washington Post", RUSI_POST)
     assert why and "receiving" in why
-    assert action_unstated("Qui est le destinataire des images ?", "Le Washington Post", first) is None
+    assert action_unstated("Qui est le destinataire des images ?", "Le Washington Post", RUSI_POST) is None
     # The parser leaves "Quel média" unattached (two roots): the other root is still the predicate.
-    assert action_unstated("Quel média est à la source des images satellite ?", "Le Washington Post", first)
+    assert action_unstated("Quel média est à la source des images satellite ?", "Le Washington Post", RUSI_POST)
     # A noun of a kind, not of something: what it asks is in the clause after it (not judged here).
-    assert action_unstated("Qui est le premier média à avoir eu les images ?", "Le Washington Post", first) is None
+    assert action_unstated("Qui est le premier média à avoir eu les images ?", "Le Washington Post", RUSI_POST) is None
     # A pronoun may stand for the noun: not judged.
     both = "Le Washington Post a obtenu les images et le RUSI les a analysées."
     assert action_unstated("Qui a analysé les images ?", "Le RUSI", both) is None
