@@ -33,6 +33,13 @@ BYLINE = re.compile(
     re.IGNORECASE,
 )
 DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+# What a dateline prints before its date when it names no outlet ("Publié le 04/06/2024 à 09h12",
+# "Mis à jour le", "Updated on"): the words left after removing it, if any, are the outlet's name.
+DATE_CUE = re.compile(
+    r"(?:\b(?:publi[ée]e?|mis\s+[àa]\s+jour|modifi[ée]e?|actualis[ée]e?|posted|published|updated|last\s+updated)"
+    r"\b\s*(?:le|on|du|at)?|\b(?:le|on|du))\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -205,7 +212,7 @@ class _Cleaner:
             if self.date is None:
                 d, mth, y = dmy.groups()
                 self.date = f"{y}-{int(mth):02d}-{int(d):02d}"
-            name = piece[: dmy.start()].strip(" -|·•,")
+            name = DATE_CUE.sub("", piece[: dmy.start()].strip(" -|·•,:")).strip(" -|·•,")
             half = len(name) // 2
             if half and name[:half] == name[half:]:  # scrapers print the outlet twice ("XYZXYZ27/10/2023")
                 name = name[:half]

@@ -92,6 +92,20 @@ def test_seed_outlets_and_bylines_are_read_from_the_page() -> None:
     assert read_article(SEEDS / "001_74ee7009ddcffb35.txt").byline == "Smartencyclopedia"
 
 
+def test_a_dateline_without_an_outlet_gives_a_date_not_an_outlet() -> None:
+    # "Publié le" was shown as the outlet of a corpus2 article and as "reported by" in its chain.
+    body = "\nUn entrepôt a brûlé dans la nuit à Lyon, selon les pompiers.\n"
+    for line, outlet in (
+        ("Publié le 04/06/2024 à 09h12", None),
+        ("Updated on 04/06/2024", None),
+        ("Ouest-France - Publié le 04/06/2024", "Ouest-France"),
+        ("Le Monde 04/06/2024", "Le Monde"),
+    ):
+        c = clean("Incendie à Lyon\n" + line + body)
+        assert (c.outlet, c.date) == (outlet, "2024-06-04"), line
+    assert read_article(SEEDS.parent / "eval" / "corpus2" / "a_quotidien_regional.txt").outlet is None
+
+
 def test_quantities_keep_the_qualifier_and_the_counted_noun() -> None:
     assert quantities("plus de 1 000 conteneurs d'armes") == [("more", 1000.0, "conte")]
     assert quantities("au moins cinq allers-retours") == [("atleast", 5.0, "aller")]
