@@ -204,8 +204,11 @@ class Assistant:
                 refusal_code="nothing_retrieved",
             )
             return
+        shown = {h.chunk.id for h in hits}
+        wider = self.search(q, len(hits) + answer_mod.MORE_PASSAGES)
+        more = [h for h in wider if h.chunk.id not in shown][: answer_mod.MORE_PASSAGES]
         drafted = answer_mod.answer(
-            q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus
+            q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus, more
         )
         result = anchor(drafted, self.store.get_article, self._close_versions)
         timings = {"retrieve_s": t1 - t0, **result.timings, "total_s": time.perf_counter() - t0}
