@@ -172,6 +172,9 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "prompt_tokens_mean": statistics.mean(ptoks) if ptoks else None,
         "completion_tokens_mean": statistics.mean(gtoks) if gtoks else None,
         "refusals_by_code": dict(sorted(codes.items())),
+        # Questions asked a second time over more passages (rag.answer.MORE_PASSAGES), and of those shown.
+        "second_drafts": sum(r["usage"].get("drafts", 1) > 1 for r in rows),
+        "second_drafts_shown": sum(r["usage"].get("drafts", 1) > 1 and not r.get("refused") for r in rows),
         **_groups(rows),
     }
 

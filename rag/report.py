@@ -28,6 +28,8 @@ SHOWN = [
     "latency_p95_s",
     "prompt_tokens_mean",
     "completion_tokens_mean",
+    "second_drafts",
+    "second_drafts_shown",
 ]
 CHARTED = [
     "answer_accuracy",

@@ -347,3 +347,29 @@ def test_a_speaker_given_as_the_doer_is_refused_after_the_judge(fake_bot) -> Non
     # The same answer to a question about who said it is the speaker, and is shown.
     a = answer("Selon qui des marchandises arrivent-elles à Dunai ?", hits, Scripted(said), usem, judge, "fr")
     assert a.refusal_code != "speaker_as_actor"
+
+
+def test_an_unproved_draft_is_asked_again_over_the_passages_ranked_next(fake_bot) -> None:
+    """The answer's passage ranked 6th-8th: the first draft (over 5) is refused, the second (over
+    the same 5 and the next 3) is proved and shown, citing the added passage by its label."""
+    q = "Comment s'appellent les deux cargos ?"
+    # The ships' passage after five others, as retrieval sometimes ranks it.
+    hits = [h for h in fake_bot.search("Kirby sanctions Corée", 8) if "Angara" not in h.chunk.text][:5]
+    more = fake_bot.search("Angara Maria", 1)
+    first = json.dumps({"answer": "Les cargos s'appellent Ivan et Boris.", "citations": [1]})
+    second = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [6]})
+    llm = Scripted(first, second)
+    streamed: list[str] = []
+    a = answer(q, hits, llm, fake_bot.embedder, OVERLAP, "fr", streamed.append, more=more)
+    assert len(llm.prompts) == 2 and "Angara" not in llm.prompts[0] and "Angara" in llm.prompts[1]
+    assert llm.prompts[1].startswith(llm.prompts[0].split("QUESTION")[0].rstrip())  # same first passages
+    assert streamed == [first]  # only the first draft streams
+    assert not a.refused and a.usage["drafts"] == 2 and len(a.passages) == 6
+    assert "Angara" in a.citations[0].quote and a.citations[0].article_id == more[0].chunk.article_id
+    # A proved first draft is shown without a second call; with no passage more, one refusal.
+    llm = Scripted(second.replace("[6]", "[1]"), second)
+    assert not answer(q, more + hits[:4], llm, fake_bot.embedder, OVERLAP, "fr", more=hits[4:]).refused
+    assert len(llm.prompts) == 1
+    llm = Scripted(first)
+    refused = answer(q, hits, llm, fake_bot.embedder, OVERLAP, "fr")
+    assert refused.refused and refused.usage["drafts"] == 1 and len(llm.prompts) == 1
