@@ -204,9 +204,7 @@ class Assistant:
                 refusal_code="nothing_retrieved",
             )
             return
-        shown = {h.chunk.id for h in hits}
-        wider = self.search(q, len(hits) + answer_mod.MORE_PASSAGES)
-        more = [h for h in wider if h.chunk.id not in shown][: answer_mod.MORE_PASSAGES]
+        more = self._retriever().widen(q, hits, answer_mod.MORE_PASSAGES)
         drafted = answer_mod.answer(
             q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus, more
         )

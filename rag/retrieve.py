@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
@@ -57,6 +57,22 @@ class Retriever:
             # indexed, then deleted by a write (or a killed one): rank without them
             ranked = [cid for cid in ranked if cid in found or cid not in chosen]
         return [Hit(found[c], scores[c], dense_rank.get(c), lex_rank.get(c), sims.get(c)) for c in chosen]
+
+    def widen(self, query: str, shown: Sequence[Hit], n: int) -> list[Hit]:
+        """`n` passages to add to `shown`: BM25's first when not shown, then the fused ranking's next.
+
+        Fusion leaves out a passage one side ranks first when the other ranks it past its pool
+        ("entre le 7 septembre et le 1er octobre": BM25's 1st, the embedder's 33rd).
+        """
+        have = {h.chunk.id for h in shown}
+        fused = [h for h in self.retrieve(query, len(shown) + n) if h.chunk.id not in have][:n]
+        first = [cid for cid, _ in self.lexical.search(query, 1) if cid not in have]
+        if not first or first[0] in {h.chunk.id for h in fused}:
+            return fused
+        found = self.store.chunks(first)
+        if first[0] not in found:
+            return fused
+        return [Hit(found[first[0]], 1.0 / (RRF_K + 1), None, 1, None), *fused][:n]
 
 
 def diversify(items: list[T], k: int, article: Callable[[T], str]) -> list[T]:

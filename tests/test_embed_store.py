@@ -116,6 +116,19 @@ def test_hybrid_retrieval_finds_names(tmp_path_factory, question, article, word)
     assert any(h.chunk.article_id == article and word in h.chunk.text for h in bot.search(question, 8))
 
 
+def test_widening_adds_bm25s_first_when_fusion_left_it_out(tmp_path_factory) -> None:
+    """The dates' passage is BM25's first and the embedder's 33rd: reciprocal-rank fusion ranks it
+    past the 8th. The second draft's passages (`widen`) start with it, then the fused next."""
+    bot = _default_store(tmp_path_factory)
+    q = "Entre quelles dates les expéditions d'armes ont-elles eu lieu selon les responsables américains ?"
+    hits = bot.search(q, 5)
+    assert not any("7 septembre" in h.chunk.text for h in bot.search(q, 8))
+    more = bot._retriever().widen(q, hits, 3)
+    assert "7 septembre" in more[0].chunk.text and more[0].lexical_rank == 1
+    assert len(more) == 3 and not {h.chunk.id for h in more} & {h.chunk.id for h in hits}
+    assert [h.chunk.id for h in more[1:]] == [h.chunk.id for h in bot.search(q, 8) if h not in hits][:2]
+
+
 _stores: dict[str, Assistant] = {}
 
 
