@@ -115,7 +115,7 @@ def test_answers_through_ollama_with_schema(tmp_path, ollama_url, monkeypatch) -
     a = bot.ask("Comment s'appellent les navires Angara et Maria ?")
     assert not a.refused and [c.article_id for c in a.citations] == [SHIPS]
     # two judge calls: the quote states the answer, and it answers the question
-    assert a.usage == {"prompt_tokens": 321, "completion_tokens": 17, "verifier_calls": 2}
+    assert a.usage == {"prompt_tokens": 321, "completion_tokens": 17, "verifier_calls": 2, "drafts": 1}
     assert a.citations[0].support is not None and a.citations[0].support > 0.9
     answering = [r for r in FakeOllama.seen if r.get("stream") is not False][-1]
     assert answering["model"] == "qwen2.5:7b" and answering["format"]["properties"]["citations"]["items"]["enum"]
