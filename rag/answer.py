@@ -35,8 +35,9 @@ MAX_ANSWER_CHARS = 400
 # support verifier still decides.
 EVIDENCE_MIN = 0.15
 # Passages added for the second draft when no quote proves the first. Retrieval's answer-bearing
-# recall over the eval sets (180 answerable questions, three corpora) is 149 at 5 passages, 159 at
-# 8, 161 at 10: a sentence whose passage's other sentences pull its vector away ranks 6th-8th.
+# recall over the eval sets (`python -m bench.retrieval_depth`, 180 answerable questions, three
+# corpora) is 149 at 5 passages, 159 at 8, 161 at 10, 160 at 5 + `Retriever.widen`'s 3: a sentence
+# whose passage's other sentences pull its vector away ranks 6th-8th.
 MORE_PASSAGES = 3
 
 REFUSAL_CODES = {
