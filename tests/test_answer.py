@@ -373,3 +373,19 @@ def test_an_unproved_draft_is_asked_again_over_the_passages_ranked_next(fake_bot
     llm = Scripted(first)
     refused = answer(q, hits, llm, fake_bot.embedder, OVERLAP, "fr")
     assert refused.refused and refused.usage["drafts"] == 1 and len(llm.prompts) == 1
+
+
+def test_a_second_draft_proved_only_by_the_first_passages_is_not_shown(fake_bot) -> None:
+    """A re-roll over evidence the first draft already had is no new evidence: the first refusal
+    stands (two tries at the checks let a wrong draft through on a held-out corpus)."""
+    q = "Comment s'appellent les deux cargos ?"
+    ships = fake_bot.search("Angara Maria", 1)
+    others = [h for h in fake_bot.search("Kirby sanctions Corée", 8) if "Angara" not in h.chunk.text]
+    first = json.dumps({"answer": "Les cargos s'appellent Ivan et Boris.", "citations": [1]})
+    second = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [1]})
+    llm = Scripted(first, second)
+    a = answer(q, ships + others[:4], llm, fake_bot.embedder, OVERLAP, "fr", more=others[4:7])
+    assert len(llm.prompts) == 2 and a.refused and a.usage["drafts"] == 2
+    assert a.draft == "Les cargos s'appellent Ivan et Boris."
+    alone = answer(q, ships + others[:4], Scripted(first), fake_bot.embedder, OVERLAP, "fr")
+    assert a.refusal_code == alone.refusal_code and alone.refused
