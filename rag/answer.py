@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, ValidationError
 
@@ -222,13 +222,14 @@ def answer(
     language: str,
     on_token: OnToken | None = None,
     focus_sentences: int = 0,
-    more: Sequence[Hit] = (),
+    more: Sequence[Hit] | Callable[[], Sequence[Hit]] = (),
 ) -> Answer:
     """Ask `llm` over `hits` and return an Answer whose every citation the verifier found to state it.
 
     When no quote proves the draft, the model is asked once more over `hits` and `more` (the
-    passages ranked next): the answer's sentence is often in a passage ranked 6th-8th, and the
-    first passages are the same, so llama.cpp prefills only the added ones.
+    passages ranked next, or a function that retrieves them): the answer's sentence is often in a
+    passage ranked 6th-8th, and the first passages are the same, so llama.cpp prefills only the
+    added ones.
     """
     draft: str | None = None
     timings: dict[str, float] = {}
@@ -246,30 +247,33 @@ def answer(
     absent = ground.absent_question_names(question, [h.chunk.text for h in hits], embedder)
     if absent:
         return refuse("question_name_not_found", ", ".join(absent))
-    attempts = [used, [*hits, *more]] if more else [used]
-    added = {h.chunk.id for h in more}
-    first: tuple[tuple[str, str], str] | None = None
-    for n, used in enumerate(attempts):  # rebinds `used`: an answer reports the passages it read
+
+    def attempt(passages: list[Hit], stream: OnToken | None) -> tuple[str, Verdict]:
         t1 = time.perf_counter()
-        msgs = messages(question, focus(question, used, embedder, focus_sentences), language)
-        # The second draft is not streamed: the first one's text was shown as it came.
-        parsed = _complete(llm, msgs, len(used), on_token if n == 0 else None, usage)
+        msgs = messages(question, focus(question, passages, embedder, focus_sentences), language)
+        parsed = _complete(llm, msgs, len(passages), stream, usage)
         timings["generate_s"] = timings.get("generate_s", 0.0) + time.perf_counter() - t1
-        draft = strip_labels(parsed.answer)
+        text = strip_labels(parsed.answer)
         t2 = time.perf_counter()
-        verdict = _vet(question, draft, parsed.citations, used, embedder, verifier)
+        verdict = _vet(question, text, parsed.citations, passages, embedder, verifier)
         timings["check_s"] = timings.get("check_s", 0.0) + time.perf_counter() - t2
         usage["verifier_calls"] = usage.get("verifier_calls", 0) + verdict.calls
         usage["drafts"] = usage.get("drafts", 0) + 1
-        # The second draft is shown only on the evidence it was asked for: a quote from an added
-        # passage. Proved from the first passages alone, it is a re-roll of a draft the checks
-        # refused, and two tries at the gate let a wrong one through (held-out corpus3: "2003" for
-        # when a band re-formed, over "formé à Brest en 1988"; a cyclist's top-20 finishes as his
-        # stage wins).
-        if not verdict.refusal and (n == 0 or any(c.chunk_id in added for c in verdict.citations)):
-            return Answer(question, draft, False, verdict.citations, tuple(used), language, timings, usage, None)
-        if first is None:
-            first = (verdict.refusal or ("not_supported", ""), draft)
-    assert first is not None
-    refusal, draft = first  # the first draft's refusal stands
-    return refuse(*refusal)
+        return text, verdict
+
+    draft, verdict = attempt(used, on_token)
+    if not verdict.refusal:
+        return Answer(question, draft, False, verdict.citations, tuple(used), language, timings, usage, None)
+    extra = list(more() if callable(more) else more)  # retrieved only now: most answers never need it
+    if extra:
+        used = [*hits, *extra]
+        # Not streamed: the first draft's text was shown as it came.
+        second, proof = attempt(used, None)
+        # Shown only on the evidence it was asked for: a quote from an added passage. Proved from
+        # the first passages alone, it is a re-roll of a draft the checks refused, and two tries at
+        # the gate let a wrong one through (held-out corpus3: "2003" for when a band re-formed, over
+        # "formé à Brest en 1988"; a cyclist's top-20 finishes as his stage wins).
+        added = {h.chunk.id for h in extra}
+        if not proof.refusal and any(c.chunk_id in added for c in proof.citations):
+            return Answer(question, second, False, proof.citations, tuple(used), language, timings, usage, None)
+    return refuse(*verdict.refusal)  # the first draft's refusal stands

@@ -204,7 +204,10 @@ class Assistant:
                 refusal_code="nothing_retrieved",
             )
             return
-        more = self._retriever().widen(q, hits, answer_mod.MORE_PASSAGES)
+
+        def more() -> list[Hit]:
+            return self._retriever().widen(q, hits, answer_mod.MORE_PASSAGES)
+
         drafted = answer_mod.answer(
             q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus, more
         )
