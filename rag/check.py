@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rag import figures, ground, predicates, roles, slots
+from rag import figures, ground, predicates, roles, slots, values
 from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.lang import detect
@@ -97,6 +97,11 @@ def check(
         acted = predicates.action_unstated(question, text, quote.text)
         if acted:
             return "other_action", acted
+        nonlocal calls
+        misplaced, judged = values.value_unstated(question, text, quote.text, verifier)
+        calls += judged
+        if misplaced:
+            return "value_other_action", misplaced
         speaker = roles.speaker_as_actor(question, text, quote.text)
         if speaker:
             return "speaker_as_actor", speaker
@@ -106,6 +111,10 @@ def check(
             missing, total = ground.words_not_in(text, quote.text, embedder, ground.name_words(question))
             if total and len(missing) > (1 - ground.MIN_WORDS_IN_QUOTE) * total:
                 return "words_not_in_quote", ", ".join(missing)
+            if not total:  # a bare value ("1996"): the quote must at least be about what the question asks
+                asked, n = ground.words_not_in(question, quote.text, embedder)
+                if n and len(asked) == n:  # "1996 : Phare" for "De quelle année date la reformation des Rivages ?"
+                    return "words_not_in_quote", f"the quote has no word of the question ({', '.join(asked)})"
         elif getattr(embedder, "multilingual", False):  # across languages: what the answer adds, at least
             missing = ground.new_words_absent(question, text, quote.text, embedder)
             if missing:

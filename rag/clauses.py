@@ -16,7 +16,7 @@ from typing import Any
 from rag import roles
 
 # Verbs that say little by themselves: the predicate is elsewhere ("est le directeur", "se trouve à").
-_LIGHT = {
+LIGHT = {
     "être", "avoir", "faire", "pouvoir", "devoir", "aller", "sembler", "paraître", "trouver", "situer",
     "rester", "devenir", "vouloir", "falloir", "permettre",
 }  # fmt: skip
@@ -61,7 +61,7 @@ def verb(tok: Any, places: bool = False) -> Any | None:
 
 def verb_like(tok: Any) -> bool:
     """A verb that says something by itself (not "être", "avoir", "se trouver" …)."""
-    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() not in _LIGHT)
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() not in LIGHT)
 
 
 def is_name(tok: Any) -> bool:

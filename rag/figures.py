@@ -17,7 +17,7 @@ from rag.embed import Embedder
 
 # Cardinal words in French and English, so "five trips" is checked against "cinq voyages".
 # "un/une/one" are left out: they are articles far more often than counts.
-_CARDINALS = {
+CARDINAL_WORDS = {
     **dict.fromkeys(["deux", "two"], 2),
     **dict.fromkeys(["trois", "three"], 3),
     **dict.fromkeys(["quatre", "four"], 4),
@@ -63,8 +63,8 @@ def numbers(text: str) -> set[float]:
             value = float(digits.replace(",", "."))
         out.add(value * _SCALE.get((m.group(2) or "").lower(), 1.0))
     for w in re.findall(r"[^\W\d_]+", ground.fold(text)):
-        if w in _CARDINALS:
-            out.add(float(_CARDINALS[w]))
+        if w in CARDINAL_WORDS:
+            out.add(float(CARDINAL_WORDS[w]))
     return out
 
 

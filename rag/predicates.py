@@ -43,16 +43,19 @@ _RECEIVER = {
     "destinataire", "bénéficiaire", "acquéreur", "acheteur", "récipiendaire", "importateur", "client",
     "recipient", "buyer",
 }  # fmt: skip
+_PREFIXES = {"re", "r", "de", "des"}  # "reformer", "rouvrir", "déplacer", "désarmer" (folded)
 _SYNONYM = 0.65  # word-vector cosine of two verbs' lemmas above which they name the same action
 _WH = {"qui", "quoi", "que", "qu'", "qu’"}
 _WH_DET = {"quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles"}
 
 
-def _same_action(mine: Any, theirs: Any, quote: Any) -> bool:
+def same_action(mine: Any, theirs: Any, quote: Any) -> bool:
+    """Two verbs name one action: same stem or spelling, both of handing over, synonyms by word
+    vectors, or the quote names `mine` with a noun of it."""
     a, b = ground.fold(mine.lemma_.lower()), ground.fold(theirs.lemma_.lower())
-    if ground.same_word(a, b, 5) or ground.same_word(b, a, 5):
-        return True
-    if _TRANSFER.match(a) and _TRANSFER.match(b):
+    if derived(a, b):
+        return False  # "reformer"/"former": vectors put them 1.0 apart
+    if same_stem(a, b) or both_transfer(a, b):
         return True
     # Synonyms by the pipeline's word vectors ("retrouver"/"rencontrer" 0.74, "procurer"/"fournir"
     # 0.79, "étudier"/"analyser" 0.72), not verbs of other actions ("fournir"/"développer" 0.60,
@@ -64,6 +67,23 @@ def _same_action(mine: Any, theirs: Any, quote: Any) -> bool:
         return True
     # The quote may name the action with a noun: "la visite du ministre … Choïgou à Pyongyang".
     return any(t.pos_ == "NOUN" and ground.same_word(a, ground.fold(t.lemma_.lower()), 5) for t in quote)
+
+
+def derived(a: str, b: str) -> bool:
+    """One folded lemma is the other with a prefix that makes another action: "reformer"/"former",
+    "rouvrir"/"ouvrir", "déplacer"/"placer"."""
+    short, long = sorted((a, b), key=len)
+    return short != long and long.endswith(short) and long[: len(long) - len(short)] in _PREFIXES
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Two folded lemmas of one word: same stem or spelling ("remporte"/"remporter"), not derived."""
+    return not derived(a, b) and (ground.same_word(a, b, 5) or ground.same_word(b, a, 5))
+
+
+def both_transfer(a: str, b: str) -> bool:
+    """Both folded lemmas hand something over (either way: direction is `rag.roles`'s)."""
+    return bool(_TRANSFER.match(a) and _TRANSFER.match(b))
 
 
 def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | None:
@@ -209,7 +229,7 @@ def _other_verb(mine: Any, role: Any, tok: Any, where: list[Any], quote_doc: Any
     same = [
         v
         for t, v in theirs
-        if _same_action(mine, v, quote_doc) and not (_agent(role) and _agent(t) and _converse(mine, v))
+        if same_action(mine, v, quote_doc) and not (_agent(role) and _agent(t) and _converse(mine, v))
     ]
     if not same:
         verbs = ", ".join(dict.fromkeys(f"« {v.text} »" for _, v in theirs))

@@ -102,17 +102,24 @@ def counts_other(question: str, answer: str, embedder: Embedder) -> str | None:
     """ "how many X" answered only with counts of something else: the counted nouns are compared by
     stem, then by meaning through a multilingual embedder (`figures.MIN_SAME_COUNTED`); numbers
     under 10 and answers that do not say what they count ("Plus de 1 000.") are not judged."""
-    m = _ASKED_COUNT.search(question) or _elided_count(question)
-    if not m or not getattr(embedder, "multilingual", False):
+    what = asked_count(question)
+    if not what or not getattr(embedder, "multilingual", False):
         return None
     mine = figures.counted(answer)
     if not mine:
         return None
-    asked = figures.heads(m.group("what"))
-    given = list(dict.fromkeys(h for _, what in mine for h in figures.heads(what)))
+    asked = figures.heads(what)
+    given = list(dict.fromkeys(h for _, w in mine for h in figures.heads(w)))
     if figures.same_thing(asked, given, embedder):
         return None
-    return f"asked: {m.group('what')}; the answer counts: {', '.join(what for _, what in mine)}"
+    return f"asked: {what}; the answer counts: {', '.join(w for _, w in mine)}"
+
+
+def asked_count(question: str) -> str | None:
+    """What a count question counts ("personnes" in "Combien de personnes ont été blessées ?",
+    "troupes" in "… a-t-elle envoyé des troupes, et combien ?"), or None."""
+    m = _ASKED_COUNT.search(question) or _elided_count(question)
+    return m.group("what") if m else None
 
 
 def _elided_count(question: str) -> re.Match[str] | None:

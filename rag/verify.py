@@ -49,6 +49,10 @@ DEFAULT_THRESHOLD = 0.5
 # P(Yes) for `answers`, from bench/out/answers-calibration.json (the answers the pipeline gave and
 # quoted on eval/qa.jsonl and eval/qa_hard.jsonl, labelled right or wrong by the eval).
 ANSWERS_THRESHOLDS = {"llamacpp:default": 0.6}
+# P(Yes) for `value_for`, from bench/out/value-calibration.json (54 date and count answers over
+# corpus3's sentences, half given for another verb than the question's, asked only where the verbs
+# differ by stem): the mean of two wordings separates them better than either.
+VALUE_THRESHOLDS = {"llamacpp:default": 0.76}
 
 
 class Verifier(Protocol):
@@ -58,10 +62,13 @@ class Verifier(Protocol):
     spec: str
     threshold: float
     answers_threshold: float
+    value_threshold: float
 
     def support(self, premise: str, question: str, answer: str) -> float: ...
 
     def answers(self, premise: str, question: str) -> float: ...
+
+    def value_for(self, premise: str, question: str, value: str, phrase: str, verb: str) -> float: ...
 
 
 def prompt(premise: str, question: str, answer: str | None = None) -> str:
@@ -69,6 +76,14 @@ def prompt(premise: str, question: str, answer: str | None = None) -> str:
     if answer is None:
         return render("answers", premise=" ".join(premise.split()), question=question)
     return render("verify", premise=" ".join(premise.split()), question=question, answer=answer)
+
+
+def value_prompts(premise: str, question: str, value: str, phrase: str, verb: str) -> list[str]:
+    """The two wordings of `value_for` (`prompts/value_belongs.j2`, `prompts/value_means.j2`): is the
+    verb phrase that holds the value in the premise ("séparé en 2003") what the question's verb
+    ("reformés") asks about."""
+    args = {"premise": " ".join(premise.split()), "question": question, "value": value, "phrase": phrase, "verb": verb}
+    return [render("value_belongs", **args), render("value_means", **args)]
 
 
 def _p_yes(yes: float, no: float) -> float:
@@ -85,6 +100,7 @@ class LlamaCppVerifier:
         self.spec = f"llamacpp:{name}"
         self.threshold = THRESHOLDS.get(self.spec, DEFAULT_THRESHOLD)
         self.answers_threshold = ANSWERS_THRESHOLDS.get(self.spec, DEFAULT_THRESHOLD)
+        self.value_threshold = VALUE_THRESHOLDS.get(self.spec, DEFAULT_THRESHOLD)
         self._llama = load_gguf(name, settings)
         self._lock = threading.Lock()
         self._yes = self._token_ids(["Yes", "yes"])
@@ -110,6 +126,10 @@ class LlamaCppVerifier:
 
     def answers(self, premise: str, question: str) -> float:
         return self._judge(prompt(premise, question))
+
+    def value_for(self, premise: str, question: str, value: str, phrase: str, verb: str) -> float:
+        ps = [self._judge(u) for u in value_prompts(premise, question, value, phrase, verb)]
+        return sum(ps) / len(ps)
 
     def _judge(self, user: str) -> float:
         text = self._chat(user)
@@ -142,12 +162,17 @@ class OllamaVerifier:
         self.spec = f"ollama:{model}"
         self.threshold = THRESHOLDS.get(self.spec, DEFAULT_THRESHOLD)
         self.answers_threshold = ANSWERS_THRESHOLDS.get(self.spec, DEFAULT_THRESHOLD)
+        self.value_threshold = VALUE_THRESHOLDS.get(self.spec, DEFAULT_THRESHOLD)
 
     def support(self, premise: str, question: str, answer: str) -> float:
         return self._judge(prompt(premise, question, answer))
 
     def answers(self, premise: str, question: str) -> float:
         return self._judge(prompt(premise, question))
+
+    def value_for(self, premise: str, question: str, value: str, phrase: str, verb: str) -> float:
+        ps = [self._judge(u) for u in value_prompts(premise, question, value, phrase, verb)]
+        return sum(ps) / len(ps)
 
     def _judge(self, user: str) -> float:
         import httpx
@@ -198,9 +223,13 @@ class FakeVerifier:
         self.spec = f"fake:{mode}"
         self.threshold = 0.6
         self.answers_threshold = 0.5
+        self.value_threshold = 0.5
         self.mode = mode
 
     def answers(self, premise: str, question: str) -> float:
+        return float(self.mode != "no")
+
+    def value_for(self, premise: str, question: str, value: str, phrase: str, verb: str) -> float:
         return float(self.mode != "no")
 
     def support(self, premise: str, question: str, answer: str) -> float:

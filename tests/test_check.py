@@ -48,6 +48,10 @@ class _AnswersWhenNamed:
     spec = "test:named"
     threshold = 0.5
     answers_threshold = 0.5
+    value_threshold = 0.5
+
+    def value_for(self, premise: str, question: str, value: str, phrase: str, verb: str) -> float:
+        return 1.0  # the date and count check has its own tests (test_values)
 
     def __init__(self, name: str) -> None:
         self.name = name

@@ -1,0 +1,151 @@
+"""When and how many: a date or a count answers the question only where its quote gives it for the
+question's action.
+
+The 1.5B judge accepts "2003" for "En quelle année le groupe les Rivages s'est-il reformé ?" over
+"Les Rivages est un groupe de rock français, formé à Brest en 1988 et séparé en 2003", and "deux"
+for "Combien d'étapes du Tour de France a remporté Paul Marchand ?" over "Il remporte le Tour de
+Bretagne en 1991 et termine deux fois dans les vingt premiers du Tour de France": the value is
+printed and the topic is right, but the value belongs to another verb. spaCy's parse gives the verb
+a year or a number stands under in the quote (through the noun it counts or dates: "deux fois",
+"le 2 septembre 1968"). The same verb by stem or spelling ("remporte"/"remporté", not
+"reformer"/"former"), a noun of it on the way ("la visite … en juillet" for "a visité"), or two
+verbs of handing over pass at once. Any other verb is put to the judge in a narrow question: is
+"séparé en 2003" what the question's "reformé" asks about? Word vectors cannot decide it: they put
+"reformer" 0.69 from "séparer" and "ouvrir" 0.22 from "inaugurer".
+
+Only clear cases are judged: French, a question whose verb says something by itself (not "être",
+"avoir lieu", "voir le jour"), every printing of the value under a verb, and a count that counts the
+question's own noun ("Combien de conteneurs … envoyés ?" over "Elles représentent plus de 1 000
+conteneurs") is the question's count whatever its verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rag import clauses, figures, ground, predicates, slots
+from rag.lang import detect
+from rag.verify import Verifier
+
+# Questions that ask when: the answer's new numbers are dates (years, days).
+_ASKS_WHEN = re.compile(
+    r"\b(?:quand|(?:en|à|a|de|dans|pour|depuis)\s+quel(?:le)?s?\s+(?:année|date|jour|mois|époque|an|siècle)|"
+    r"quel(?:le)?\s+(?:année|date|jour))\b",
+    re.IGNORECASE,
+)
+# spaCy's French parser reads inverted questions poorly ("Depuis quand Paul Marchand dirige-t-il …"
+# tags "dirige" a name): the question is parsed with its inversion taken out.
+_INVERSION = re.compile(r"-t-(?:il|elle|ils|elles|on)\b|-(?:il|elle|ils|elles|on)\b|\best-ce\s+qu(?:e\b|['’])", re.I)
+_PARTICIPLE = re.compile(r"(?:é|i|u|t|s)e?s?$")  # what the parser may tag a noun: "licenciés", "ouvert"
+_AUX = {"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "été", "fut", "furent", "eut", "aura"}
+# Verbs whose object makes the action ("voir le jour", "mettre en service", "prendre fin"): not judged.
+_SUPPORT = {"voir", "mettre", "prendre", "donner", "tenir", "porter", "passer", "connaître", "lancer"}
+_NOT_JUDGED = {ground.fold(w) for w in clauses.LIGHT | _SUPPORT}
+# A year as printed ("1991", not "2 431"): in a count question's answer, a date, not the count.
+_YEAR = re.compile(r"(?<![\d.,])(?<!\d[\s\u202f\u00a0])(1[5-9]\d\d|20\d\d)(?![\d.,]|[\s\u202f\u00a0]\d{3})")
+
+
+@dataclass(frozen=True)
+class Misplaced:
+    """A value of the answer and the verb phrase its quote gives it for."""
+
+    value: str
+    phrase: str
+
+
+def asked_verb(question: str) -> tuple[str, str] | None:
+    """(as printed, folded lemma) of the verb a when/how-many question asks about: the participle
+    after its auxiliary ("reformé" in "… s'est-il reformé ?"), else its main verb ("dirige"); None
+    for a light or support verb, or none found."""
+    doc = clauses.parse(_INVERSION.sub("", question))
+    words = [t for t in doc if not t.is_punct]
+    aux = [i for i, t in enumerate(words) if t.lower_ in _AUX and i + 1 < len(words)]
+    if aux:
+        tok = words[aux[-1] + 1]
+        if tok.pos_ != "VERB" and not _PARTICIPLE.search(tok.lower_):
+            return None  # "est à la tête de …": a copula, not judged
+    else:
+        tok = next((t for t in words if t.pos_ == "VERB" and not t.text[:1].isupper()), None)
+    if tok is None or not tok.is_alpha or tok.text[:1].isupper():
+        return None
+    lemma = ground.fold(tok.lemma_ if tok.pos_ in ("VERB", "AUX") else tok.text)
+    if lemma in _NOT_JUDGED:
+        return None
+    return tok.text, lemma
+
+
+def _same(lemma: str, verb: Any, path: list[Any]) -> bool:
+    """The quote's verb (or a noun passed on the way to it) names the question's action by stem or
+    spelling, not a derived verb ("reformer"/"former"), or both hand something over."""
+    theirs = [ground.fold(verb.lemma_)] + [ground.fold(t.lemma_) for t in path if t.pos_ == "NOUN"]
+    return any(predicates.same_stem(lemma, w) for w in theirs) or predicates.both_transfer(lemma, theirs[0])
+
+
+def _phrase(verb: Any) -> str:
+    """The verb with what it governs, without its subject or the verbs coordinated with it:
+    "séparé en 2003" out of "formé à Brest en 1988 et séparé en 2003"."""
+    skip: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in ("conj", "cc", "nsubj", "nsubj:pass", "parataxis", "punct"):
+            skip |= {t.i for t in c.subtree}
+    kept = [t for t in verb.subtree if t.i not in skip]
+    return " ".join(t.text for t in kept).replace(" ,", ",").replace("' ", "'").strip(" ,")
+
+
+def _values(question: str, answer: str, count: bool) -> set[float]:
+    """The numbers the answer adds to the question; a count question's years are dates, not counts."""
+    found = figures.numbers(answer) - figures.numbers(question)
+    return found - {float(y) for y in _YEAR.findall(answer)} if count else found
+
+
+def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
+    """The code half of `value_unstated`: the answer's values and the verb phrases its quote gives
+    them for, when none is given for the question's action and every printing stands under a verb;
+    None when it is (or nothing can be judged)."""
+    count = slots.wants_number(question)
+    if not (count or _ASKS_WHEN.search(question)) or detect(question) != "fr" or detect(quote) != "fr":
+        return None
+    values = _values(question, answer, count)
+    asked = asked_verb(question) if values else None
+    if asked is None:
+        return None
+    what = slots.asked_count(question) if count else None
+    counted = [ground.fold(h) for h in figures.heads(what)] if what else []
+    quote_doc = clauses.parse(quote)
+    out = []
+    for tok in quote_doc:
+        if not (tok.like_num or ground.fold(tok.text) in figures.CARDINAL_WORDS):
+            continue
+        if not values & figures.numbers(tok.text):
+            continue
+        noun = tok.head if tok.dep_ == "nummod" else None
+        if noun is not None and any(ground.same_word(c, ground.fold(noun.text), 5) for c in counted):
+            return None  # the question's own noun, counted
+        head, path = clauses.clause(tok)
+        if head.pos_ != "VERB" or not clauses.verb_like(head) or clauses.said(head.lemma_.lower()):
+            return None  # under no verb, a light one, or one of saying: not judged
+        if _same(asked[1], head, path):
+            return None
+        out.append(Misplaced(tok.text, _phrase(head)))
+    return out or None
+
+
+def value_unstated(question: str, answer: str, quote: str, verifier: Verifier) -> tuple[str | None, int]:
+    """A date or count the answer gives for the question's action that its quote gives for another
+    verb, which the judge does not find means the question's: "2003" for when les Rivages re-formed
+    over "… séparé en 2003". Returns (why or None, judge calls made)."""
+    found = misplaced(question, answer, quote)
+    if not found:
+        return None, 0
+    asked = asked_verb(question)
+    assert asked is not None  # `misplaced` found it
+    calls = 0
+    for m in dict.fromkeys(found):
+        calls += 1
+        p = verifier.value_for(quote, question, m.value, m.phrase, asked[0])
+        if p >= verifier.value_threshold:
+            return None, calls
+    shown = "; ".join(dict.fromkeys(f"{m.value} « {m.phrase} »" for m in found))
+    return f"the question asks « {asked[0]} »; its quote gives {shown} (judge below {verifier.value_threshold})", calls

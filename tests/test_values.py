@@ -1,0 +1,87 @@
+"""values: a date or count belongs to the question's action in its quote (real spaCy parses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.settings import Settings
+from rag.values import Misplaced, asked_verb, misplaced, value_unstated
+from rag.verify import FakeVerifier, get_verifier
+
+BAND = "Les Rivages est un groupe de rock français, formé à Brest en 1988 et séparé en 2003."
+RIDER = (
+    "Il remporte le Tour de Bretagne en 1991 et termine deux fois dans les vingt premiers du Tour de France, "
+    "en 1993 et 1995."
+)
+CONTAINERS = "Elles représentent plus de 1 000 conteneurs d'équipements militaires et de munitions."
+
+
+def test_the_question_verb_is_read_through_inversion_and_auxiliaries() -> None:
+    assert asked_verb("Depuis quand Paul Marchand dirige-t-il Armor Vélo ?") == ("dirige", "diriger")
+    assert asked_verb("En quelle année le groupe les Rivages s'est-il reformé ?")[0] == "reformé"  # type: ignore[index]
+    assert asked_verb("En quelle année l'album Phare a-t-il été publié ?")[0] == "publié"  # type: ignore[index]
+    # Light and support verbs say nothing by themselves: not judged.
+    assert asked_verb("Depuis quand Gwenaëlle Morvan est-elle à la tête du festival ?") is None
+    assert asked_verb("Quand Paul Marchand a-t-il vu le jour ?") is None
+
+
+def test_a_value_under_another_verb_is_found_and_the_same_verb_passes() -> None:
+    q = "En quelle année les Rivages se sont-ils reformés ?"
+    assert misplaced(q, "2003", BAND) == [Misplaced("2003", "séparé en 2003")]
+    # "reformer" is not "former": a derived verb is another action.
+    assert misplaced(q, "En 1988.", BAND) == [Misplaced("1988", "formé à Brest en 1988")]
+    assert misplaced("Quand le groupe Les Rivages s'est-il séparé ?", "En 2003.", BAND) is None
+    assert misplaced("Quand Paul Marchand a-t-il remporté le Tour de Bretagne ?", "En 1991.", RIDER) is None
+
+
+def test_a_count_counts_with_the_questions_verb_or_noun() -> None:
+    q = "Combien d'étapes du Tour de France a remporté Paul Marchand ?"
+    # The answer's year is a date, not the count; "deux" stands under "termine".
+    found = misplaced(
+        q, "Paul Marchand a remporté le Tour de Bretagne en 1991 et termine deux fois dans les vingt premiers.", RIDER
+    )
+    assert found and "deux" in [m.value for m in found] and "1991" not in [m.value for m in found]
+    assert found[0].phrase.startswith("termine deux fois")
+    assert (
+        misplaced("Combien de fois Paul Marchand a-t-il terminé dans les vingt premiers ?", "Deux fois.", RIDER) is None
+    )
+    # The question's own noun counted: whatever the verb.
+    q = "Combien de conteneurs la Corée du Nord a-t-elle envoyés à la Russie ?"
+    assert misplaced(q, "Plus de 1 000 conteneurs.", CONTAINERS) is None
+
+
+def test_questions_that_ask_neither_when_nor_how_many_are_not_judged() -> None:
+    assert misplaced("Où le groupe Les Rivages a-t-il été formé ?", "À Brest, en 1988.", BAND) is None
+    assert misplaced("When did the band re-form?", "2003", BAND) is None
+
+
+def test_the_judge_decides_a_value_under_another_verb() -> None:
+    q = "En quelle année les Rivages se sont-ils reformés ?"
+    why, calls = value_unstated(q, "2003", BAND, FakeVerifier("no"))
+    assert why and "reformés" in why and "séparé en 2003" in why and calls == 1
+    assert value_unstated(q, "2003", BAND, FakeVerifier("yes")) == (None, 1)
+    # The same verb is not put to the judge.
+    assert value_unstated("Quand le groupe Les Rivages s'est-il séparé ?", "2003", BAND, FakeVerifier("no")) == (
+        None,
+        0,
+    )
+
+
+COACH = "Depuis 2005, il dirige l'équipe continentale Armor Vélo, basée à Vannes."
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "answer", "quote", "right"),
+    [
+        ("En quelle année les Rivages se sont-ils reformés ?", "2003", BAND, False),
+        ("Combien d'étapes du Tour de France Paul Marchand a-t-il gagnées ?", "Deux.", RIDER, False),
+        ("En quelle année le groupe Les Rivages a-t-il été fondé ?", "En 1988.", BAND, True),
+        ("Depuis quelle année Paul Marchand entraîne-t-il l'équipe Armor Vélo ?", "Depuis 2005.", COACH, True),
+    ],
+)
+def test_the_embedded_judge_tells_a_synonym_from_another_event(
+    question: str, answer: str, quote: str, right: bool
+) -> None:
+    why, calls = value_unstated(question, answer, quote, get_verifier("llamacpp:default", Settings.from_env()))
+    assert calls == 1 and (why is None) == right, why
