@@ -160,6 +160,15 @@ _EN_FUNCTION = {"the", "and", "was", "were", "with", "from", "that", "this", "ha
 MIN_WORDS_IN_QUOTE = 0.6  # share of the answer's content words its quote must carry
 
 
+def content_words(text: str) -> list[str]:
+    """The folded words of 4+ letters that are not function words, each once, in order."""
+    return list(
+        dict.fromkeys(
+            w for w in re.findall(r"[^\W\d_]+", fold(text)) if len(w) >= 4 and w not in _FUNCTION | _EN_FUNCTION
+        )
+    )
+
+
 def words_not_in(answer: str, quote: str, embedder: Embedder, skip: Collection[str] = ()) -> tuple[list[str], int]:
     """The answer's content words (4+ letters) that the quote does not carry by stem, spelling or
     close meaning, and how many content words the answer has.
@@ -170,13 +179,7 @@ def words_not_in(answer: str, quote: str, embedder: Embedder, skip: Collection[s
     something else. Words the answer takes from the question count: the quote must state them too,
     but for `skip` (folded words of the names the question gives: its premise, checked elsewhere).
     """
-    words = list(
-        dict.fromkeys(
-            w
-            for w in re.findall(r"[^\W\d_]+", fold(answer))
-            if len(w) >= 4 and w not in _FUNCTION and w not in _EN_FUNCTION and w not in skip
-        )
-    )
+    words = [w for w in content_words(answer) if w not in skip]
     # Only words of 4+ letters on the quote's side too: a stem test would let "a" or "M." carry any word.
     have = list(dict.fromkeys(w for w in re.findall(r"[^\W\d_]+", fold(quote)) if len(w) >= 4))
     left = [w for w in words if not any(same_word(w, h, 5) or same_word(h, w, 5) for h in have)]

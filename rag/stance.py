@@ -50,9 +50,10 @@ def judged(
     if p >= threshold / 2 and bool(_NEGATION.search(quote)) != bool(_NEGATION.search(claim)):
         return "contradicts"
     # The claim's identifying figure, counting the same thing, in a sentence the judge half accepts:
-    # a version that differs in a detail ("cinq voyages … depuis août" for "… depuis la mi-août").
+    # a version that differs in a detail ("cinq voyages … depuis août" for "… depuis la mi-août"),
+    # or, when every word of the claim is printed there too, a restatement the judge underrated.
     if p >= threshold / 2 and key_figures(claim) & key_figures(quote):
-        return "drift"
+        return "states" if _restates(claim, quote) else "drift"
     # Likewise two of the names that identify the claim (`rare_names`), even spelled otherwise:
     # "entre le port de Najin … et une installation portuaire à Dunay" for "… de Rajin (Najin) et
     # l'installation russe de Dunai" (which the judge reads at 0.647 against a threshold of 0.65).
@@ -104,6 +105,14 @@ def identifying(claim: str, rare: Sequence[str]) -> list[str]:
 
     cited = {ground.fold(w) for x in attribute(claim) for a in x.sources for w in re.findall(r"[\w-]+", a.source)}
     return [n for n in rare if n not in cited]
+
+
+def _restates(claim: str, quote: str) -> bool:
+    """Every content word of the claim is printed in the quote, by stem or spelling."""
+    have = ground.content_words(quote)
+    return all(
+        any(ground.same_word(w, h, 5) or ground.same_word(h, w, 5) for h in have) for w in ground.content_words(claim)
+    )
 
 
 def _printed(names: Sequence[str], quote: str) -> int:

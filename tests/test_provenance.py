@@ -308,6 +308,9 @@ def test_stance_contradicts_drifts_and_requires_the_claims_figures() -> None:
     assert stance(0.4, 0.65, claim, cq, (), later, None, emb) == "drift"
     assert stance(0.4, 0.65, claim, cq, (), "La livraison de conteneurs aurait eu lieu en août.", None, emb) is None
     assert stance(0.2, 0.65, claim, cq, (), later, None, emb) is None
+    # the same figure and every word of the claim: a restatement the judge underrated, not a drift
+    again = "Selon Moscou, le Kremlin a confirmé jeudi la livraison de 1 000 conteneurs."
+    assert stance(0.4, 0.65, claim, cq, (), again, None, emb) == "states"
     # A name of the claim doing something else there: no version, whatever the judge says.
     china = "La Chine a livré des obus d'artillerie à la Russie."
     turned = "La Russie s'est tournée vers des pays comme l'Iran, la Chine et la Corée du Nord."
