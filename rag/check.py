@@ -77,6 +77,7 @@ def check(
         most of its words must stand in it, and what the question names must be in its article's
         retrieved passages ("Qui dirige le RUSI ?" is not answered by an article that never
         mentions the RUSI)."""
+        nonlocal calls  # the date and count check may ask the judge
         invented = figures.ungrounded_numbers(text, [quote.text], question)
         if invented:
             return "number_not_in_quote", ", ".join(invented)
@@ -97,7 +98,6 @@ def check(
         acted = predicates.action_unstated(question, text, quote.text)
         if acted:
             return "other_action", acted
-        nonlocal calls
         misplaced, judged = values.value_unstated(question, text, quote.text, verifier)
         calls += judged
         if misplaced:
