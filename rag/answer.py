@@ -39,6 +39,8 @@ EVIDENCE_MIN = 0.15
 # corpora) is 149 at 5 passages, 159 at 8, 161 at 10, 160 at 5 + `Retriever.widen`'s 3: a sentence
 # whose passage's other sentences pull its vector away ranks 6th-8th.
 MORE_PASSAGES = 3
+# First drafts that claim nothing: the second draft is then the only claim the checks judge.
+_NO_CLAIM = {"model_no_answer", "echo"}
 
 REFUSAL_CODES = {
     "invalid_question": "the question was rejected before retrieval",
@@ -274,7 +276,10 @@ def answer(
         # the first passages alone, it is a re-roll of a draft the checks refused, and two tries at
         # the gate let a wrong one through (held-out corpus3: "2003" for when a band re-formed, over
         # "formé à Brest en 1988"; a cyclist's top-20 finishes as his stage wins).
+        # A first draft that made no claim (it declined, or restated the question) put nothing to the
+        # gate: the second is its first claim, and may be proved from any passage.
         added = {h.chunk.id for h in extra}
-        if not proof.refusal and any(c.chunk_id in added for c in proof.citations):
+        claimed = verdict.refusal[0] not in _NO_CLAIM
+        if not proof.refusal and (not claimed or any(c.chunk_id in added for c in proof.citations)):
             return Answer(question, second, False, proof.citations, tuple(used), language, timings, usage, None)
     return refuse(*verdict.refusal)  # the first draft's refusal stands

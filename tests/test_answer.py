@@ -393,3 +393,8 @@ def test_a_second_draft_proved_only_by_the_first_passages_is_not_shown(fake_bot)
     assert a.draft == "Les cargos s'appellent Ivan et Boris."
     alone = answer(q, ships + others[:4], Scripted(first), fake_bot.embedder, OVERLAP, "fr")
     assert a.refusal_code == alone.refusal_code and alone.refused
+    # A first draft that claimed nothing (it declined) put nothing to the checks: the second is shown.
+    declined = json.dumps({"answer": "Les passages ne mentionnent pas les noms des cargos.", "citations": []})
+    llm = Scripted(declined, second)
+    a = answer(q, ships + others[:4], llm, fake_bot.embedder, OVERLAP, "fr", more=others[4:7])
+    assert len(llm.prompts) == 2 and not a.refused and "Angara" in a.text and a.usage["drafts"] == 2
