@@ -45,13 +45,12 @@ def main() -> None:
     took: list[float] = []
     for r in rows:
         found = values.misplaced(r["question"], r["answer"], r["quote"])
-        asked = values.asked_verb(r["question"])
         r["misplaced"] = [f"{m.value} « {m.phrase} »" for m in found or []]
         r["judge"] = None
-        if found and asked:
+        if found:
             t0 = time.perf_counter()
             r["judge"] = round(
-                max(verifier.value_for(r["quote"], r["question"], m.value, m.phrase, asked[0]) for m in found), 4
+                max(verifier.value_for(r["quote"], r["question"], m.value, m.phrase, m.asked) for m in found), 4
             )
             took.append(time.perf_counter() - t0)
     judged = [r for r in rows if r["judge"] is not None]

@@ -49,10 +49,11 @@ _YEAR = re.compile(r"(?<![\d.,])(?<!\d[\s\u202f\u00a0])(1[5-9]\d\d|20\d\d)(?![\d
 
 @dataclass(frozen=True)
 class Misplaced:
-    """A value of the answer and the verb phrase its quote gives it for."""
+    """A value of the answer, the verb phrase its quote gives it for, and the question's verb."""
 
     value: str
     phrase: str
+    asked: str
 
 
 def asked_verb(question: str) -> tuple[str, str] | None:
@@ -128,7 +129,7 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
             return None  # under no verb, a light one, or one of saying: not judged
         if _same(asked[1], head, path):
             return None
-        out.append(Misplaced(tok.text, _phrase(head)))
+        out.append(Misplaced(tok.text, _phrase(head), asked[0]))
     return out or None
 
 
@@ -139,13 +140,13 @@ def value_unstated(question: str, answer: str, quote: str, verifier: Verifier) -
     found = misplaced(question, answer, quote)
     if not found:
         return None, 0
-    asked = asked_verb(question)
-    assert asked is not None  # `misplaced` found it
     calls = 0
     for m in dict.fromkeys(found):
         calls += 1
-        p = verifier.value_for(quote, question, m.value, m.phrase, asked[0])
-        if p >= verifier.value_threshold:
+        if verifier.value_for(quote, question, m.value, m.phrase, m.asked) >= verifier.value_threshold:
             return None, calls
     shown = "; ".join(dict.fromkeys(f"{m.value} « {m.phrase} »" for m in found))
-    return f"the question asks « {asked[0]} »; its quote gives {shown} (judge below {verifier.value_threshold})", calls
+    return (
+        f"the question asks « {found[0].asked} »; its quote gives {shown} (judge below {verifier.value_threshold})",
+        calls,
+    )

@@ -27,9 +27,9 @@ def test_the_question_verb_is_read_through_inversion_and_auxiliaries() -> None:
 
 def test_a_value_under_another_verb_is_found_and_the_same_verb_passes() -> None:
     q = "En quelle année les Rivages se sont-ils reformés ?"
-    assert misplaced(q, "2003", BAND) == [Misplaced("2003", "séparé en 2003")]
+    assert misplaced(q, "2003", BAND) == [Misplaced("2003", "séparé en 2003", "reformés")]
     # "reformer" is not "former": a derived verb is another action.
-    assert misplaced(q, "En 1988.", BAND) == [Misplaced("1988", "formé à Brest en 1988")]
+    assert misplaced(q, "En 1988.", BAND) == [Misplaced("1988", "formé à Brest en 1988", "reformés")]
     assert misplaced("Quand le groupe Les Rivages s'est-il séparé ?", "En 2003.", BAND) is None
     assert misplaced("Quand Paul Marchand a-t-il remporté le Tour de Bretagne ?", "En 1991.", RIDER) is None
 
