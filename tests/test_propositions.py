@@ -1,0 +1,32 @@
+"""propositions: a set-off relative's statement, and the sentence without it (real spaCy parses)."""
+
+from __future__ import annotations
+
+from rag.propositions import propositions
+
+
+def test_a_set_off_relative_becomes_a_statement_and_the_main_clause_stands_alone() -> None:
+    assert propositions("Le feu, qui a mobilisé 85 pompiers, n'a fait aucun blessé.") == [
+        "Le feu a mobilisé 85 pompiers.",
+        "Le feu n'a fait aucun blessé.",
+    ]
+    assert propositions("Les navires, qui battaient pavillon russe, ont quitté Najin, selon le RUSI.") == [
+        "Les navires battaient pavillon russe.",
+        "Les navires ont quitté Najin, selon le RUSI.",
+    ]
+
+
+def test_the_noun_phrase_loses_its_preposition_and_a_final_relative_keeps_the_stop() -> None:
+    out = propositions(
+        "Plus de 10 millions d'euros de marchandises seraient parties en fumée lors de l'incendie de "
+        "l'entrepôt LogiRhône de Saint-Priest, qui employait 40 salariés."
+    )
+    assert out[0].endswith("de Saint-Priest employait 40 salariés.") and out[0].startswith("L'")
+    assert out[1].endswith("de Saint-Priest.") and " ." not in out[1]
+
+
+def test_restrictive_relatives_other_sentences_and_english_are_left_alone() -> None:
+    # "Les soldats ont été arrêtés" is not what this says: only those who fled were.
+    assert propositions("Les soldats qui ont fui ont été arrêtés.") == []
+    assert propositions("La Maison Blanche a accusé la Corée du Nord d'avoir envoyé 1 000 conteneurs.") == []
+    assert propositions("The fire, which mobilised 85 firefighters, injured no one.") == []
