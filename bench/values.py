@@ -2,7 +2,7 @@
 
 .venv/bin/python -m bench.values [--verifier llamacpp:default] [--data bench/data/value_pairs.jsonl]
 
-The data are 54 (question, answer, quote) triples over corpus3's dated sentences, written by hand
+The data are 62 (question, answer, quote) triples over corpus3's dated sentences, written by hand
 as pairs: the same quote gives a value for the question's action (right: "Quand le pont a-t-il été
 détruit ?" → "En août 1944") or for another verb (wrong: "… construit pour la première fois ?" →
 "En 1944"), synonyms and antonyms among both. Each is run through the code half (`misplaced`: the

@@ -43,6 +43,10 @@ _AUX = {"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "é
 # Verbs whose object makes the action ("voir le jour", "mettre en service", "prendre fin"): not judged.
 _SUPPORT = {"voir", "mettre", "prendre", "donner", "tenir", "porter", "passer", "connaître", "lancer"}
 _NOT_JUDGED = {ground.fold(w) for w in clauses.LIGHT | _SUPPORT}
+# Stems of a verb and of its action noun: "détruire"/"destruction", "ouvrir"/"ouverture", "sortir"/"sortie".
+_VERB_END = re.compile(r"(?:er|ir|re|oir)$")
+_NOUN_SUFFIX = re.compile(r"(?:ation|ition|ction|tion|sion|ment|ture|age|ance|ence|ure|ie|e)$")
+_WHEN_NOUNS = {"annee", "date", "jour", "mois", "epoque", "an", "siecle", "fois", "nombre", "heure"}
 # A year as printed ("1991", not "2 431"): in a count question's answer, a date, not the count.
 _YEAR = re.compile(r"(?<![\d.,])(?<!\d[\s\u202f\u00a0])(1[5-9]\d\d|20\d\d)(?![\d.,]|[\s\u202f\u00a0]\d{3})")
 
@@ -54,6 +58,9 @@ class Misplaced:
     value: str
     phrase: str
     asked: str
+    # The question's noun for the event the value belongs to ("après sa destruction"): another
+    # event than the one it asks about, so no judge is asked.
+    named: str | None = None
 
 
 def asked_verb(question: str) -> tuple[str, str] | None:
@@ -82,6 +89,22 @@ def _same(lemma: str, verb: Any, path: list[Any]) -> bool:
     spelling, not a derived verb ("reformer"/"former"), or both hand something over."""
     theirs = [ground.fold(verb.lemma_)] + [ground.fold(t.lemma_) for t in path if t.pos_ == "NOUN"]
     return any(predicates.same_stem(lemma, w) for w in theirs) or predicates.both_transfer(lemma, theirs[0])
+
+
+def event_named(lemma: str, question: str) -> str | None:
+    """The question's noun for the action of `lemma`, when it names one: "destruction" for
+    "détruire" in "… a-t-il rouvert après sa destruction ?". The question then sets that event apart
+    from the one it asks about, and a value given for it answers the wrong one (the judge, seeing the
+    question's own word, took "détruit en août 1944" for when the bridge re-opened: 0.78)."""
+    verb = _VERB_END.sub("", ground.fold(lemma))
+    for tok in clauses.parse(_INVERSION.sub("", question)):
+        word = ground.fold(tok.lemma_)
+        if tok.pos_ != "NOUN" or word in _WHEN_NOUNS:
+            continue
+        noun = _NOUN_SUFFIX.sub("", word)
+        if min(len(verb), len(noun)) >= 4 and (ground.same_word(verb, noun, 4) or ground.same_word(noun, verb, 4)):
+            return tok.text
+    return None
 
 
 def _phrase(verb: Any) -> str:
@@ -129,7 +152,7 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
             return None  # under no verb, a light one, or one of saying: not judged
         if _same(asked[1], head, path):
             return None
-        out.append(Misplaced(tok.text, _phrase(head), asked[0]))
+        out.append(Misplaced(tok.text, _phrase(head), asked[0], event_named(head.lemma_, question)))
     return out or None
 
 
@@ -140,6 +163,13 @@ def value_unstated(question: str, answer: str, quote: str, verifier: Verifier) -
     found = misplaced(question, answer, quote)
     if not found:
         return None, 0
+    named = [m for m in found if m.named]
+    if named:
+        m = named[0]
+        return (
+            f"the question asks « {m.asked} » after or apart from « {m.named} »; its quote gives {m.value} for « {m.phrase} »",
+            0,
+        )
     calls = 0
     for m in dict.fromkeys(found):
         calls += 1

@@ -67,6 +67,27 @@ def test_the_judge_decides_a_value_under_another_verb() -> None:
     )
 
 
+BRIDGE = (
+    "Il est détruit en août 1944 par les troupes allemandes en retraite, puis reconstruit à l'identique et "
+    "rouvert à la circulation en 1951."
+)
+
+
+def test_a_value_for_an_event_the_question_names_apart_is_refused_without_the_judge() -> None:
+    # The question's "destruction" is the event 1944 belongs to; it asks about the re-opening after it.
+    q = "En quelle année le pont de Kerhuel a-t-il rouvert après sa destruction ?"
+    found = misplaced(q, "Le pont de Kerhuel a rouvert après sa destruction en août 1944.", BRIDGE)
+    assert found and found[0].named == "destruction"
+    why, calls = value_unstated(q, "En août 1944.", BRIDGE, FakeVerifier("yes"))
+    assert why and "destruction" in why and calls == 0
+    assert value_unstated(q, "En 1951.", BRIDGE, FakeVerifier("no")) == (None, 0)  # the asked verb's year
+    # A noun of no event printed in the quote sets nothing apart: the judge decides as before.
+    other = "En quelle année la Victoire de la musique a-t-elle été décernée à Lucie Marchand après la sortie de son album ?"
+    award = "Le deuxième, « La Part des anges », sort en 1999 et obtient la Victoire de la musique de l'album de chansons en 2000."
+    assert [m.named for m in misplaced(other, "En 2000.", award) or []] == [None]
+    assert [m.named for m in misplaced(other, "En 1999.", award) or []] == ["sortie"]
+
+
 COACH = "Depuis 2005, il dirige l'équipe continentale Armor Vélo, basée à Vannes."
 
 
