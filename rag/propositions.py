@@ -19,6 +19,8 @@ from typing import Any
 from rag import clauses
 from rag.lang import detect
 
+# A preposition fused with its article: the article stays when the preposition goes.
+_FUSED = {"du": "le ", "des": "les ", "au": "le ", "aux": "les "}
 _PUNCT = {",", ";", "—", "–", "(", ")"}
 
 
@@ -41,11 +43,13 @@ def propositions(sentence: str) -> list[str]:
         end = max(t.i for t in rel.subtree) + 1
         end = next((t.i for t in doc[rel.i : end] if t.text in _PUNCT or t.is_sent_end), end)
         noun = [t for t in rel.head.subtree if t.i < start - 1 and t.text not in _PUNCT]
+        article = ""
         while noun and (noun[0].pos_ in ("ADP", "ADV", "CCONJ") or noun[0].dep_ in ("case", "mark")):
+            article = _FUSED.get(noun[0].lower_, "")  # "du porte-parole" -> "le porte-parole"
             noun = noun[1:]  # "lors de l'incendie" -> "l'incendie"
         said = [t for t in doc[start:end] if not (t.dep_.startswith("nsubj") and t.lower_ == "qui")]
         if noun and said:
-            out.append(_sentence(noun + said))
+            out.append(_sentence(noun + said, article))
         # The commas around the relative go with it ("Le feu, qui …, n'a fait" -> "Le feu n'a fait").
         cut |= set(range(start - 1, end)) | ({end} if end < len(doc) and doc[end].text == "," else set())
     main = [t for t in doc if t.i not in cut]
@@ -62,10 +66,10 @@ def _set_off_relative(tok: Any) -> bool:
     return bool(pron) and pron[0].i > 0 and tok.doc[pron[0].i - 1].text == ","
 
 
-def _sentence(tokens: list[Any]) -> str:
+def _sentence(tokens: list[Any], article: str = "") -> str:
     """Tokens back into text, with their own spacing, capitalised and ending in a full stop."""
     tokens = sorted(tokens, key=lambda t: t.i)
-    parts: list[str] = []
+    parts: list[str] = [article]
     for prev, tok in zip([None, *tokens], tokens, strict=False):
         if prev is not None and tok.i != prev.i + 1 and not prev.whitespace_ and tok.text not in ".,;:!?)":
             parts.append(" ")  # a word was cut out between them

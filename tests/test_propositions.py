@@ -30,3 +30,8 @@ def test_restrictive_relatives_other_sentences_and_english_are_left_alone() -> N
     assert propositions("Les soldats qui ont fui ont été arrêtés.") == []
     assert propositions("La Maison Blanche a accusé la Corée du Nord d'avoir envoyé 1 000 conteneurs.") == []
     assert propositions("The fire, which mobilised 85 firefighters, injured no one.") == []
+
+
+def test_a_preposition_fused_with_its_article_leaves_the_article() -> None:
+    out = propositions("La révélation a été suivie d'une condamnation du porte-parole John Kirby, qui a parlé jeudi.")
+    assert out[0] == "Le porte-parole John Kirby a parlé jeudi."
