@@ -2,7 +2,7 @@
 
 .venv/bin/python -m bench.values [--verifier llamacpp:default] [--data bench/data/value_pairs.jsonl]
 
-The data are 62 (question, answer, quote) triples over corpus3's dated sentences, written by hand
+The data are 64 (question, answer, quote) triples over corpus3's dated sentences, written by hand
 as pairs: the same quote gives a value for the question's action (right: "Quand le pont a-t-il été
 détruit ?" → "En août 1944") or for another verb (wrong: "… construit pour la première fois ?" →
 "En 1944"), synonyms and antonyms among both. Each is run through the code half (`misplaced`: the
@@ -47,7 +47,8 @@ def main() -> None:
         found = values.misplaced(r["question"], r["answer"], r["quote"])
         r["misplaced"] = [f"{m.value} « {m.phrase} »" for m in found or []]
         r["judge"] = None
-        if found:
+        r["named"] = next((m.named for m in found or [] if m.named), None)
+        if found and not r["named"]:  # an event the question names apart is refused by code
             t0 = time.perf_counter()
             r["judge"] = round(
                 max(verifier.value_for(r["quote"], r["question"], m.value, m.phrase, m.asked) for m in found), 4
@@ -63,12 +64,14 @@ def main() -> None:
         for t in [i / 100 for i in range(60, 92, 2)]
     ]
     wrong = sum(not r["right"] for r in rows)
+    named = [r for r in rows if r["named"]]
     result = {
         "verifier": args.verifier,
         "pairs": len(rows),
         "right": len(rows) - wrong,
         "wrong": wrong,
         "judged": {"right": sum(r["right"] for r in judged), "wrong": sum(not r["right"] for r in judged)},
+        "named_apart": {"right": sum(r["right"] for r in named), "wrong": sum(not r["right"] for r in named)},
         "value_threshold": verifier.value_threshold,
         "by_threshold": by,
         "seconds_p50": round(pct(took, 0.5), 3) if took else None,
@@ -78,7 +81,8 @@ def main() -> None:
         f"# Date and count check calibration ({args.verifier}, {len(rows)} pairs: {len(rows) - wrong} right, {wrong} wrong)",
         "",
         f"Put to the judge (verbs differ by stem): {result['judged']['right']} right, {result['judged']['wrong']} wrong; "
-        "the others pass on the code half or are not judged.",
+        f"Refused by code, the value's event named apart by the question: {len(named) - result['named_apart']['wrong']} right, "
+        f"{result['named_apart']['wrong']} wrong. The others pass on the code half or are not judged.",
         "",
         "| threshold | wrong refused | right refused |",
         "|---|---|---|",

@@ -13,6 +13,11 @@ verbs of handing over pass at once. Any other verb is put to the judge in a narr
 "séparé en 2003" what the question's "reformé" asks about? Word vectors cannot decide it: they put
 "reformer" 0.69 from "séparer" and "ouvrir" 0.22 from "inaugurer".
 
+A question that dates its event from another ("… a-t-il rouvert après sa destruction ?") names that
+other event with a noun: a value its quote gives under the verb of that noun ("détruit en août 1944"),
+or under no verb at all ("1999 : La Part des anges" for a prize won "après la sortie de La Part des
+anges"), is refused without the judge, which the question's own word sways (0.78 for "détruit").
+
 Only clear cases are judged: French, a question whose verb says something by itself (not "être",
 "avoir lieu", "voir le jour"), every printing of the value under a verb, and a count that counts the
 question's own noun ("Combien de conteneurs … envoyés ?" over "Elles représentent plus de 1 000
@@ -46,6 +51,7 @@ _NOT_JUDGED = {ground.fold(w) for w in clauses.LIGHT | _SUPPORT}
 # Stems of a verb and of its action noun: "détruire"/"destruction", "ouvrir"/"ouverture", "sortir"/"sortie".
 _VERB_END = re.compile(r"(?:er|ir|re|oir)$")
 _NOUN_SUFFIX = re.compile(r"(?:ation|ition|ction|tion|sion|ment|ture|age|ance|ence|ure|ie|e)$")
+_TIME_PREP = {"après", "avant", "depuis", "dès", "lors"}
 _WHEN_NOUNS = {"annee", "date", "jour", "mois", "epoque", "an", "siecle", "fois", "nombre", "heure"}
 # A year as printed ("1991", not "2 431"): in a count question's answer, a date, not the count.
 _YEAR = re.compile(r"(?<![\d.,])(?<!\d[\s\u202f\u00a0])(1[5-9]\d\d|20\d\d)(?![\d.,]|[\s\u202f\u00a0]\d{3})")
@@ -71,7 +77,12 @@ def asked_verb(question: str) -> tuple[str, str] | None:
     words = [t for t in doc if not t.is_punct]
     aux = [i for i, t in enumerate(words) if t.lower_ in _AUX and i + 1 < len(words)]
     if aux:
-        tok = words[aux[-1] + 1]
+        # The first run of auxiliaries ("a été publié"): a later one belongs to a clause of its own
+        # ("… a-t-il rouvert après avoir été détruit ?" asks about the re-opening).
+        last = aux[0]
+        while last + 1 in aux:
+            last += 1
+        tok = words[last + 1]
         if tok.pos_ != "VERB" and not _PARTICIPLE.search(tok.lower_):
             return None  # "est à la tête de …": a copula, not judged
     else:
@@ -107,6 +118,17 @@ def event_named(lemma: str, question: str) -> str | None:
     return None
 
 
+def reference_event(question: str) -> str | None:
+    """The event a when-question dates its own from ("après sa destruction", "avant la sortie de
+    l'album", "depuis son ouverture"): a noun of an action after a preposition of time."""
+    for tok in clauses.parse(_INVERSION.sub("", question)):
+        word = ground.fold(tok.lemma_)
+        if tok.pos_ == "NOUN" and word not in _WHEN_NOUNS and _NOUN_SUFFIX.search(word) and len(word) > 5:
+            if any(c.lower_ in _TIME_PREP for c in tok.children if c.dep_ == "case"):
+                return tok.text
+    return None
+
+
 def _phrase(verb: Any) -> str:
     """The verb with what it governs, without its subject or the verbs coordinated with it:
     "séparé en 2003" out of "formé à Brest en 1988 et séparé en 2003"."""
@@ -138,6 +160,7 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
     what = slots.asked_count(question) if count else None
     counted = [ground.fold(h) for h in figures.heads(what)] if what else []
     quote_doc = clauses.parse(quote)
+    reference = reference_event(question)
     out = []
     for tok in quote_doc:
         if not (tok.like_num or ground.fold(tok.text) in figures.CARDINAL_WORDS):
@@ -148,6 +171,11 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
         if noun is not None and any(ground.same_word(c, ground.fold(noun.text), 5) for c in counted):
             return None  # the question's own noun, counted
         head, path = clauses.clause(tok)
+        if head.pos_ != "VERB" and reference:
+            # "1999 : La Part des anges" ties the year to nothing the question could ask after the
+            # album's release ("… reçu la Victoire … après la sortie de La Part des anges ?").
+            out.append(Misplaced(tok.text, " ".join(quote.split())[:80], asked[0], reference))
+            continue
         if head.pos_ != "VERB" or not clauses.verb_like(head) or clauses.said(head.lemma_.lower()):
             return None  # under no verb, a light one, or one of saying: not judged
         if _same(asked[1], head, path):

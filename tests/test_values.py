@@ -20,6 +20,11 @@ def test_the_question_verb_is_read_through_inversion_and_auxiliaries() -> None:
     assert asked_verb("Depuis quand Paul Marchand dirige-t-il Armor Vélo ?") == ("dirige", "diriger")
     assert asked_verb("En quelle année le groupe les Rivages s'est-il reformé ?")[0] == "reformé"  # type: ignore[index]
     assert asked_verb("En quelle année l'album Phare a-t-il été publié ?")[0] == "publié"  # type: ignore[index]
+    # The first run of auxiliaries: "après avoir été détruit" is a clause of its own.
+    assert asked_verb("Quand le pont a-t-il rouvert à la circulation après avoir été détruit ?") == (
+        "rouvert",
+        "rouvrir",
+    )
     # Light and support verbs say nothing by themselves: not judged.
     assert asked_verb("Depuis quand Gwenaëlle Morvan est-elle à la tête du festival ?") is None
     assert asked_verb("Quand Paul Marchand a-t-il vu le jour ?") is None
@@ -86,6 +91,10 @@ def test_a_value_for_an_event_the_question_names_apart_is_refused_without_the_ju
     award = "Le deuxième, « La Part des anges », sort en 1999 et obtient la Victoire de la musique de l'album de chansons en 2000."
     assert [m.named for m in misplaced(other, "En 2000.", award) or []] == [None]
     assert [m.named for m in misplaced(other, "En 1999.", award) or []] == ["sortie"]
+    # A year printed under no verb ("1999 : La Part des anges", a discography line) cannot be the asked
+    # event's when the question dates it from another one; without such an event it is not judged.
+    assert [m.named for m in misplaced(other, "1999", "1999 : La Part des anges") or []] == ["sortie"]
+    assert misplaced("En quelle année l'album Phare est-il sorti ?", "1996", "1996 : Phare") is None
 
 
 COACH = "Depuis 2005, il dirige l'équipe continentale Armor Vélo, basée à Vannes."
