@@ -50,9 +50,9 @@ _SUPPORT = {"voir", "mettre", "prendre", "donner", "tenir", "porter", "passer", 
 _NOT_JUDGED = {ground.fold(w) for w in clauses.LIGHT | _SUPPORT}
 # Stems of a verb and of its action noun: "détruire"/"destruction", "ouvrir"/"ouverture", "sortir"/"sortie".
 _VERB_END = re.compile(r"(?:er|ir|re|oir)$")
-_NOUN_SUFFIX = re.compile(r"(?:ation|ition|ction|tion|sion|ment|ture|age|ance|ence|ure|ie|e)$")
+_ACTION_NOUN = re.compile(r"(?:ation|ition|ction|tion|sion|ment|ture|age|ance|ence|ure|ie)$")
+_NOUN_END = re.compile(r"(?:ation|ition|ction|tion|sion|ment|ture|age|ance|ence|ure|ie|e)$")
 _TIME_PREP = {"après", "avant", "depuis", "dès", "lors"}
-_WHEN_NOUNS = {"annee", "date", "jour", "mois", "epoque", "an", "siecle", "fois", "nombre", "heure"}
 # A year as printed ("1991", not "2 431"): in a count question's answer, a date, not the count.
 _YEAR = re.compile(r"(?<![\d.,])(?<!\d[\s\u202f\u00a0])(1[5-9]\d\d|20\d\d)(?![\d.,]|[\s\u202f\u00a0]\d{3})")
 
@@ -103,30 +103,30 @@ def _same(lemma: str, verb: Any, path: list[Any]) -> bool:
 
 
 def event_named(lemma: str, question: str) -> str | None:
-    """The question's noun for the action of `lemma`, when it names one: "destruction" for
-    "détruire" in "… a-t-il rouvert après sa destruction ?". The question then sets that event apart
-    from the one it asks about, and a value given for it answers the wrong one (the judge, seeing the
+    """The question's reference event (`references`) when it is the action of `lemma`: "destruction"
+    for "détruire" in "… a-t-il rouvert après sa destruction ?". The question sets that event apart
+    from the one it asks about, so a value given for it answers the wrong one (the judge, seeing the
     question's own word, took "détruit en août 1944" for when the bridge re-opened: 0.78)."""
     verb = _VERB_END.sub("", ground.fold(lemma))
-    for tok in clauses.parse(_INVERSION.sub("", question)):
-        word = ground.fold(tok.lemma_)
-        if tok.pos_ != "NOUN" or word in _WHEN_NOUNS:
-            continue
-        noun = _NOUN_SUFFIX.sub("", word)
+    for tok in references(question):
+        noun = _NOUN_END.sub("", ground.fold(tok.lemma_))
         if min(len(verb), len(noun)) >= 4 and (ground.same_word(verb, noun, 4) or ground.same_word(noun, verb, 4)):
-            return tok.text
+            return str(tok.text)
     return None
 
 
-def reference_event(question: str) -> str | None:
-    """The event a when-question dates its own from ("après sa destruction", "avant la sortie de
-    l'album", "depuis son ouverture"): a noun of an action after a preposition of time."""
-    for tok in clauses.parse(_INVERSION.sub("", question)):
-        word = ground.fold(tok.lemma_)
-        if tok.pos_ == "NOUN" and word not in _WHEN_NOUNS and _NOUN_SUFFIX.search(word) and len(word) > 5:
-            if any(c.lower_ in _TIME_PREP for c in tok.children if c.dep_ == "case"):
-                return tok.text
-    return None
+def references(question: str) -> list[Any]:
+    """The events a when/how-many question dates its own from ("après sa destruction", "avant la
+    sortie de l'album", "depuis son ouverture"): an action noun after a preposition of time. Not
+    any action noun: "En quelle année la construction du pont a-t-elle été achevée ?" asks about
+    the construction itself."""
+    return [
+        tok
+        for tok in clauses.parse(_INVERSION.sub("", question))
+        if tok.pos_ == "NOUN"
+        and _ACTION_NOUN.search(ground.fold(tok.lemma_))
+        and any(c.lower_ in _TIME_PREP for c in tok.children if c.dep_ == "case")
+    ]
 
 
 def _phrase(verb: Any) -> str:
@@ -160,7 +160,8 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
     what = slots.asked_count(question) if count else None
     counted = [ground.fold(h) for h in figures.heads(what)] if what else []
     quote_doc = clauses.parse(quote)
-    reference = reference_event(question)
+    refs = references(question)
+    reference = str(refs[0].text) if refs else None
     out = []
     for tok in quote_doc:
         if not (tok.like_num or ground.fold(tok.text) in figures.CARDINAL_WORDS):

@@ -95,6 +95,10 @@ def test_a_value_for_an_event_the_question_names_apart_is_refused_without_the_ju
     # event's when the question dates it from another one; without such an event it is not judged.
     assert [m.named for m in misplaced(other, "1999", "1999 : La Part des anges") or []] == ["sortie"]
     assert misplaced("En quelle année l'album Phare est-il sorti ?", "1996", "1996 : Phare") is None
+    # A noun of the event with no preposition of time is what the question asks about: the judge decides.
+    built = "Le premier pont est construit entre 1926 et 1929 sur les plans de l'ingénieur Marcel Tanguy."
+    found = misplaced("En quelle année la construction du pont a-t-elle été achevée ?", "En 1929.", built)
+    assert found and found[0].named is None
 
 
 COACH = "Depuis 2005, il dirige l'équipe continentale Armor Vélo, basée à Vannes."
