@@ -14,7 +14,7 @@ verbs of handing over pass at once. Any other verb is put to the judge in a narr
 "reformer" 0.69 from "séparer" and "ouvrir" 0.22 from "inaugurer".
 
 A question that dates its event from another ("… a-t-il rouvert après sa destruction ?") names that
-other event with a noun: a value its quote gives under the verb of that noun ("détruit en août 1944"),
+other event with an action noun after a preposition of time: a value its quote gives under the verb of that noun ("détruit en août 1944"),
 or under no verb at all ("1999 : La Part des anges" for a prize won "après la sortie de La Part des
 anges"), is refused without the judge, which the question's own word sways (0.78 for "détruit").
 
