@@ -81,7 +81,7 @@ def main() -> None:
         f"# Date and count check calibration ({args.verifier}, {len(rows)} pairs: {len(rows) - wrong} right, {wrong} wrong)",
         "",
         f"Put to the judge (verbs differ by stem): {result['judged']['right']} right, {result['judged']['wrong']} wrong; "
-        f"refused by code, the value's event named apart by the question: {len(named) - result['named_apart']['wrong']} right, "
+        f"refused by code, the value's event named apart by the question: {result['named_apart']['right']} right, "
         f"{result['named_apart']['wrong']} wrong. The others pass on the code half or are not judged.",
         "",
         "| threshold | wrong refused | right refused |",

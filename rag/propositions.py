@@ -14,6 +14,7 @@ quote shown to the user is always the sentence as printed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from rag import clauses
@@ -36,11 +37,12 @@ def propositions(sentence: str) -> list[str]:
     out: list[str] = []
     cut: set[int] = set()
     for rel in relatives:
+        span = {t.i for t in rel.subtree}
         start = rel.i
-        while start > 0 and doc[start - 1].text != "," and doc[start - 1].i in {t.i for t in rel.subtree}:
+        while start > 0 and doc[start - 1].text != "," and start - 1 in span:
             start -= 1  # back to the pronoun
         # The relative runs to the next comma: the parser sometimes hangs the main verb under it.
-        end = max(t.i for t in rel.subtree) + 1
+        end = max(span) + 1
         end = next((t.i for t in doc[rel.i : end] if t.text in _PUNCT or t.is_sent_end), end)
         noun = [t for t in rel.head.subtree if t.i < start - 1 and t.text not in _PUNCT]
         article = ""
@@ -56,6 +58,12 @@ def propositions(sentence: str) -> list[str]:
     if any(t.pos_ in ("VERB", "AUX") for t in main):
         out.append(_sentence(main))
     return [p for p in dict.fromkeys(out) if p != sentence.strip()]
+
+
+def statements(sentence: str) -> Iterator[str]:
+    """The sentence, then its `propositions`: parsed only if the caller asks past the first."""
+    yield sentence
+    yield from propositions(sentence)
 
 
 def _set_off_relative(tok: Any) -> bool:

@@ -20,7 +20,7 @@ from rag.attribute import Attribution
 from rag.chunk import refers_back
 from rag.embed import Embedder
 from rag.figures import key_figures, printed, quantities
-from rag.propositions import propositions
+from rag.propositions import statements
 from rag.stance import excluded, identifying, judged, rare_names, stance
 from rag.types import Citation, Hit
 from rag.verify import Verifier
@@ -147,14 +147,15 @@ def trace(
                 continue  # decided by code: no judge call
             # The sentence, then each statement it makes in a set-off relative ("Le feu, qui a mobilisé
             # 85 pompiers, n'a fait aucun blessé"), which the judge misses inside the whole.
-            for premise in [quote.text, *propositions(quote.text)]:
-                if found or (premise is not quote.text and calls + (len(order) - n) > MAX_CALLS):
+            for j, premise in enumerate(statements(quote.text)):  # parsed only once the sentence fails
+                if j and calls + (len(order) - n) > MAX_CALLS:
                     break
                 calls += 1
                 p = verifier.support(premise, ask, claim)
                 kind = judged(p, verifier.threshold, claim, claim_q, rare, premise)
                 if kind:
                     found = (quote, p, kind)
+                    break
         if found is None:
             continue
         quote, p, kind = found

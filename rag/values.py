@@ -14,9 +14,10 @@ verbs of handing over pass at once. Any other verb is put to the judge in a narr
 "reformer" 0.69 from "séparer" and "ouvrir" 0.22 from "inaugurer".
 
 A question that dates its event from another ("… a-t-il rouvert après sa destruction ?") names that
-other event with an action noun after a preposition of time: a value its quote gives under the verb of that noun ("détruit en août 1944"),
-or under no verb at all ("1999 : La Part des anges" for a prize won "après la sortie de La Part des
-anges"), is refused without the judge, which the question's own word sways (0.78 for "détruit").
+other event with an action noun after a preposition of time: a value its quote gives under the verb
+of that noun ("détruit en août 1944"), or under no verb at all ("1999 : La Part des anges" for a prize
+won "après la sortie de La Part des anges"), is refused without the judge, which the question's own
+word sways (0.78 for "détruit").
 
 Only clear cases are judged: French, a question whose verb says something by itself (not "être",
 "avoir lieu", "voir le jour"), every printing of the value under a verb, and a count that counts the
@@ -102,13 +103,13 @@ def _same(lemma: str, verb: Any, path: list[Any]) -> bool:
     return any(predicates.same_stem(lemma, w) for w in theirs) or predicates.both_transfer(lemma, theirs[0])
 
 
-def event_named(lemma: str, question: str) -> str | None:
-    """The question's reference event (`references`) when it is the action of `lemma`: "destruction"
+def _event_named(lemma: str, refs: list[Any]) -> str | None:
+    """The question's reference event (`references`) that is the action of `lemma`: "destruction"
     for "détruire" in "… a-t-il rouvert après sa destruction ?". The question sets that event apart
     from the one it asks about, so a value given for it answers the wrong one (the judge, seeing the
     question's own word, took "détruit en août 1944" for when the bridge re-opened: 0.78)."""
     verb = _VERB_END.sub("", ground.fold(lemma))
-    for tok in references(question):
+    for tok in refs:
         noun = _NOUN_END.sub("", ground.fold(tok.lemma_))
         if min(len(verb), len(noun)) >= 4 and (ground.same_word(verb, noun, 4) or ground.same_word(noun, verb, 4)):
             return str(tok.text)
@@ -181,7 +182,7 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
             return None  # under no verb, a light one, or one of saying: not judged
         if _same(asked[1], head, path):
             return None
-        out.append(Misplaced(tok.text, _phrase(head), asked[0], event_named(head.lemma_, question)))
+        out.append(Misplaced(tok.text, _phrase(head), asked[0], _event_named(head.lemma_, refs)))
     return out or None
 
 
@@ -192,11 +193,11 @@ def value_unstated(question: str, answer: str, quote: str, verifier: Verifier) -
     found = misplaced(question, answer, quote)
     if not found:
         return None, 0
-    named = [m for m in found if m.named]
-    if named:
-        m = named[0]
+    apart = next((m for m in found if m.named), None)
+    if apart:
         return (
-            f"the question asks « {m.asked} » after or apart from « {m.named} »; its quote gives {m.value} for « {m.phrase} »",
+            f"the question asks « {apart.asked} » after or apart from « {apart.named} »; "
+            f"its quote gives {apart.value} for « {apart.phrase} »",
             0,
         )
     calls = 0
