@@ -68,6 +68,7 @@ REFUSAL_CODES = {
     "value_other_action": "the question asks when or how many and the answer's date or count belongs to another verb in its quote",
     "speaker_as_actor": "the answer gives as who did it a name its quote cites only as saying it",
     "question_name_not_found": "the question names what the passages do not mention",
+    "rank_not_found": "the question asks for the first, last or n-th of something and the quoted article never says which",
     "article_changed": "the cited article changed while answering",
 }
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rag import figures, ground, predicates, roles, slots, values
+from rag import figures, ground, predicates, rank, roles, slots, values
 from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.lang import detect
@@ -120,6 +120,9 @@ def check(
             if missing:
                 return "words_not_in_quote", ", ".join(missing)
         article = [h.chunk.text for h in hits if h.chunk.article_id == quote.hit.chunk.article_id]
+        unranked = rank.rank_unstated(question, article)
+        if unranked:
+            return "rank_not_found", unranked
         names = ground.absent_question_names(question, article, embedder)
         return ("question_name_not_found", ", ".join(names)) if names else None
 

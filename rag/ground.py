@@ -111,7 +111,11 @@ _FUNCTION = set(
     "where when how are according also "
     # Auxiliaries carry no content: "avait" matched "depuis" by meaning (cosine 0.72) and let an
     # answer about sanctions pass over a sentence about drones.
-    "avait avaient avoir etre etait etaient sera seront serait seraient aurait auraient aura auront".split()
+    "avait avaient avoir etre etait etaient sera seront serait seraient aurait auraient aura auront "
+    # Prepositions neither: "189 survivants ont été recueillis après le naufrage" over "les canots
+    # … recueillent 189 survivants" lacked "après" as much as "naufrage" (both from the question).
+    "apres avant pendant depuis durant lors contre entre chez parmi vers sans sous malgre jusqu "
+    "after before during since between among without under until".split()
 )
 
 

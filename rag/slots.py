@@ -112,7 +112,17 @@ def counts_other(question: str, answer: str, embedder: Embedder) -> str | None:
     given = list(dict.fromkeys(h for _, w in mine for h in figures.heads(w)))
     if figures.same_thing(asked, given, embedder):
         return None
+    # "Combien de personnes sont mortes ?" answered "37 morts": people counted by the question's own
+    # predicate ("blessés", "survivants"). Only for a noun that says no more than "people": "189
+    # survivants" does not count the crew members a question asks about.
+    if set(asked) & _PEOPLE:
+        said = {w for w in ground.content_words(question) if w not in _PEOPLE}
+        if any(ground.same_word(ground.fold(g), w, 4) for g in given for w in said):
+            return None
     return f"asked: {what}; the answer counts: {', '.join(w for _, w in mine)}"
+
+
+_PEOPLE = {"personne", "personnes", "gens", "individu", "individus", "people", "persons", "person"}
 
 
 def asked_count(question: str) -> str | None:

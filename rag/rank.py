@@ -1,0 +1,81 @@
+"""A rank the question puts on what it asks (the first voyage, the third album, the last match)
+must be stated by the article it is answered from.
+
+The 1.5B judge reads past ranks: "Combien de passagers le Korrigan a-t-il transportés lors de son
+premier voyage ?" was accepted over "le ferry quitte Audierne … avec 212 passagers", the crossing on
+which it sank, in an article that never says which voyage was the first. Like the names a question
+gives (`ground.absent_question_names`), a rank is the question's premise: the quoted article must
+state it somewhere, in its words or the other language's ("premier"/"first", "le début"/"commencé"
+for a first), or the question is about something the article does not tell. Read over the
+article, not the quote alone, so a rank in a clause describing the premise ("What did RUSI's
+analysis, first obtained by the Washington Post, find?") does not have to stand in the sentence
+that answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.ground import fold
+
+# Each rank and the (folded) word starts that state it, French and English.
+_RANKS = {
+    1: (
+        "premier",
+        "premiere",
+        "first",
+        "debut",
+        "commenc",
+        "initial",
+        "inaugur",
+        "originel",
+        "began",
+        "begin",
+        "start",
+    ),  # fmt: skip
+    2: ("deuxieme", "second", "2e"),
+    3: ("troisieme", "third", "3e"),
+    4: ("quatrieme", "fourth", "4e"),
+    5: ("cinquieme", "fifth", "5e"),
+    6: ("sixieme", "sixth", "6e"),
+    7: ("septieme", "seventh", "7e"),
+    8: ("huitieme", "eighth", "8e"),
+    9: ("neuvieme", "ninth", "9e"),
+    10: ("dixieme", "tenth", "10e"),
+    -1: ("dernier", "derniere", "last", "final", "ultime", "enfin"),
+}
+# In a question, a French rank counts before its noun after an article or possessive ("le premier
+# pont", "son premier voyage", "pour la première fois", "le premier à", "en premier"); after its
+# noun "dernier" dates ("le mois dernier"), and "ces derniers mois" means lately. English "first"
+# and "last" count anywhere but in dates ("last week"). Titles and wars are names, not ranks.
+_FR = re.compile(
+    r"\b(?:(?:le|la|les|l|son|sa|ses|leur|leurs|du|des|au|aux|un|une)\s+|en\s+(?=premi|derni))"
+    r"(premiers?|premieres?|deuxiemes?|seconde?s?|troisiemes?|quatriemes?|cinquiemes?|sixiemes?|"
+    r"septiemes?|huitiemes?|neuviemes?|dixiemes?|derniers?|dernieres?)\b(?!\s+(?:ministre|dame|guerre|secretaire))"
+)
+_EN = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b"
+    r"(?!\s+(?:week|month|year|night|time we|lady|world war|minister|name))"
+)
+
+
+def asked_ranks(question: str) -> set[int]:
+    """The ranks a question puts on what it asks: 1, 2, … or -1 for the last."""
+    q = fold(question).replace("'", " ").replace("’", " ")
+    found = {m.group(1).rstrip("s") for m in _FR.finditer(q)} | {m.group(1) for m in _EN.finditer(q)}
+    return {rank for w in found for rank, words in _RANKS.items() if any(w.startswith(s) for s in words)}
+
+
+def rank_unstated(question: str, article: Sequence[str]) -> str | None:
+    """Why the article's passages cannot answer the question's rank, or None when they state it."""
+    ranks = asked_ranks(question)
+    if not ranks:
+        return None
+    words = re.findall(r"[^\W_]+", fold(" ".join(article)))
+    stated = {rank for w in words for rank, starts in _RANKS.items() if any(w.startswith(s) for s in starts)}
+    missing = sorted(ranks - stated)
+    if not missing:
+        return None
+    asked = ", ".join({1: "first", -1: "last"}.get(r, f"{r}th") for r in missing)
+    return f"the question asks for the {asked}; the article never says which"
