@@ -6,7 +6,8 @@ premier voyage ?" was accepted over "le ferry quitte Audierne … avec 212 passa
 which it sank, in an article that never says which voyage was the first. Like the names a question
 gives (`ground.absent_question_names`), a rank is the question's premise: the quoted article must
 state it somewhere, in its words or the other language's ("premier"/"first", "le début"/"commencé"
-for a first), or the question is about something the article does not tell. Read over the
+for a first; not "inauguré": a monument is inaugurated without being the first), or the question
+is about something the article does not tell. Read over the
 article, not the quote alone, so a rank in a clause describing the premise ("What did RUSI's
 analysis, first obtained by the Washington Post, find?") does not have to stand in the sentence
 that answers.
@@ -28,7 +29,6 @@ _RANKS = {
         "debut",
         "commenc",
         "initial",
-        "inaugur",
         "originel",
         "began",
         "begin",
