@@ -40,6 +40,11 @@ def test_a_count_of_something_else_does_not_answer_how_many() -> None:
     assert counts_other("How many containers were sent?", "Plus de 1 000 conteneurs ont été envoyés.", e) is None
     assert counts_other("Combien de conteneurs ont été livrés ?", "Plus de 1 000.", e) is None
     assert counts_other("Combien la Russie a-t-elle payé ?", "Environ 300 millions de dollars.", e) is None
+    # People counted by the question's own predicate; not for a noun that says more than "people".
+    assert counts_other("Combien de personnes sont mortes dans le naufrage ?", "37 morts.", e) is None
+    assert counts_other("Combien de personnes ont survécu ?", "189 survivants.", e) is None
+    assert counts_other("Combien de membres d'équipage ont survécu au naufrage ?", "189 survivants.", e)
+    assert counts_other("Combien de personnes sont mortes ?", "212 passagers.", e)
 
 
 def test_a_bare_how_many_counts_the_indefinite_noun_before_it() -> None:
