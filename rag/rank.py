@@ -5,7 +5,7 @@ The 1.5B judge reads past ranks: "Combien de passagers le Korrigan a-t-il transp
 premier voyage ?" was accepted over "le ferry quitte Audierne … avec 212 passagers", the crossing on
 which it sank, in an article that never says which voyage was the first. Like the names a question
 gives (`ground.absent_question_names`), a rank is the question's premise: the quoted article must
-state it somewhere, in its words or the other language's ("premier"/"first", "le début"/"commencé"
+state it somewhere, in its words or the other language's ("premier"/"first", "le début"/"commencé"/"d'abord"
 for a first; not "inauguré": a monument is inaugurated without being the first), or the question
 is about something the article does not tell. Read over the
 article, not the quote alone, so a rank in a clause describing the premise ("What did RUSI's
@@ -27,6 +27,7 @@ _RANKS = {
         "premiere",
         "first",
         "debut",
+        "abord",
         "commenc",
         "initial",
         "originel",

@@ -49,4 +49,6 @@ def test_a_rank_the_article_states_in_any_words_passes() -> None:
     atacms = ["Les responsables ukrainiens ont confirmé la première utilisation du système ATACMS."]
     assert rank_unstated("Which US missile system did Ukraine use for the first time?", atacms) is None
     assert rank_unstated("Quel est le dernier album du groupe ?", ["Leur album final, « Sel », sort en 2006."]) is None
+    built = ["Elle construit d'abord des chalutiers en bois, puis des navires en acier à partir de 1934."]
+    assert rank_unstated("Quels navires Armor Navale a-t-il construits en premier ?", built) is None
     assert rank_unstated("Qui dirige le RUSI ?", KORRIGAN) is None  # no rank asked
