@@ -5,12 +5,11 @@ The 1.5B judge reads past ranks: "Combien de passagers le Korrigan a-t-il transp
 premier voyage ?" was accepted over "le ferry quitte Audierne … avec 212 passagers", the crossing on
 which it sank, in an article that never says which voyage was the first. Like the names a question
 gives (`ground.absent_question_names`), a rank is the question's premise: the quoted article must
-state it somewhere, in its words or the other language's ("premier"/"first", "le début"/"commencé"/"d'abord"
-for a first; not "inauguré": a monument is inaugurated without being the first), or the question
-is about something the article does not tell. Read over the
-article, not the quote alone, so a rank in a clause describing the premise ("What did RUSI's
-analysis, first obtained by the Washington Post, find?") does not have to stand in the sentence
-that answers.
+state it somewhere, in its words or the other language's ("premier"/"first"; for a first also "le
+début", "commencé", "d'abord", but not "inauguré": a monument is inaugurated without being the
+first), or the question is about something the article does not tell. Read over the article, not
+the quote alone, so a rank in a clause describing the premise ("What did RUSI's analysis, first
+obtained by the Washington Post, find?") need not stand in the sentence that answers.
 """
 
 from __future__ import annotations
@@ -22,19 +21,7 @@ from rag.ground import fold
 
 # Each rank and the (folded) word starts that state it, French and English.
 _RANKS = {
-    1: (
-        "premier",
-        "premiere",
-        "first",
-        "debut",
-        "abord",
-        "commenc",
-        "initial",
-        "originel",
-        "began",
-        "begin",
-        "start",
-    ),  # fmt: skip
+    1: ("premier", "premiere", "first", "debut", "abord", "commenc", "initial", "originel", "began", "begin", "start"),
     2: ("deuxieme", "second", "2e"),
     3: ("troisieme", "third", "3e"),
     4: ("quatrieme", "fourth", "4e"),
