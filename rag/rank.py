@@ -48,11 +48,15 @@ _EN = re.compile(
 )
 
 
+def _ranks_of(words: set[str]) -> set[int]:
+    """The ranks that folded words state ("premieres" -> 1, "finale" -> -1)."""
+    return {rank for w in words for rank, starts in _RANKS.items() if w.startswith(starts)}
+
+
 def asked_ranks(question: str) -> set[int]:
     """The ranks a question puts on what it asks: 1, 2, … or -1 for the last."""
     q = fold(question).replace("'", " ").replace("’", " ")
-    found = {m.group(1).rstrip("s") for m in _FR.finditer(q)} | {m.group(1) for m in _EN.finditer(q)}
-    return {rank for w in found for rank, words in _RANKS.items() if any(w.startswith(s) for s in words)}
+    return _ranks_of({m.group(1) for m in _FR.finditer(q)} | {m.group(1) for m in _EN.finditer(q)})
 
 
 def rank_unstated(question: str, article: Sequence[str]) -> str | None:
@@ -60,9 +64,7 @@ def rank_unstated(question: str, article: Sequence[str]) -> str | None:
     ranks = asked_ranks(question)
     if not ranks:
         return None
-    words = re.findall(r"[^\W_]+", fold(" ".join(article)))
-    stated = {rank for w in words for rank, starts in _RANKS.items() if any(w.startswith(s) for s in starts)}
-    missing = sorted(ranks - stated)
+    missing = sorted(ranks - _ranks_of(set(re.findall(r"[^\W_]+", fold(" ".join(article))))))
     if not missing:
         return None
     asked = ", ".join({1: "first", -1: "last"}.get(r, f"{r}th") for r in missing)

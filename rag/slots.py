@@ -98,6 +98,10 @@ def wants_number(question: str) -> bool:
     return bool(_WANTS_NUMBER.search(question))
 
 
+# Nouns that count people and say nothing more of them (see `counts_other`).
+_PEOPLE = {"personne", "personnes", "gens", "individu", "individus", "people", "persons", "person"}
+
+
 def counts_other(question: str, answer: str, embedder: Embedder) -> str | None:
     """ "how many X" answered only with counts of something else: the counted nouns are compared by
     stem, then by meaning through a multilingual embedder (`figures.MIN_SAME_COUNTED`); numbers
@@ -120,9 +124,6 @@ def counts_other(question: str, answer: str, embedder: Embedder) -> str | None:
         if any(ground.same_word(ground.fold(g), w, 4) for g in given for w in said):
             return None
     return f"asked: {what}; the answer counts: {', '.join(w for _, w in mine)}"
-
-
-_PEOPLE = {"personne", "personnes", "gens", "individu", "individus", "people", "persons", "person"}
 
 
 def asked_count(question: str) -> str | None:
