@@ -19,7 +19,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from rag.junk import BOILERPLATE, CREDIT, END_MARKER, FURNITURE_LINE, INSTRUCTIONS, JS_START, TRAILING_SOURCE
+from rag.junk import (
+    BOILERPLATE,
+    CREDIT,
+    END_MARKER,
+    FURNITURE_LINE,
+    INSTRUCTIONS,
+    JS_START,
+    LEGAL_LINE,
+    TRAILING_SOURCE,
+)
 from rag.types import Dropped
 
 _END_PUNCT = '.!?»"”…)'
@@ -160,6 +169,8 @@ class _Cleaner:
     def pieces(self, s: int, e: int) -> list[tuple[int, int]]:
         """The kept parts of one line, as raw offsets."""
         line = self.raw[s:e]
+        if LEGAL_LINE.match(line):  # whole, for `furniture`: its credit is no piece of an article sentence
+            return [(s, e)]
         cuts: list[tuple[int, int, str]] = []
         js = JS_START.search(line)
         if js:

@@ -41,15 +41,32 @@ BOILERPLATE_PATTERNS = [
     r"(?:Accédez à|Retrouvez) vos (?:sujets|articles|thèmes) (?:favoris|préférés)[^.\n]*\.?",
     r"(?:Access|Get) your favou?rite topics[^.\n]*\.?",
     rf"t[ée]l[ée]charge[zr]? (?:notre |l{_APOS}|gratuitement l{_APOS})?app(?:lication)?(?: mobile)?\b[^.\n]{{0,60}}?(?=\s+[A-ZÀ-Ý]|[.!]|$)\.?",
+    # The rest of an app prompt that names the app or its stores ("… l'application Octet Hebdo sur
+    # l'App Store et Google Play pour suivre l'actualité où que vous soyez."): the whole sentence,
+    # when it speaks to the reader (a news sentence about the App Store does not).
+    r"[^.!?\n]*\b(?:App Store|Google Play|Play Store)\b[^.!?\n]*\b(?:vous|votre|you|your)\b[^.!?\n]*[.!]?",
+    r"[^.!?\n]*\b(?:vous|votre|you|your|téléchargez|download)\b[^.!?\n]*\b(?:App Store|Google Play|Play Store)\b[^.!?\n]*[.!]?",
+    rf"[^.!?\n]*\bpour ne rien (?:manquer|rater) (?:de l{_APOS}actu\w*|de l{_APOS}info\w*|de nos)[^.!?\n]*[.!]?",
+    r"[^.!?\n]*\bnever miss (?:a story|the latest|an update|a thing)[^.!?\n]*[.!]?",
     r"download (?:our|the) (?:free )?app\b[^.\n]{0,60}?(?=\s+[A-Z]|[.!]|$)\.?",
     # newsletters, contact blurbs, "more stories"
     r"(?:Inscrivez-vous|Abonnez-vous|Recevez) (?:gratuitement )?(?:à |a )?(?:notre|la|nos) newsletters?[^.\n]*\.?",
     r"(?:Sign up|Subscribe) (?:for|to) (?:our )?newsletters?[^.\n]*\.?",
+    # ... wherever the verb and the box are apart ("Recevez chaque vendredi notre newsletter sécurité"),
+    # and the form's field label after it
+    r"(?:Inscrivez-vous|Abonnez-vous|Recevez|Sign up|Subscribe|Get)\b[^.!?\n]{0,60}\b(?:notre|nos|our) newsletters?\b[^.!?\n]*[.!]?",
+    r"(?:Votre|Your) (?:adresse )?e-?mail(?: address)?\s*(?:\*|:)?\s*$",
     r"\[email[^\]\n]{0,40}\]",  # grown to its whole sentence by _expand
     rf"(?:Pour plus d{_APOS}(?:histoires|articles|informations) comme (?:celle|celui|ceux|celles)-ci|For more stories like this)[^.\n]*\.?",
     # consent, captcha
     r"(?:Accepter|Refuser|Gérer) (?:les|tous les) cookies[^\n]*",
     r"(?:Accept|Manage|Reject) (?:all )?cookies[^\n]*",
+    # A consent box is the rest of its line (its own sentences, then its buttons: "Paramétrer | Tout
+    # accepter"): a sentence that speaks of cookies to the reader, or of going on browsing.
+    r"[^.!?\n]*\b(?:vous|votre|vos|nous|you|your|we)\b[^.!?\n]*\bcookies\b[^\n]*",
+    r"[^.!?\n]*\bcookies\b[^.!?\n]*\b(?:vous|votre|vos|you|your)\b[^\n]*",
+    r"(?:Ce site|Notre site|This (?:web)?site|Our (?:web)?site)(?: web)? (?:utilise|uses) (?:des |de |les )?(?:cookies|traceurs)[^\n]*",
+    r"(?:En poursuivant|En continuant|By continuing)(?: votre| la| to)? (?:navigation|naviguer|browse|use)[^\n]*",
     r"(?:protégé par|protected by) reCAPTCHA[^\n]*",
     # paywall and video-player notices
     r"Votre navigateur ne (?:supporte|prend) pas[^.\n]*\.?",
@@ -73,7 +90,7 @@ CREDIT = re.compile(
 
 # JavaScript from an inline <script>: drop from the first code token to the end of the line.
 JS_START = re.compile(
-    r"(?:window\.\w+\s*=|\(function\s*\(|function\s*\w*\s*\([^)]*\)\s*\{|\bvar\s+\w+\s*=|"
+    r"(?:<(?:script|noscript|iframe|style|ins)\b|window\.\w+\s*=|\(function\s*\(|function\s*\w*\s*\([^)]*\)\s*\{|\bvar\s+\w+\s*=|"
     r"document\.(?:getElement|createElement|write))[^\n]*"
 )
 
@@ -83,11 +100,23 @@ END_MARKER = re.compile(
     r"^\s*(?:Source|Sources|Source link(?:\s*-?\d+)?|Lien source|Comments?|Commentaires?|"
     r"Comment \(\d+\)|All comments\.?|Read more|Lire aussi|À lire aussi|Sur le même sujet|Même sujet|"
     r"Related(?: articles| topics)?|More on this story|Articles? similaires?|Dans la même rubrique|"
-    r"Notes et références|Références|References|Liens externes|External links|Voir aussi|See also)"
+    r"Notes et références|Références|References|Liens externes|External links|Voir aussi|See also|"
+    r"À lire ensuite|A lire ensuite|Lire la suite|Les plus lus|Most read|Vous aimerez aussi|You may also like|"
+    # a comment widget's header: "3 commentaires", "Vos réactions (12)", "Voir les commentaires"
+    r"\d+\s+(?:commentaires?|comments?|réactions?)|(?:Vos |Les )?(?:réactions|commentaires|comments)\s*\(\d+\)|"
+    r"Commentaire\s*\(\d+\)|(?:Voir|Afficher|Lire) les (?:\d+ )?(?:commentaires|réactions)|(?:View|Show|Read) (?:all )?comments)"
     rf"\s*(?:\[\s*{_EDIT}(?:\s*\|\s*{_EDIT})*\s*\])?\s*:?\s*$",
     re.IGNORECASE,
 )
 TRAILING_SOURCE = re.compile(r"\s*(?:Lien source|Source link(?:\s*-?\d+)?)\s*$", re.IGNORECASE)
+# A copyright or legal footer line ("© Agence Presse Est. Tous droits de reproduction réservés."): whole,
+# never cut at its credit.
+_LEGAL = (
+    r"[^\n]{0,80}(?:Tous droits(?: de reproduction)? réservés|All rights reserved|Mentions légales|"
+    r"Politique de confidentialité|Privacy policy|Terms of (?:use|service))[^\n]{0,120}|"
+    r"(?:©|Copyright)\s[^\n]{0,120}"
+)
+LEGAL_LINE = re.compile(rf"^(?:{_LEGAL})$", re.IGNORECASE)
 # Whole lines that are page furniture: bylines, publication stamps, related links, share bars.
 FURNITURE_LINE = re.compile(
     r"^(?:(?:Par|By)\s+[A-ZÀ-Ý][^.!?]{0,80}|[^.!?]{0,60}\b(?:avec|with) (?:l['’])?(?:AFP|Reuters|AP|agences?|des agences)|"
@@ -97,6 +126,12 @@ FURNITURE_LINE = re.compile(
     r"(?:Publié|Mis à jour|Modifié|Published|Updated)\b[^.!?]{0,60}\d[^.!?]{0,40}|"
     r"(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Read more|Read also|Related|LIRE AUSSI)\s*[:>|-][^\n]*|"
     r"(?:Partager|Share|Tweet|Imprimer|Print|E-mail|Email)(?:\s*[|/·•]\s*[\w-]+)+|"
+    # menus, breadcrumbs and button rows: three or more short items between "|", ">", "•" or "·"
+    r"[^|>•·\n.!?]{1,40}(?:\s[|>•·]\s[^|>•·\n.!?]{1,40}){2,}|"
+    # legal footers (`LEGAL_LINE`), tag lists, video-player labels
+    rf"{_LEGAL}|"
+    r"(?:Mots-clés|Mots clés|Tags|Thèmes|Sujets|Topics)\s*:[^\n]{0,200}|"
+    r"(?:Voir|Regarder|Revoir) la vidéo|(?:Watch|Play) (?:the )?video|Écouter (?:cet |l['’])article|Listen to (?:this )?article|"
     # encyclopedia chrome: section titles with edit links, skip links, portals, categories, page
     # stamps, disambiguation notes, "main article" pointers, footnotes, coordinates, authority boxes
     rf"[^\n]{{0,80}}\[\s*{_EDIT}(?:\s*\|\s*{_EDIT})*\s*\]|"
