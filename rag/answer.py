@@ -69,6 +69,10 @@ REFUSAL_CODES = {
     "speaker_as_actor": "the answer gives as who did it a name its quote cites only as saying it",
     "question_name_not_found": "the question names what the passages do not mention",
     "rank_not_found": "the question asks for the first, last or n-th of something and the quoted article never says which",
+    "question_name_not_in_quote": (
+        "the question names what its quote neither names nor refers to, nor its paragraph or its article's title"
+    ),
+    "reported_not_stated": "the quote reports the answer's claim as a rumour or as denied, and the answer states it as fact",
     "article_changed": "the cited article changed while answering",
 }
 
@@ -187,6 +191,7 @@ def _vet(
     hits: Sequence[Hit],
     embedder: Embedder,
     verifier: Verifier,
+    title_of: Callable[[str], str] | None = None,
 ) -> Verdict:
     """The draft's checks: its kind against the question's, then its proof (`check`)."""
     labels = [n for n in dict.fromkeys(cited) if 1 <= n <= len(hits)]
@@ -214,7 +219,7 @@ def _vet(
             return fail(code, why)
     if not labels:
         return fail("no_citation")
-    return check(question, text, hits, [hits[n - 1].chunk.id for n in labels], embedder, verifier)
+    return check(question, text, hits, [hits[n - 1].chunk.id for n in labels], embedder, verifier, title_of)
 
 
 def answer(
@@ -227,13 +232,15 @@ def answer(
     on_token: OnToken | None = None,
     focus_sentences: int = 0,
     more: Sequence[Hit] | Callable[[], Sequence[Hit]] = (),
+    title_of: Callable[[str], str] | None = None,
 ) -> Answer:
     """Ask `llm` over `hits` and return an Answer whose every citation the verifier found to state it.
 
     When no quote proves the draft, the model is asked once more over `hits` and `more` (the
     passages ranked next, or a function that retrieves them): the answer's sentence is often in a
     passage ranked 6th-8th, and the first passages are the same, so llama.cpp prefills only the
-    added ones.
+    added ones. `title_of` gives an article's title (a quote's "elle" may stand for the subject
+    its title names).
     """
     draft: str | None = None
     timings: dict[str, float] = {}
@@ -259,7 +266,7 @@ def answer(
         timings["generate_s"] = timings.get("generate_s", 0.0) + time.perf_counter() - t1
         text = strip_labels(parsed.answer)
         t2 = time.perf_counter()
-        verdict = _vet(question, text, parsed.citations, passages, embedder, verifier)
+        verdict = _vet(question, text, parsed.citations, passages, embedder, verifier, title_of)
         timings["check_s"] = timings.get("check_s", 0.0) + time.perf_counter() - t2
         usage["verifier_calls"] = usage.get("verifier_calls", 0) + verdict.calls
         usage["drafts"] = usage.get("drafts", 0) + 1

@@ -8,10 +8,10 @@ once more whether the quote answers the question itself. Refusals carry a code f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from rag import figures, ground, predicates, rank, roles, slots, values
+from rag import figures, ground, hedge, predicates, premise, rank, roles, slots, values
 from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.lang import detect
@@ -53,7 +53,13 @@ def candidates(
 
 
 def check(
-    question: str, text: str, hits: Sequence[Hit], cited: Sequence[str], embedder: Embedder, verifier: Verifier
+    question: str,
+    text: str,
+    hits: Sequence[Hit],
+    cited: Sequence[str],
+    embedder: Embedder,
+    verifier: Verifier,
+    title_of: Callable[[str], str] | None = None,
 ) -> Verdict:
     """Find sentences that state the answer, verified one by one; the model's labels only order them.
 
@@ -105,6 +111,9 @@ def check(
         speaker = roles.speaker_as_actor(question, text, quote.text)
         if speaker:
             return "speaker_as_actor", speaker
+        flat = hedge.stated_flatly(text, quote.text)
+        if flat:
+            return "reported_not_stated", flat
         # Word by word only within one language: across languages single words match poorly
         # ("short-time work" / "chômage technique").
         if detect(question) == detect(quote.text):  # the answer is in the question's language
@@ -124,7 +133,14 @@ def check(
         if unranked:
             return "rank_not_found", unranked
         names = ground.absent_question_names(question, article, embedder)
-        return ("question_name_not_found", ", ".join(names)) if names else None
+        if names:
+            return "question_name_not_found", ", ".join(names)
+        chunk = quote.hit.chunk
+        end = chunk.text.find("\n", quote.end)
+        paragraph = chunk.text[chunk.text.rfind("\n", 0, quote.start) + 1 : end if end >= 0 else None]
+        title = title_of(chunk.article_id) if title_of else _first_line(chunk.article_id, hits)
+        names = premise.unanchored(question, quote.text, paragraph, title, embedder)
+        return ("question_name_not_in_quote", ", ".join(names)) if names else None
 
     def off_question(quote: ground.Support) -> tuple[str, str] | None:
         """The second judge call, on a quote that passed the others; it shares the first call's
@@ -180,3 +196,9 @@ def check(
         detail = f"best P(yes) {best:.2f} < {verifier.threshold} over {checks} checked quote(s)"
         return Verdict((), ("not_supported", detail), calls)
     return Verdict(tuple(replace(sup.citation(), support=round(p, 3)) for sup, p in accepted), None, calls)
+
+
+def _first_line(article_id: str, hits: Sequence[Hit]) -> str:
+    """The article's first line (its title) when its first passage was retrieved, else ""."""
+    first = next((h.chunk for h in hits if h.chunk.article_id == article_id and h.chunk.start == 0), None)
+    return first.text.split("\n", 1)[0] if first else ""

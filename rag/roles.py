@@ -194,7 +194,8 @@ def speaker_as_actor(question: str, answer: str, quote: str) -> str | None:
     judged."""
     if ASKS_SPEAKER.search(question):
         return None
-    known = {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)}
+    # Words split at apostrophes too: "Guérin's", "l'Angara" give "guerin", "angara".
+    known = {ground.fold(w) for t in re.findall(r"[\w'’-]+", question) for w in (t, *re.split(r"['’]", t))}
     added = [
         _ELIDED.sub("", m.group(0))
         for m in _NAME.finditer(answer)

@@ -54,6 +54,7 @@ _VERB_END = re.compile(r"(?:er|ir|re|oir)$")
 _ACTION_NOUN = re.compile(r"(?:ation|ition|ction|tion|sion|ment|ture|age|ance|ence|ure|ie)$")
 _NOUN_END = re.compile(r"(?:ation|ition|ction|tion|sion|ment|ture|age|ance|ence|ure|ie|e)$")
 _TIME_PREP = {"après", "avant", "depuis", "dès", "lors"}
+_SCALE = re.compile(r"(?:millions?|milliards?|billions?|trillions?|mille|thousands?)$", re.IGNORECASE)
 # A year as printed ("1991", not "2 431"): in a count question's answer, a date, not the count.
 _YEAR = re.compile(r"(?<![\d.,])(?<!\d[\s\u202f\u00a0])(1[5-9]\d\d|20\d\d)(?![\d.,]|[\s\u202f\u00a0]\d{3})")
 
@@ -167,7 +168,11 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
     for tok in quote_doc:
         if not (tok.like_num or ground.fold(tok.text) in figures.CARDINAL_WORDS):
             continue
-        if not values & figures.numbers(tok.text):
+        printed = tok.text
+        # "3 millions": the value is the number with its scale word.
+        if tok.i + 1 < len(quote_doc) and _SCALE.match(quote_doc[tok.i + 1].text):
+            printed = f"{tok.text} {quote_doc[tok.i + 1].text}"
+        if not values & figures.numbers(printed):
             continue
         noun = tok.head if tok.dep_ == "nummod" else None
         if noun is not None and any(ground.same_word(c, ground.fold(noun.text), 5) for c in counted):

@@ -156,16 +156,26 @@ def test_a_refusal_gives_the_best_candidates_reason_not_the_last_ones(fake_bot) 
 
 
 def test_a_name_the_answer_repeats_from_the_question_need_not_be_in_the_quote(fake_bot) -> None:
-    """The question's own names are its premise (checked against the cited article's passages),
-    not a claim of the answer; a name the answer adds must still stand in the quote."""
-    q = "Selon Planet Labs, comment s'appellent les deux navires chargés à Rajin ?"
+    """The question's own names are its premise, not a claim of the answer: the quote's paragraph
+    or its article's title may give them. A name the question gives that only a photo credit
+    elsewhere in the article prints is no premise of the quote; a name the answer adds must stand
+    in the quote."""
+    q = "Selon le RUSI, comment s'appellent les deux navires chargés à Rajin ?"
     hits = fake_bot.search(q, 5)
     n = _label_of(hits, "Angara")
-    assert "Planet Labs" not in hits[n - 1].chunk.text  # the quote's passage does not name it
     judge = Recording(lambda premise, ans: "Angara" in premise)
-    out = json.dumps({"answer": "Selon Planet Labs, Angara et Maria.", "citations": [n]})
+    out = json.dumps({"answer": "Selon le RUSI, Angara et Maria.", "citations": [n]})
     a = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "fr")
     assert not a.refused and "Angara" in a.citations[0].quote, a.refusal_reason
+    assert "RUSI" not in a.citations[0].quote  # its paragraph gives it: "… depuis août, selon RUSI."
+    credit = "Selon Planet Labs, comment s'appellent les deux navires chargés à Rajin ?"
+    hits = fake_bot.search(credit, 5)
+    n = _label_of(hits, "Angara")
+    assert "Planet Labs" not in hits[n - 1].chunk.text  # the article prints it only as a photo credit, elsewhere
+    assert any("Planet Labs" in h.chunk.text for h in hits)
+    out = json.dumps({"answer": "Selon Planet Labs, Angara et Maria.", "citations": [n]})
+    r = answer(credit, hits, Scripted(out), fake_bot.embedder, judge, "fr")
+    assert r.refused and r.refusal_code == "question_name_not_in_quote", r.refusal_reason
     out = json.dumps({"answer": "Selon le New York Times, Angara et Maria.", "citations": [n]})
     r = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "fr")
     assert r.refused and r.refusal_code == "name_not_in_quote" and "New York Times" in (r.refusal_reason or "")

@@ -107,3 +107,14 @@ def test_a_giver_the_quote_has_only_receiving_is_caught() -> None:
     assert giver_received("Pyongyang a envoyé une cargaison.", hope) is None
     # "basé au Royaume-Uni et obtenues par …": the coordination does not make the UK a receiver.
     assert giver_received("Le Royaume-Uni a fourni les images.", WAPO) is None
+
+
+def test_a_name_the_question_gives_with_a_possessive_is_not_an_added_doer() -> None:
+    # "Guérin's" is the question's own name: what he is, not who did it.
+    quote = (
+        "« Tout a été remis en route à la main », a expliqué Thomas Guérin, directeur des systèmes "
+        "d'information du centre hospitalier."
+    )
+    a = "Thomas Guérin est le directeur des systèmes d'information du centre hospitalier."
+    assert speaker_as_actor("What is Thomas Guérin's job?", a, quote) is None
+    assert speaker_as_actor("Qui a remis en route le système ?", "Thomas Guérin a remis en route le système.", quote)

@@ -119,3 +119,13 @@ def test_the_embedded_judge_tells_a_synonym_from_another_event(
 ) -> None:
     why, calls = value_unstated(question, answer, quote, get_verifier("llamacpp:default", Settings.from_env()))
     assert calls == 1 and (why is None) == right, why
+
+
+def test_a_value_with_its_scale_word_is_found_under_its_verb() -> None:
+    # "3 millions": the parser gives "3" and "millions" apart; the value is both.
+    q = "Combien la cyberattaque a-t-elle coûté à l'hôpital ?"
+    quote = (
+        "Le groupe NoxLock revendique l'attaque contre l'hôpital de Vallon-sur-Loue et réclame 3 millions de dollars"
+    )
+    assert misplaced(q, "3 millions de dollars", quote) == [Misplaced("3", "réclame 3 millions de dollars", "coûté")]
+    assert misplaced("Combien les pirates réclament-ils ?", "3 millions de dollars", quote) is None

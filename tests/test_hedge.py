@@ -1,0 +1,38 @@
+"""A claim its quote reports as a rumour or as denied is not stated by it (`rag.hedge`)."""
+
+from rag.hedge import stated_flatly
+
+RUMOUR = (
+    "Des rumeurs selon lesquelles l'hôpital aurait versé la rançon ont circulé sur les réseaux sociaux ; "
+    "la direction les a démenties mardi."
+)
+
+
+def test_a_rumour_stated_as_fact_is_refused_and_kept_as_a_rumour_is_not() -> None:
+    assert stated_flatly("Yes, the hospital paid the ransom.", RUMOUR)
+    assert stated_flatly("L'hôpital a versé la rançon.", RUMOUR)
+    # The answer keeps the frame: the rumour, its denial, a negation.
+    assert stated_flatly("Selon des rumeurs, l'hôpital aurait versé la rançon.", RUMOUR) is None
+    assert stated_flatly("La direction a démenti avoir versé la rançon.", RUMOUR) is None
+    assert stated_flatly("No, the hospital did not pay the ransom.", RUMOUR) is None
+
+
+def test_a_denied_claim_is_refused_in_either_language() -> None:
+    assert stated_flatly("Le Kremlin a reçu des armes.", "Le Kremlin a démenti avoir reçu des armes nord-coréennes.")
+    assert stated_flatly("Russia bought shells from Pyongyang.", "Moscow denied buying shells from Pyongyang.")
+    assert stated_flatly("Russia denied buying shells.", "Moscow denied buying shells from Pyongyang.") is None
+
+
+def test_a_denial_beside_the_stated_claim_is_not_a_frame() -> None:
+    # The seeds: the ministry states it despite Russia's denial; an unverified-claims sentence is
+    # needed too before "40 000 patients" is read as reported only.
+    mod = (
+        "Partageant sur le réseau social X (anciennement Twitter), le ministère a déclaré : « Malgré le démenti "
+        "officiel de la Russie sur les récentes spéculations, ils sont presque certains que les munitions "
+        "nord-coréennes ont maintenant été transférées vers des dépôts de munitions dans l'ouest de la Russie."
+    )
+    assert stated_flatly("Le ministère britannique de la Défense", mod) is None
+    claims = "NoxLock affirme avoir dérobé les données de près de 40 000 patients."
+    assert stated_flatly("40 000 patients", claims) is None
+    allegations = "Pour étayer ces allégations, la Maison Blanche a également publié une série d'images satellites."
+    assert stated_flatly("La Maison Blanche a publié des images satellites.", allegations) is None
