@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from rag import figures, ground, roles, slots
+from rag import figures, ground, hedge, roles, slots
 from rag.check import Verdict, check
 from rag.chunk import sentences
 from rag.embed import Embedder
@@ -73,6 +73,8 @@ REFUSAL_CODES = {
         "the question names what its quote neither names nor refers to, nor its paragraph or its article's title"
     ),
     "reported_not_stated": "the quote reports the answer's claim as a rumour or as denied, and the answer states it as fact",
+    "negated_in_quote": "the answer affirms what its quote negates (a yes over a no, a verb the quote negates)",
+    "yes_to_another": "the answer says yes to something the question does not ask",
     "article_changed": "the cited article changed while answering",
 }
 
@@ -214,6 +216,7 @@ def _vet(
         # The question's direction turned around: "How many containers did Russia send to North
         # Korea?" answered "… sent from North Korea to Russia" is true, but not what was asked.
         ("roles_reversed", roles.reversed_roles(question, text)),
+        ("yes_to_another", hedge.yes_to_another(question, text)),
     ):
         if why:
             return fail(code, why)

@@ -114,6 +114,9 @@ def check(
         flat = hedge.stated_flatly(text, quote.text)
         if flat:
             return "reported_not_stated", flat
+        flipped = hedge.affirms_negated(text, quote.text)
+        if flipped:
+            return "negated_in_quote", flipped
         # Word by word only within one language: across languages single words match poorly
         # ("short-time work" / "chômage technique").
         if detect(question) == detect(quote.text):  # the answer is in the question's language

@@ -144,7 +144,10 @@ def miscounted(answer: str, quote: str, embedder: Embedder) -> list[str]:
         return []
     mine = counted(answer)
     theirs = counted(quote)
-    out = []
+    out = [
+        f"{v:g} {what} (the quote: {v:g} only as {', '.join(units)})"
+        for v, what, units in _counts_a_span(answer, quote)
+    ]
     for value, what in mine:
         same = [w for v, w in theirs if v == value]
         if not same:
@@ -212,3 +215,33 @@ def printed(text: str) -> list[tuple[str, str, float, str]]:
     return [
         (m.group(0).strip(), *quantities(m.group(0))[0]) for m in _QUANTITY.finditer(text) if quantities(m.group(0))
     ]
+
+
+_NUMBER_THEN_WORD = re.compile(r"(?<![\w.,])(\d+|[^\W\d_]+)\s+([^\W\d_][\w’'-]*)")
+
+
+def _counts_a_span(answer: str, quote: str) -> list[tuple[float, str, list[str]]]:
+    """Counts of things in the answer, small ones too, whose number the quote prints only as a
+    duration, a time or a date: "Four nurses work at the hospital" over "Quatre jours après la
+    cyberattaque … Une infirmière …" (the number stands in the quote, counting days)."""
+
+    def pairs(text: str) -> list[tuple[float, str]]:
+        out = []
+        for m in _NUMBER_THEN_WORD.finditer(text):
+            n = m.group(1)
+            if not (n.isdigit() or ground.fold(n) in CARDINAL_WORDS):
+                continue
+            values = numbers(n)
+            if len(values) == 1:
+                out.append((next(iter(values)), m.group(2)))
+        return out
+
+    theirs = pairs(quote)
+    out = []
+    for v, what in pairs(answer):
+        if v < 2 or ground.fold(what) in _NOT_COUNTED or ground.fold(what) in _DETERMINERS:
+            continue
+        units = [w for u, w in theirs if u == v]
+        if units and all(ground.fold(w) in _NOT_COUNTED for w in units):
+            out.append((v, what, units))
+    return out

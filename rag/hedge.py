@@ -42,3 +42,55 @@ def stated_flatly(answer: str, quote: str) -> str | None:
     if not frame or _KEPT.search(answer):
         return None
     return f"the quote reports it as {frame.group(0)!r}; the answer states it as fact"
+
+
+_YES = re.compile(r"^\W*(?:oui|yes|si)\b[\s,.!:;-]*", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:ne|n['’])\s*(?:[\w'’-]+\s+){0,2}?(?P<fr>[\w'’-]+)\s+(?:pas|plus|jamais|rien|guère|point|aucun\w*)"
+    r"(?:\s+(?P<after>[\w'’-]+))?|\b(?:not|never|n['’]t)\s+(?P<en>\w+)",
+    re.IGNORECASE,
+)
+_NOT_NEGATION = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:qu(?:e\b|['’])|avant\b|before\b|until\b|jusqu)", re.IGNORECASE)
+_ANSWER_NEGATION = re.compile(
+    r"\b(?:ne|n['’]|pas|jamais|aucun\w*|rien|not|never|no|non|none|nobody|nothing|n['’]t)\b", re.IGNORECASE
+)
+
+
+def affirms_negated(answer: str, quote: str) -> str | None:
+    """Why the answer affirms what its quote negates: a "Yes" over a quote that says no ("Yes, the
+    hospital paid the ransom" over "… l'établissement ne paierait pas la rançon", which the judge
+    accepted), or a verb the quote negates, stated without a negation ("L'hôpital paiera la
+    rançon"). None when the answer negates too, or the quote negates nothing."""
+    # "ne … que" restricts ("ne prennent plus en charge que les cas vitaux") and "pas avant" bounds a
+    # time ("le retour à la normale n'est pas attendu avant trois semaines"): neither negates the fact.
+    negated = [m for m in _NEGATION.finditer(quote) if not _NOT_NEGATION.match(quote[m.end() :])]
+    if not negated or _ANSWER_NEGATION.search(_YES.sub("", answer)):
+        return None
+    said = ", ".join(m.group(0) for m in negated)
+    if _YES.match(answer):
+        return f"the answer says yes; its quote says « {said} »"
+    from rag.ground import fold, same_word
+
+    verbs = [fold(v) for m in negated for v in (m.group("fr"), m.group("after"), m.group("en")) if v and len(v) >= 4]
+    words = [fold(w) for w in re.findall(r"[\w'’-]+", answer) if len(w) >= 4]
+    hit = [v for v in verbs if any(same_word(v, w, 5) for w in words)]
+    return f"the answer states « {', '.join(hit)} »; its quote says « {said} »" if hit else None
+
+
+def yes_to_another(question: str, answer: str) -> str | None:
+    """Why a "Yes" answers another question: what follows it lacks a content word of the question
+    (not a name): "Oui, le groupe NoxLock réclame une rançon" for "L'hôpital va-t-il payer la
+    rançon ?" says yes to a ransom being demanded, not paid."""
+    m = _YES.match(answer)
+    if not m:
+        return None
+    from rag.ground import content_words, name_words, same_word
+
+    rest = content_words(answer[m.end() :])
+    names = name_words(question)
+    missing = [
+        w
+        for w in content_words(question)
+        if w not in names and not any(same_word(w, h, 5) or same_word(h, w, 5) for h in rest)
+    ]
+    return f"the answer says yes without « {', '.join(missing)} »" if missing else None

@@ -154,3 +154,16 @@ def test_a_day_or_month_the_question_lacks_is_an_answer_not_an_echo() -> None:
     assert not echoes_question(q, "Vendredi.", usem)
     assert not echoes_question("In which month did the shipments start?", "In August.", usem)
     assert echoes_question("Kirby a-t-il parlé vendredi ?", "Kirby a parlé vendredi.", usem)
+
+
+def test_a_small_count_printed_only_as_a_duration_counts_something_else() -> None:
+    from rag.figures import miscounted
+
+    usem = get_embedder("usem:multilingual-v3")
+    quote = (
+        "Quatre jours après la cyberattaque qui a visé le centre hospitalier, les soignants s'organisent sans "
+        "ordinateurs. Une infirmière du service de cardiologie raconte des journées passées à recopier les traitements."
+    )
+    assert miscounted("Four nurses work at the hospital.", quote, usem)
+    assert miscounted("Quatre jours après l'attaque.", quote, usem) == []
+    assert miscounted("Cinq voyages.", "Il y a eu cinq voyages observés depuis août.", usem) == []

@@ -36,3 +36,34 @@ def test_a_denial_beside_the_stated_claim_is_not_a_frame() -> None:
     assert stated_flatly("40 000 patients", claims) is None
     allegations = "Pour étayer ces allégations, la Maison Blanche a également publié une série d'images satellites."
     assert stated_flatly("La Maison Blanche a publié des images satellites.", allegations) is None
+
+
+PAY = (
+    "La directrice du centre hospitalier, Claire Besnard, a réaffirmé que l'établissement ne paierait pas la "
+    "rançon, conformément aux recommandations des autorités."
+)
+
+
+def test_an_answer_that_affirms_what_its_quote_negates_is_refused() -> None:
+    from rag.hedge import affirms_negated
+
+    assert affirms_negated("Yes, the hospital paid the ransom.", PAY)  # the judge accepted it
+    assert affirms_negated("L'hôpital paiera la rançon.", PAY)
+    assert affirms_negated("L'hôpital ne paiera pas la rançon.", PAY) is None
+    assert affirms_negated("No, the hospital will not pay.", PAY) is None
+    assert affirms_negated("Claire Besnard", PAY) is None  # nothing the quote negates
+    # Restrictions and time bounds are no negation of the fact.
+    only = "Les urgences ne prennent plus en charge que les cas vitaux."
+    assert affirms_negated("Les urgences prennent en charge les cas vitaux.", only) is None
+    later = "Selon la directrice, le retour à la normale n'est pas attendu avant trois semaines."
+    assert affirms_negated("Trois semaines sont attendues avant le retour à la normale.", later) is None
+
+
+def test_a_yes_to_another_question_is_refused() -> None:
+    from rag.hedge import yes_to_another
+
+    q = "L'hôpital va-t-il payer la rançon ?"
+    assert yes_to_another(q, "Oui, le groupe NoxLock réclame une rançon de 3 millions de dollars.")
+    assert yes_to_another(q, "Oui, l'hôpital va payer la rançon.") is None
+    assert yes_to_another("Did the hospital pay the ransom?", "Yes, the hospital paid the ransom.") is None
+    assert yes_to_another(q, "Non, la direction refuse.") is None  # only a yes is read
