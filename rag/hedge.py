@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from rag.ground import content_words, fold, name_words, same_word
+
 _FRAME = re.compile(
     r"\b(?:rumeurs?|bruits?|informations?|affirmations?|allégations?|spéculations?)\s+"
     r"(?:non\s+(?:confirmées?|vérifiées?)\s+)?(?:selon\s+lesquel(?:le)?s|voulant\s+que|(?:disant|affirmant|prétendant)\s+que)|"
@@ -69,8 +71,6 @@ def affirms_negated(answer: str, quote: str) -> str | None:
     said = ", ".join(m.group(0) for m in negated)
     if _YES.match(answer):
         return f"the answer says yes; its quote says « {said} »"
-    from rag.ground import fold, same_word
-
     verbs = [fold(v) for m in negated for v in (m.group("fr"), m.group("after"), m.group("en")) if v and len(v) >= 4]
     words = [fold(w) for w in re.findall(r"[\w'’-]+", answer) if len(w) >= 4]
     hit = [v for v in verbs if any(same_word(v, w, 5) for w in words)]
@@ -84,8 +84,6 @@ def yes_to_another(question: str, answer: str) -> str | None:
     m = _YES.match(answer)
     if not m:
         return None
-    from rag.ground import content_words, name_words, same_word
-
     rest = content_words(answer[m.end() :])
     names = name_words(question)
     missing = [
