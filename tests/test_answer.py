@@ -8,65 +8,16 @@ import pytest
 from rag.answer import answer, strip_labels
 from rag.embed import get_embedder
 from rag.errors import BackendError
-from rag.llm import Completion
 from rag.verify import FakeVerifier
 
+from .answer_fakes import OVERLAP, Recording, Scripted, label_of
 from .conftest import SHIPS
-
-OVERLAP = FakeVerifier("overlap")
-
-
-class Recording:
-    """A verifier that answers from a rule and records every (premise, question, answer) it judged."""
-
-    spec = "recording"
-    threshold = 0.5
-    answers_threshold = 0.5
-    value_threshold = 0.5
-
-    def value_for(self, premise: str, question: str, value: str, phrase: str, verb: str) -> float:
-        return 1.0  # the date and count check has its own tests (test_values)
-
-    def __init__(self, rule, answers=lambda premise: True) -> None:  # noqa: ANN001
-        self.rule = rule
-        self.answers_rule = answers
-        self.calls: list[tuple[str, str, str]] = []
-        self.asked: list[tuple[str, str]] = []
-
-    def support(self, premise: str, question: str, answer: str) -> float:
-        self.calls.append((premise, question, answer))
-        return float(self.rule(premise, answer))
-
-    def answers(self, premise: str, question: str) -> float:
-        self.asked.append((premise, question))
-        return float(self.answers_rule(premise))
-
-
-class Scripted:
-    """Returns the given outputs in turn and records the prompts it saw."""
-
-    spec = "scripted"
-
-    def __init__(self, *outputs: str) -> None:
-        self.outputs = list(outputs)
-        self.prompts: list[str] = []
-
-    def complete(self, messages, schema, on_token=None) -> Completion:  # noqa: ANN001
-        self.prompts.append(messages[-1]["content"])
-        out = self.outputs.pop(0)
-        if on_token:
-            on_token(out)
-        return Completion(out, 100, 10)
-
-
-def _label_of(hits, word: str) -> int:  # noqa: ANN001
-    return next(i for i, h in enumerate(hits, 1) if word in h.chunk.text)
 
 
 def test_labels_map_to_articles_and_quotes_are_exact(fake_bot) -> None:
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)
-    n = _label_of(hits, "Angara")
+    n = label_of(hits, "Angara")
     llm = Scripted(json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [n, 42]}))
     a = answer(q, hits, llm, fake_bot.embedder, OVERLAP, "fr")
     assert not a.refused
@@ -98,7 +49,7 @@ def test_model_saying_the_passages_lack_it_is_a_refusal(fake_bot) -> None:
 def test_a_true_negative_fact_is_an_answer_not_a_decline(fake_bot) -> None:
     q = "Les deux pays ont-ils divulgué des mesures pour renforcer leurs liens de défense ?"
     hits = fake_bot.search(q, 5)
-    n = _label_of(hits, "divulgué")
+    n = label_of(hits, "divulgué")
     out = json.dumps({"answer": "Non, ils n'ont pas divulgué de mesures spécifiques.", "citations": [n]})
     a = answer(q, hits, Scripted(out), fake_bot.embedder, FakeVerifier("yes"), "fr")
     assert not a.refused and "divulgué" in a.citations[0].quote
@@ -117,7 +68,7 @@ def test_an_answer_no_quote_states_is_refused(fake_bot) -> None:
 def test_every_shown_quote_was_verified_for_this_answer(fake_bot) -> None:
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)
-    n = _label_of(hits, "Angara")
+    n = label_of(hits, "Angara")
     out = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [n]})
     judge = Recording(lambda premise, ans: "Angara" in premise)
     a = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "fr")
@@ -147,7 +98,7 @@ def test_a_refusal_gives_the_best_candidates_reason_not_the_last_ones(fake_bot) 
     other articles lack its names. The user is told about the first: why the model's own quote failed."""
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)
-    n = _label_of(hits, "Angara")
+    n = label_of(hits, "Angara")
     out = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [n]})
     judge = Recording(lambda premise, ans: True, answers=lambda premise: False)
     r = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "fr")
@@ -162,7 +113,7 @@ def test_a_name_the_answer_repeats_from_the_question_need_not_be_in_the_quote(fa
     in the quote."""
     q = "Selon le RUSI, comment s'appellent les deux navires chargés à Rajin ?"
     hits = fake_bot.search(q, 5)
-    n = _label_of(hits, "Angara")
+    n = label_of(hits, "Angara")
     judge = Recording(lambda premise, ans: "Angara" in premise)
     out = json.dumps({"answer": "Selon le RUSI, Angara et Maria.", "citations": [n]})
     a = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "fr")
@@ -170,7 +121,7 @@ def test_a_name_the_answer_repeats_from_the_question_need_not_be_in_the_quote(fa
     assert "RUSI" not in a.citations[0].quote  # its paragraph gives it: "… depuis août, selon RUSI."
     credit = "Selon Planet Labs, comment s'appellent les deux navires chargés à Rajin ?"
     hits = fake_bot.search(credit, 5)
-    n = _label_of(hits, "Angara")
+    n = label_of(hits, "Angara")
     assert "Planet Labs" not in hits[n - 1].chunk.text  # the article prints it only as a photo credit, elsewhere
     assert any("Planet Labs" in h.chunk.text for h in hits)
     out = json.dumps({"answer": "Selon Planet Labs, Angara et Maria.", "citations": [n]})
@@ -184,7 +135,7 @@ def test_a_name_the_answer_repeats_from_the_question_need_not_be_in_the_quote(fa
 def test_numbers_must_stand_in_the_quote_whatever_their_spelling(fake_bot) -> None:
     q = "How many containers did North Korea send?"
     hits = fake_bot.search("conteneurs Corée du Nord Russie 1 000", 5)
-    n = _label_of(hits, "1 000 conteneurs")
+    n = label_of(hits, "1 000 conteneurs")
     yes = FakeVerifier("yes")
     ok = json.dumps({"answer": "More than 1,000 containers.", "citations": [n]})
     assert not answer(q, hits, Scripted(ok), fake_bot.embedder, yes, "en").refused
@@ -199,7 +150,7 @@ def test_a_number_that_counts_something_else_in_the_quote_is_refused(fake_bot) -
     usem = get_embedder("usem:multilingual-v3")
     q = "How many North Korean troops were sent to fight in Ukraine?"
     hits = fake_bot.search("conteneurs Corée du Nord Russie 1 000", 5)
-    n = _label_of(hits, "1 000 conteneurs")
+    n = label_of(hits, "1 000 conteneurs")
     bad = json.dumps({"answer": "1 000 North Korean troops were sent to fight in Ukraine.", "citations": [n]})
     a = answer(q, hits, Scripted(bad), usem, FakeVerifier("yes"), "en")
     assert a.refused and a.refusal_code == "number_counts_other" and "troops" in (a.refusal_reason or "")
@@ -212,7 +163,7 @@ def test_an_answer_of_the_wrong_kind_is_refused_before_the_judge_runs(fake_bot) 
     """The judge accepted these because their quotes state them; they do not say what was asked."""
     usem = get_embedder("usem:multilingual-v3")
     hits = fake_bot.search("RUSI conteneurs munitions Watling guerre", 5)
-    n = _label_of(hits, "RUSI")
+    n = label_of(hits, "RUSI")
     judge = Recording(lambda premise, answer: True)
     said = json.dumps(
         {"answer": "RUSI a déclaré que les conteneurs contenaient probablement des munitions.", "citations": [n]}
@@ -246,7 +197,7 @@ def test_an_answer_of_the_wrong_kind_is_refused_before_the_judge_runs(fake_bot) 
 def test_malformed_json_is_retried_then_reported(fake_bot) -> None:
     q = "Comment s'appellent les navires Angara et Maria ?"
     hits = fake_bot.search(q, 5)
-    n = _label_of(hits, "Angara")
+    n = label_of(hits, "Angara")
     ok = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [n]})
     assert not answer(q, hits, Scripted('{"answer": "Ang', ok), fake_bot.embedder, OVERLAP, "fr").refused
     with pytest.raises(BackendError, match="malformed JSON"):
@@ -301,39 +252,6 @@ def test_partial_answer_streams_the_answer_field() -> None:
     assert partial_answer('{"cit') == ""
 
 
-def test_focus_keeps_the_sentences_nearest_the_question_in_order() -> None:
-    from rag.focus import GAP, focus
-    from rag.types import Chunk, Hit
-
-    text = (
-        "Le port de Rajin est situé en Corée du Nord. Il fait beau ce mardi matin. "
-        "Les deux navires s'appellent Angara et Maria. La météo annonce de la pluie."
-    )
-    hit = Hit(Chunk("a#0", "a", text, 0, len(text), "h"), 1.0)
-    short = Hit(Chunk("b#0", "b", "Une seule phrase.", 0, 17, "h"), 1.0)
-    emb = get_embedder("usem:multilingual-v3")
-    got = focus("Comment s'appellent les navires du port de Rajin ?", [hit, short], emb, keep=2)
-    assert (
-        got[0] == "Le port de Rajin est situé en Corée du Nord." + GAP + "Les deux navires s'appellent Angara et Maria."
-    )
-    assert got[1] == "Une seule phrase."  # passages already that short are left alone
-    assert focus("x", [hit], emb, keep=0) == [text]
-
-
-def test_the_model_reads_focused_passages_but_quotes_come_from_the_whole_chunk(fake_bot) -> None:
-    q = "Comment s'appellent les navires Angara et Maria ?"
-    hits = fake_bot.search(q, 5)
-    n = _label_of(hits, "Angara")
-    out = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [n]})
-    whole, llm = Scripted(out), Scripted(out)
-    answer(q, hits, whole, fake_bot.embedder, OVERLAP, "fr")
-    a = answer(q, hits, llm, fake_bot.embedder, OVERLAP, "fr", focus_sentences=1)
-    assert len(llm.prompts[0]) < 0.7 * len(whole.prompts[0])
-    assert "Angara" in llm.prompts[0]
-    assert not a.refused and "Angara" in a.citations[0].quote
-    assert a.citations[0].quote in hits[n - 1].chunk.text
-
-
 def test_off_topic_is_judged_on_sentences_in_either_language(fake_bot) -> None:
     """Nothing retrieved about a cake recipe: refused before the model runs. An English question
     over the French passages is about them, though no word of it matches: the model is asked."""
@@ -342,7 +260,7 @@ def test_off_topic_is_judged_on_sentences_in_either_language(fake_bot) -> None:
     llm = Scripted()
     a = answer("Give me a recipe for a chocolate cake.", hits, llm, usem, OVERLAP, "en")
     assert a.refused and a.refusal_code == "off_topic" and llm.prompts == []
-    n = _label_of(hits, "Angara")
+    n = label_of(hits, "Angara")
     llm = Scripted(json.dumps({"answer": "Angara and Maria", "citations": [n]}))
     a = answer("What were the names of the cargo ships?", hits, llm, usem, OVERLAP, "en")
     assert llm.prompts and a.refusal_code != "off_topic"
@@ -353,7 +271,7 @@ def test_a_speaker_given_as_the_doer_is_refused_after_the_judge(fake_bot) -> Non
     # The judge accepts "Le RUSI a eu la primeur des images" over "… a indiqué le RUSI" (the 1.5B
     # judge did, in the reworded eval); code sees that the quote only cites the RUSI as saying it.
     hits = fake_bot.search("marchandises arrivant puis transportées depuis Dunai, a indiqué le RUSI", 5)
-    n = _label_of(hits, "a indiqué le RUSI")
+    n = label_of(hits, "a indiqué le RUSI")
     judge = Recording(lambda premise, answer: "a indiqué le RUSI" in premise)
     said = json.dumps({"answer": "Le RUSI a eu la primeur des images satellite.", "citations": [n]})
     a = answer("Quel quotidien a eu la primeur des images satellite ?", hits, Scripted(said), usem, judge, "fr")
@@ -361,50 +279,3 @@ def test_a_speaker_given_as_the_doer_is_refused_after_the_judge(fake_bot) -> Non
     # The same answer to a question about who said it is the speaker, and is shown.
     a = answer("Selon qui des marchandises arrivent-elles à Dunai ?", hits, Scripted(said), usem, judge, "fr")
     assert a.refusal_code != "speaker_as_actor"
-
-
-def test_an_unproved_draft_is_asked_again_over_the_passages_ranked_next(fake_bot) -> None:
-    """The answer's passage ranked 6th-8th: the first draft (over 5) is refused, the second (over
-    the same 5 and the next 3) is proved and shown, citing the added passage by its label."""
-    q = "Comment s'appellent les deux cargos ?"
-    # The ships' passage after five others, as retrieval sometimes ranks it.
-    hits = [h for h in fake_bot.search("Kirby sanctions Corée", 8) if "Angara" not in h.chunk.text][:5]
-    more = fake_bot.search("Angara Maria", 1)
-    first = json.dumps({"answer": "Les cargos s'appellent Ivan et Boris.", "citations": [1]})
-    second = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [6]})
-    llm = Scripted(first, second)
-    streamed: list[str] = []
-    a = answer(q, hits, llm, fake_bot.embedder, OVERLAP, "fr", streamed.append, more=more)
-    assert len(llm.prompts) == 2 and "Angara" not in llm.prompts[0] and "Angara" in llm.prompts[1]
-    assert llm.prompts[1].startswith(llm.prompts[0].split("QUESTION")[0].rstrip())  # same first passages
-    assert streamed == [first]  # only the first draft streams
-    assert not a.refused and a.usage["drafts"] == 2 and len(a.passages) == 6
-    assert "Angara" in a.citations[0].quote and a.citations[0].article_id == more[0].chunk.article_id
-    # A proved first draft is shown without a second call; with no passage more, one refusal.
-    llm = Scripted(second.replace("[6]", "[1]"), second)
-    assert not answer(q, more + hits[:4], llm, fake_bot.embedder, OVERLAP, "fr", more=hits[4:]).refused
-    assert len(llm.prompts) == 1
-    llm = Scripted(first)
-    refused = answer(q, hits, llm, fake_bot.embedder, OVERLAP, "fr")
-    assert refused.refused and refused.usage["drafts"] == 1 and len(llm.prompts) == 1
-
-
-def test_a_second_draft_proved_only_by_the_first_passages_is_not_shown(fake_bot) -> None:
-    """A re-roll over evidence the first draft already had is no new evidence: the first refusal
-    stands (two tries at the checks let a wrong draft through on a held-out corpus)."""
-    q = "Comment s'appellent les deux cargos ?"
-    ships = fake_bot.search("Angara Maria", 1)
-    others = [h for h in fake_bot.search("Kirby sanctions Corée", 8) if "Angara" not in h.chunk.text]
-    first = json.dumps({"answer": "Les cargos s'appellent Ivan et Boris.", "citations": [1]})
-    second = json.dumps({"answer": "Angara et Maria, chargés à Rajin.", "citations": [1]})
-    llm = Scripted(first, second)
-    a = answer(q, ships + others[:4], llm, fake_bot.embedder, OVERLAP, "fr", more=others[4:7])
-    assert len(llm.prompts) == 2 and a.refused and a.usage["drafts"] == 2
-    assert a.draft == "Les cargos s'appellent Ivan et Boris."
-    alone = answer(q, ships + others[:4], Scripted(first), fake_bot.embedder, OVERLAP, "fr")
-    assert a.refusal_code == alone.refusal_code and alone.refused
-    # A first draft that claimed nothing (it declined) put nothing to the checks: the second is shown.
-    declined = json.dumps({"answer": "Les passages ne mentionnent pas les noms des cargos.", "citations": []})
-    llm = Scripted(declined, second)
-    a = answer(q, ships + others[:4], llm, fake_bot.embedder, OVERLAP, "fr", more=others[4:7])
-    assert len(llm.prompts) == 2 and not a.refused and "Angara" in a.text and a.usage["drafts"] == 2
