@@ -23,7 +23,7 @@ from rag.focus import focus
 from rag.lang import REFUSAL
 from rag.llm import LLM, Completion, OnToken
 from rag.prompt import render
-from rag.types import Answer, Hit
+from rag.types import Answer, Article, Hit
 from rag.verify import Verifier
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -193,7 +193,7 @@ def _vet(
     hits: Sequence[Hit],
     embedder: Embedder,
     verifier: Verifier,
-    title_of: Callable[[str], str] | None = None,
+    article_of: Callable[[str], Article | None] | None = None,
 ) -> Verdict:
     """The draft's checks: its kind against the question's, then its proof (`check`)."""
     labels = [n for n in dict.fromkeys(cited) if 1 <= n <= len(hits)]
@@ -222,7 +222,7 @@ def _vet(
             return fail(code, why)
     if not labels:
         return fail("no_citation")
-    return check(question, text, hits, [hits[n - 1].chunk.id for n in labels], embedder, verifier, title_of)
+    return check(question, text, hits, [hits[n - 1].chunk.id for n in labels], embedder, verifier, article_of)
 
 
 def answer(
@@ -235,15 +235,15 @@ def answer(
     on_token: OnToken | None = None,
     focus_sentences: int = 0,
     more: Sequence[Hit] | Callable[[], Sequence[Hit]] = (),
-    title_of: Callable[[str], str] | None = None,
+    article_of: Callable[[str], Article | None] | None = None,
 ) -> Answer:
     """Ask `llm` over `hits` and return an Answer whose every citation the verifier found to state it.
 
     When no quote proves the draft, the model is asked once more over `hits` and `more` (the
     passages ranked next, or a function that retrieves them): the answer's sentence is often in a
     passage ranked 6th-8th, and the first passages are the same, so llama.cpp prefills only the
-    added ones. `title_of` gives an article's title (a quote's "elle" may stand for the subject
-    its title names).
+    added ones. `article_of` gives a stored article (a quote's "elle" may stand for the subject
+    its title names; a name the question gives may be in the quote's paragraph).
     """
     draft: str | None = None
     timings: dict[str, float] = {}
@@ -269,7 +269,7 @@ def answer(
         timings["generate_s"] = timings.get("generate_s", 0.0) + time.perf_counter() - t1
         text = strip_labels(parsed.answer)
         t2 = time.perf_counter()
-        verdict = _vet(question, text, parsed.citations, passages, embedder, verifier, title_of)
+        verdict = _vet(question, text, parsed.citations, passages, embedder, verifier, article_of)
         timings["check_s"] = timings.get("check_s", 0.0) + time.perf_counter() - t2
         usage["verifier_calls"] = usage.get("verifier_calls", 0) + verdict.calls
         usage["drafts"] = usage.get("drafts", 0) + 1

@@ -208,16 +208,15 @@ class Assistant:
         def more() -> list[Hit]:
             return self._retriever().widen(q, hits, answer_mod.MORE_PASSAGES)
 
-        titles: dict[str, str] = {}
+        articles: dict[str, Article | None] = {}
 
-        def title_of(article_id: str) -> str:
-            if article_id not in titles:
-                art = self.store.get_article(article_id)
-                titles[article_id] = art.title if art is not None else ""
-            return titles[article_id]
+        def article_of(article_id: str) -> Article | None:  # asked once per cited article, not per check
+            if article_id not in articles:
+                articles[article_id] = self.store.get_article(article_id)
+            return articles[article_id]
 
         drafted = answer_mod.answer(
-            q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus, more, title_of
+            q, hits, self.llm, self.embedder, self.verifier, language, on_token, self.settings.focus, more, article_of
         )
         result = anchor(drafted, self.store.get_article, self._close_versions)
         timings = {"retrieve_s": t1 - t0, **result.timings, "total_s": time.perf_counter() - t0}

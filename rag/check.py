@@ -15,11 +15,14 @@ from rag import figures, ground, hedge, predicates, premise, rank, roles, slots,
 from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.lang import detect
-from rag.types import Citation, Hit
+from rag.types import Article, Citation, Hit
 from rag.verify import Verifier
 
 MAX_CHECKS = 4  # verifier calls for the first citation; each costs ~1 s on 2 cores
 MAX_EXTRA = 1  # corroborating citations from other articles, each verified too
+# How far from the quote a name still belongs to its paragraph when the page has no paragraph
+# breaks (a scraped article on one line): about a news paragraph, two or three sentences.
+PARAGRAPH_REACH = 500
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def check(
     cited: Sequence[str],
     embedder: Embedder,
     verifier: Verifier,
-    title_of: Callable[[str], str] | None = None,
+    article_of: Callable[[str], Article | None] | None = None,
 ) -> Verdict:
     """Find sentences that state the answer, verified one by one; the model's labels only order them.
 
@@ -138,10 +141,7 @@ def check(
         names = ground.absent_question_names(question, article, embedder)
         if names:
             return "question_name_not_found", ", ".join(names)
-        chunk = quote.hit.chunk
-        end = chunk.text.find("\n", quote.end)
-        paragraph = chunk.text[chunk.text.rfind("\n", 0, quote.start) + 1 : end if end >= 0 else None]
-        title = title_of(chunk.article_id) if title_of else _first_line(chunk.article_id, hits)
+        title, paragraph = _setting(quote, article_of(quote.hit.chunk.article_id) if article_of else None, hits)
         names = premise.unanchored(question, quote.text, paragraph, title, embedder)
         return ("question_name_not_in_quote", ", ".join(names)) if names else None
 
@@ -201,7 +201,21 @@ def check(
     return Verdict(tuple(replace(sup.citation(), support=round(p, 3)) for sup, p in accepted), None, calls)
 
 
-def _first_line(article_id: str, hits: Sequence[Hit]) -> str:
-    """The article's first line (its title) when its first passage was retrieved, else ""."""
-    first = next((h.chunk for h in hits if h.chunk.article_id == article_id and h.chunk.start == 0), None)
-    return first.text.split("\n", 1)[0] if first else ""
+def _setting(quote: ground.Support, article: Article | None, hits: Sequence[Hit]) -> tuple[str, str]:
+    """The quote's article title and paragraph: its line in the article, at most PARAGRAPH_REACH
+    characters either side ("… obtenues pour la première fois par le Washington Post" two sentences
+    before "L'analyse de RUSI a révélé …", in the passage before). Without the stored article, the
+    passage's line and the first line of the article's first passage when it was retrieved."""
+    chunk = quote.hit.chunk
+    text, at = (article.text, chunk.start) if article else (chunk.text, 0)
+    start, end = at + quote.start, at + quote.end
+    line_end = text.find("\n", end)
+    paragraph = text[
+        max(text.rfind("\n", 0, start) + 1, start - PARAGRAPH_REACH) : min(
+            line_end if line_end >= 0 else len(text), end + PARAGRAPH_REACH
+        )
+    ]
+    if article:
+        return article.title, paragraph
+    first = next((h.chunk for h in hits if h.chunk.article_id == chunk.article_id and h.chunk.start == 0), None)
+    return (first.text.split("\n", 1)[0] if first else ""), paragraph

@@ -49,6 +49,10 @@ _AUX = {"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "é
 # Verbs whose object makes the action ("voir le jour", "mettre en service", "prendre fin"): not judged.
 _SUPPORT = {"voir", "mettre", "prendre", "donner", "tenir", "porter", "passer", "connaître", "lancer"}
 _NOT_JUDGED = {ground.fold(w) for w in clauses.LIGHT | _SUPPORT}
+# Verbs of an amount ("À combien s'élève le coût …"): what is asked is their noun's, as after a copula.
+_AMOUNT = {"elever", "monter", "chiffrer"}
+# Nouns that measure and say nothing of what was done ("le montant de la rançon réclamée").
+_MEASURES = {"nombre", "montant", "quantite", "somme", "total", "effectif", "chiffre", "niveau", "valeur", "taux"}
 # Stems of a verb and of its action noun: "détruire"/"destruction", "ouvrir"/"ouverture", "sortir"/"sortie".
 _VERB_END = re.compile(r"(?:er|ir|re|oir)$")
 _ACTION_NOUN = re.compile(r"(?:ation|ition|ction|tion|sion|ment|ture|age|ance|ence|ure|ie)$")
@@ -86,15 +90,33 @@ def asked_verb(question: str) -> tuple[str, str] | None:
             last += 1
         tok = words[last + 1]
         if tok.pos_ != "VERB" and not _PARTICIPLE.search(tok.lower_):
-            return None  # "est à la tête de …": a copula, not judged
+            return _asked_noun(question, words)  # a copula: "est à la tête de …", "Quel est le coût de …"
     else:
         tok = next((t for t in words if t.pos_ == "VERB" and not t.text[:1].isupper()), None)
     if tok is None or not tok.is_alpha or tok.text[:1].isupper():
         return None
     lemma = ground.fold(tok.lemma_ if tok.pos_ in ("VERB", "AUX") else tok.text)
+    if lemma in _AMOUNT:
+        return _asked_noun(question, words)
     if lemma in _NOT_JUDGED:
         return None
     return tok.text, lemma
+
+
+def _asked_noun(question: str, words: list[Any]) -> tuple[str, str] | None:
+    """The action a count question asks through a noun after a copula: "coût" in "Quel est le coût
+    de la cyberattaque ?" (a ransom demanded is not what the attack cost), the participle in its
+    complement after a bare measure ("réclamée" in "Quel est le montant de la rançon réclamée ?").
+    None for a when-question ("Depuis quand est-il à la tête de …") or a measure of nothing done."""
+    if not slots.wants_number(question):
+        return None
+    noun = next((t for t in words if t.pos_ == "NOUN"), None)
+    if noun is None or noun.text[:1].isupper():
+        return None
+    if ground.fold(noun.lemma_) not in _MEASURES:
+        return noun.text, ground.fold(noun.lemma_)
+    verb = next((t for t in noun.subtree if t.pos_ == "VERB" and t.is_alpha), None)
+    return (verb.text, ground.fold(verb.lemma_)) if verb is not None else None
 
 
 def _same(lemma: str, verb: Any, path: list[Any]) -> bool:

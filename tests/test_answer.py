@@ -125,11 +125,29 @@ def test_a_name_the_answer_repeats_from_the_question_need_not_be_in_the_quote(fa
     assert "Planet Labs" not in hits[n - 1].chunk.text  # the article prints it only as a photo credit, elsewhere
     assert any("Planet Labs" in h.chunk.text for h in hits)
     out = json.dumps({"answer": "Selon Planet Labs, Angara et Maria.", "citations": [n]})
-    r = answer(credit, hits, Scripted(out), fake_bot.embedder, judge, "fr")
-    assert r.refused and r.refusal_code == "question_name_not_in_quote", r.refusal_reason
+    for article_of in (None, fake_bot.store.get_article):  # the passage, or the article as stored
+        r = answer(credit, hits, Scripted(out), fake_bot.embedder, judge, "fr", article_of=article_of)
+        assert r.refused and r.refusal_code == "question_name_not_in_quote", r.refusal_reason
     out = json.dumps({"answer": "Selon le New York Times, Angara et Maria.", "citations": [n]})
     r = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "fr")
     assert r.refused and r.refusal_code == "name_not_in_quote" and "New York Times" in (r.refusal_reason or "")
+
+
+def test_a_name_the_question_gives_may_stand_in_the_paragraph_before_the_passage(fake_bot) -> None:
+    """A page scraped without paragraph breaks: "… obtenues pour la première fois par le Washington
+    Post" ends the passage before "L'analyse de RUSI a révélé …"; the stored article gives it."""
+    q = "What did RUSI's analysis, first obtained by the Washington Post, find?"
+    hits = fake_bot.search(
+        "L'analyse de RUSI a révélé deux cargos, obtenues pour la première fois par le Washington Post", 5
+    )
+    n = label_of(hits, "L’analyse de RUSI a révélé")
+    assert "Washington Post" not in hits[n - 1].chunk.text
+    judge = Recording(lambda premise, ans: "L’analyse de RUSI a révélé" in premise)
+    out = json.dumps({"answer": "Two cargo ships carried hundreds of containers to Russia.", "citations": [n]})
+    r = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "en", article_of=fake_bot.store.get_article)
+    assert not r.refused and "cargos" in r.citations[0].quote, r.refusal_reason
+    r = answer(q, hits, Scripted(out), fake_bot.embedder, judge, "en")
+    assert r.refused and r.refusal_code == "question_name_not_in_quote", r.refusal_reason
 
 
 def test_numbers_must_stand_in_the_quote_whatever_their_spelling(fake_bot) -> None:

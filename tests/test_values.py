@@ -30,6 +30,21 @@ def test_the_question_verb_is_read_through_inversion_and_auxiliaries() -> None:
     assert asked_verb("Quand Paul Marchand a-t-il vu le jour ?") is None
 
 
+def test_a_count_asked_through_a_noun_asks_that_nouns_action() -> None:
+    """ "Quel est le coût de …" asks what was spent, not any sum the quote prints; after a bare
+    measure ("le montant", "le nombre"), the participle that qualifies what is measured."""
+    assert asked_verb("Quel est le coût de la cyberattaque pour l'hôpital ?") == ("coût", "cout")
+    assert asked_verb("À combien s'élève le coût de l'attaque ?") == ("coût", "cout")
+    assert asked_verb("Quel est le montant de la rançon réclamée ?") == ("réclamée", "reclamer")
+    assert asked_verb("Quel est le nombre de conteneurs ?") is None
+    ransom = "Les pirates réclament une rançon de 3 millions de dollars, payables en bitcoins."
+    found = misplaced("Quel est le coût de la cyberattaque pour l'hôpital ?", "3 millions de dollars", ransom)
+    assert found and found[0].asked == "coût" and found[0].phrase.startswith("réclament une rançon")
+    assert misplaced("Quel est le montant de la rançon réclamée ?", "3 millions de dollars", ransom) is None
+    cost = "Le coût de l'attaque est estimé à 2 millions d'euros."
+    assert misplaced("Quel est le coût de l'attaque ?", "2 millions d'euros", cost) is None
+
+
 def test_a_value_under_another_verb_is_found_and_the_same_verb_passes() -> None:
     q = "En quelle année les Rivages se sont-ils reformés ?"
     assert misplaced(q, "2003", BAND) == [Misplaced("2003", "séparé en 2003", "reformés")]
@@ -101,6 +116,7 @@ def test_a_value_for_an_event_the_question_names_apart_is_refused_without_the_ju
     assert found and found[0].named is None
 
 
+RANSOM = "Les pirates réclament une rançon de 3 millions de dollars, payables en bitcoins."
 COACH = "Depuis 2005, il dirige l'équipe continentale Armor Vélo, basée à Vannes."
 
 
@@ -112,6 +128,8 @@ COACH = "Depuis 2005, il dirige l'équipe continentale Armor Vélo, basée à Va
         ("Combien d'étapes du Tour de France Paul Marchand a-t-il gagnées ?", "Deux.", RIDER, False),
         ("En quelle année le groupe Les Rivages a-t-il été fondé ?", "En 1988.", BAND, True),
         ("Depuis quelle année Paul Marchand entraîne-t-il l'équipe Armor Vélo ?", "Depuis 2005.", COACH, True),
+        ("Quel est le coût de la cyberattaque pour l'hôpital ?", "3 millions de dollars", RANSOM, False),
+        ("Quelle est la somme demandée par les pirates ?", "3 millions de dollars", RANSOM, True),
     ],
 )
 def test_the_embedded_judge_tells_a_synonym_from_another_event(

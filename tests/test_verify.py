@@ -84,6 +84,8 @@ def test_correct_answers_are_accepted(real_bot, row) -> None:
     from rag.check import check
 
     hits = real_bot.search(row["question"], 5)
-    verdict = check(row["question"], row["answer"], hits, [], real_bot.embedder, real_bot.verifier)
+    verdict = check(
+        row["question"], row["answer"], hits, [], real_bot.embedder, real_bot.verifier, real_bot.store.get_article
+    )
     assert verdict.refusal is None, verdict.refusal
     assert any(a in verdict.citations[0].quote for a in row["quote_has"])
