@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from rag import figures, ground, hedge, roles, slots
+from rag import figures, ground, hedge, naming, roles, slots
 from rag.check import Verdict, check
 from rag.chunk import sentences
 from rag.embed import Embedder
@@ -211,8 +211,9 @@ def _vet(
         ("counts_other_than_asked", slots.counts_other(question, text, embedder)),
         ("subject_from_question", slots.subject_from_question(question, text)),
         ("other_end", slots.other_end(question, text)),
-        ("no_name_given", slots.nobody_named(question, text)),
-        ("no_name_given", slots.names_nothing(question, text)),
+        ("no_name_given", naming.nobody_named(question, text)),
+        ("no_name_given", naming.names_nothing(question, text)),
+        ("no_name_given", naming.doer_from_question(question, text)),
         # The question's direction turned around: "How many containers did Russia send to North
         # Korea?" answered "… sent from North Korea to Russia" is true, but not what was asked.
         ("roles_reversed", roles.reversed_roles(question, text)),

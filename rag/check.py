@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from rag import figures, ground, hedge, predicates, premise, rank, roles, slots, values
+from rag import figures, ground, hedge, naming, predicates, premise, rank, roles, values
 from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.lang import detect
@@ -98,7 +98,7 @@ def check(
         names = ground.unknown_names(text, [quote.hit.chunk.text, question], embedder)
         if names:
             return "name_not_in_quote", ", ".join(names)
-        placed = slots.names_placed(question, text, quote.text)
+        placed = naming.names_placed(question, text, quote.text)
         if placed:
             return "no_name_given", placed
         swapped = roles.destination_unstated(text, quote.text) or roles.giver_received(text, quote.text)

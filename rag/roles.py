@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rag import gazetteer, ground
-from rag.slots import NAME_RUN as _NAME
+from rag.naming import NAME_RUN as _NAME
 
 # In a quote, a place after "en"/"dans"/"in" may be where something went ("livrés en Russie").
 _IN = re.compile(r"\b(?:en|dans|in|at)\s+(?:(?:la|le|les|the)\s+|l['’])?$", re.IGNORECASE)

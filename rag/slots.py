@@ -12,11 +12,9 @@ wrong ones). These hold for any question of the shape, whatever its words:
   compared as in `figures`);
 - `subject_from_question`: the question asks for its own subject (who / which X did …) and the
   answer's subject is a name the question already gives;
-- `other_end`: "until when" answered with "since …" (or the reverse);
-- `nobody_named`: "who …?" answered with only places ("fondé en 1972 à Angers");
-- `names_nothing`: the question asks what X is called and the answer's only new names are places
-  it comes from or goes to ("des cargos de la Corée du Nord vers la Russie"); `names_placed`, the
-  same read in the quote ("… étaient les cargos RPDC" over "en provenance de Corée du Nord (RPDC)").
+- `other_end`: "until when" answered with "since …" (or the reverse).
+
+Whether a who- or what-is-called question is answered with a name: `rag.naming`.
 """
 
 from __future__ import annotations
@@ -61,33 +59,9 @@ _ASKS_SUBJECT = re.compile(
     r"(?!\s*(?:est|était|sont|is|was|are|were)\b)",
     re.IGNORECASE,
 )
-_INVERSION = re.compile(
+INVERSION = re.compile(
     r"-t-(?:il|elle|ils|elles|on)\b|-(?:il|elle|ils|elles|on)\b|\best-ce\b|"
     r"\b(?:did|does|do|is|was|were|are|has|have|had)\s+(?:the|a|an|[A-Z]\w*)\b",
-)
-# The question asks what something is called: "Quels sont les noms des cargos", "Comment s'appelle le
-# directeur", "What were the names of the ships", "Name the two ships" (not "au nom de", "appelé à").
-_WANTS_NAME = re.compile(
-    r"(?:\b(?:quels?|quelles?)\s+(?:est|sont|était|étaient)\s+(?:le|les)\s+noms?\b|(?<!au )\ble\s+nom\s+d|"
-    r"\bcomment\s+(?:s['’]appel|se\s+nomm|s['’]intitul)|\bnames?\s+of\b|^\W*name\b|"
-    r"\bwhat\s+(?:is|was|are|were)\b[^?]{1,60}\b(?:called|named)\b)",
-    re.IGNORECASE,
-)
-# A capitalised run of words, with the short words names carry ("Corée du Nord", "Royal United …").
-NAME_RUN = re.compile(r"\b[A-ZÀ-ÖØ-Ý][\w'’-]*(?:\s+(?:(?:du|de|des|of|the|and)\s+)?[A-ZÀ-ÖØ-Ý][\w'’-]*)*")
-# What puts a name in a place-of phrase: a preposition, with or without its article. French "de"
-# without an article names ("le port de Najin"); with one it tells where from ("de la Corée").
-_PLACE_OF = re.compile(
-    r"(?:\b(?:vers|à|au|aux|en|depuis|dans|par|pour|sur|from|to|in|into|at|by|for|on|of)\s+(?:(?:le|la|les|the)\s+|l['’])?"
-    r"|\b(?:de\s+(?:la|les)\s+|de\s+l['’]|du\s+|des\s+|d['’])"
-    r"|\b(?:provenance|origine|direction|destination)\s+(?:de\s+|d['’]))$",
-    re.IGNORECASE,
-)
-# "Qui est le fondateur … ?" asks for a person; "Qui est Jack Watling ?" asks what a named one is.
-_ASKS_WHO = re.compile(r"^\W*(?i:qui|who)\b(?!\s*(?i:est|était|sont|étaient|is|was|are|were)\s+[A-ZÀ-Ý])")
-# A name after these is where something happened, never who did it (unlike "par"/"by").
-_LOCATIVE = re.compile(
-    r"\b(?:à|au|aux|en|dans|vers|depuis|in|at|from|to|into)\s+(?:(?:le|la|les|the)\s+|l['’])?$", re.IGNORECASE
 )
 _SUBJECT = ("nsubj", "nsubj:pass")
 _NAME_POS = {"PROPN", "NOUN", "X", "ADJ"}  # what spaCy tags a capitalised name in French text
@@ -166,7 +140,7 @@ def subject_from_question(question: str, answer: str) -> str | None:
     unevenly); an acronym of names the question spells out is one of them. A passive answer's agent
     is part of its subject ("Le RUSI est dirigé par X"); an answer with no clause ("Jack Watling")
     or a subject that is not a name ("Les forces russes") is not judged."""
-    if not _ASKS_SUBJECT.search(question) or _INVERSION.search(question):
+    if not _ASKS_SUBJECT.search(question) or INVERSION.search(question):
         return None
     from rag.attribute import parse  # lazy: spaCy
 
@@ -185,88 +159,3 @@ def subject_from_question(question: str, answer: str) -> str | None:
     if not any(t.text in names for t in [*subject.subtree, *agents]):
         return None
     return f"its subject is {subject.text}, a name the question gives, and it names no one else"
-
-
-def names_nothing(question: str, answer: str) -> str | None:
-    """The question asks what something is called and the answer gives no name the question lacks,
-    but places its subject comes from or goes to: "Les deux cargos … sont des cargos de la Corée du
-    Nord vers la Russie" for "Quels sont les noms des cargos … ?". A name after a preposition and its
-    article is a place of origin or destination, as is one joined to it by "et"/"and" or put in
-    brackets after it; "le port de Najin" and "il s'agit de l'Angara" name. A lone capitalised word
-    opening a sentence of more than six words is spelling ("Les", "Elles"), not a name; answers
-    with no name are not judged (a name may be printed in lower case or in quotes)."""
-    if not _WANTS_NAME.search(question):
-        return None
-    known = _known(question)
-    new: list[tuple[str, bool]] = []
-    for name, place in _names(answer):
-        if all(ground.fold(w) in known for w in name.split()):
-            if not place:  # the question's own name given as the answer ("Angara et Maria, chargés à Rajin")
-                return None
-            continue
-        new.append((name, place))
-    if not new or not all(place for _, place in new):
-        return None
-    return f"asked for a name; the answer's names are places: {', '.join(n for n, _ in new)}"
-
-
-def nobody_named(question: str, answer: str) -> str | None:
-    """A who-question ("Qui a fondé l'enseigne Marché Plus ?") answered with where and when only:
-    every name the answer adds stands after "à", "en", "dans", "in", "at" … ("Marché Plus a été
-    fondé en 1972 à Angers"). "par X"/"by X" names someone; "Qui est X ?" asks what X is; answers
-    that add no name are not judged (a founder may be "un ancien professeur")."""
-    if not _ASKS_WHO.search(question) or _INVERSION.search(question):
-        return None
-    known = _known(question)
-    added = [
-        m
-        for m in NAME_RUN.finditer(answer)
-        if (answer[: m.start()].strip() or " " in m.group(0))
-        and not all(ground.fold(w) in known for w in m.group(0).split())
-    ]
-    if not added or not all(_LOCATIVE.search(answer[: m.start()]) for m in added):
-        return None
-    return f"asked who; the answer adds only places: {', '.join(m.group(0) for m in added)}"
-
-
-def names_placed(question: str, answer: str, quote: str) -> str | None:
-    """`names_nothing` read in the quote: the answer puts a name where the asked one goes ("… étaient
-    les cargos RPDC") but the quote prints that name only as a place of origin or destination ("un
-    navire … en provenance de Corée du Nord (RPDC)"): the quote does not say it is the asked name.
-    Names the quote does not print are left to the name check."""
-    if not _WANTS_NAME.search(question):
-        return None
-    known = _known(question)
-    in_quote: dict[str, list[bool]] = {}
-    for name, place in _names(quote):
-        in_quote.setdefault(ground.fold(name), []).append(place)
-    given = [n for n, place in _names(answer) if not place and not all(ground.fold(w) in known for w in n.split())]
-    placed = [n for n in given if ground.fold(n) in in_quote and all(in_quote[ground.fold(n)])]
-    if not placed or len(placed) < len(given):
-        return None
-    return f"asked for a name; the quote prints {', '.join(placed)} only as a place of origin or destination"
-
-
-def _known(question: str) -> set[str]:
-    return {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)} | _NAME_JOINERS
-
-
-def _names(text: str) -> list[tuple[str, bool]]:
-    """The capitalised names of `text`, each with whether it stands in a place-of phrase."""
-    out: list[tuple[str, bool]] = []
-    end, place = None, False
-    for m in NAME_RUN.finditer(text):
-        name = m.group(0)
-        if not text[: m.start()].strip() and " " not in name and len(text.split()) > 6:
-            continue  # a lone capital opening a sentence is spelling
-        before = text[: m.start()]
-        if end is None or not _JOINED.fullmatch(text[end : m.start()]):  # else joined: the same kind
-            place = bool(_PLACE_OF.search(before)) and not _IT_IS.search(before)
-        end = m.end()
-        out.append((name, place))
-    return out
-
-
-_NAME_JOINERS = {"du", "de", "des", "of", "the", "and"}
-_JOINED = re.compile(r"\s*(?:et|and|ou|or|\()\s*(?:(?:le|la|les|the)\s+|l['’])?", re.IGNORECASE)
-_IT_IS = re.compile(r"\bs['’]agit\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’]|de\s+)$", re.IGNORECASE)

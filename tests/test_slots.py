@@ -3,15 +3,8 @@ other than the question's own subject. Real usem and real spaCy; the wrong answe
 pipeline showed as proved before these checks existed."""
 
 from rag.embed import get_embedder
-from rag.slots import (
-    counts_other,
-    names_nothing,
-    names_placed,
-    nobody_named,
-    other_end,
-    subject_from_question,
-    wants_number,
-)
+from rag.naming import doer_from_question, names_nothing, names_placed, nobody_named
+from rag.slots import counts_other, other_end, subject_from_question, wants_number
 
 USE = "usem:multilingual-v3"
 
@@ -141,3 +134,20 @@ def test_a_who_question_answered_with_places_only_names_nobody() -> None:
     assert nobody_named("Qui est Jack Watling ?", "Un chercheur au RUSI.") is None  # asks what he is
     assert nobody_named("Qui est le fondateur de Marché Plus ?", "Marché Plus a été fondé à Angers.")
     assert nobody_named("Qui a parlé aux journalistes ?", "Le porte-parole de la Maison Blanche, à Washington.") is None
+
+
+def test_a_who_question_answered_by_its_own_words_names_nobody() -> None:
+    """The doer is the question's verb made a noun, with the question's words: no one is named."""
+    q = "Qui dirige le centre hospitalier de Vallon-sur-Loue ?"
+    why = doer_from_question(q, "La direction du centre hospitalier de Vallon-sur-Loue a déclenché le plan blanc.")
+    assert why and "La direction du centre hospitalier" in why
+    assert doer_from_question("Qui enquête sur la cyberattaque ?", "Les enquêteurs.")
+    assert doer_from_question("Qui a fondé l'enseigne Marché Plus ?", "Le fondateur de Marché Plus.")
+    # A name, or one word of the doer's own, is an answer (perhaps a vague one): not judged here.
+    assert doer_from_question(q, "Claire Besnard dirige le centre hospitalier.") is None
+    assert doer_from_question("Qui enquête sur la cyberattaque ?", "La police judiciaire.") is None
+    assert doer_from_question("Qui a commandé l'attaque ?", "Le commandement russe.") is None
+    assert doer_from_question("Qui a fondé l'enseigne Marché Plus ?", "Un ancien professeur.") is None
+    # "la direction" answers who took a decision: the question's verb is not "diriger".
+    assert doer_from_question("Qui a déclenché le plan blanc ?", "La direction de l'hôpital.") is None
+    assert doer_from_question("Qui est Claire Besnard ?", "La directrice du centre hospitalier.") is None
