@@ -114,7 +114,7 @@ def check(
         speaker = roles.speaker_as_actor(question, text, quote.text)
         if speaker:
             return "speaker_as_actor", speaker
-        flat = hedge.stated_flatly(text, quote.text)
+        flat = hedge.stated_flatly(text, quote.text, question)
         if flat:
             return "reported_not_stated", flat
         flipped = hedge.affirms_negated(text, quote.text)
@@ -126,6 +126,11 @@ def check(
             missing, total = ground.words_not_in(text, quote.text, embedder, ground.name_words(question))
             if total and len(missing) > (1 - ground.MIN_WORDS_IN_QUOTE) * total:
                 return "words_not_in_quote", ", ".join(missing)
+            # Most words may be the question's own: "La direction du centre hospitalier de
+            # Vallon-sur-Loue" over "Le centre hospitalier de Vallon-sur-Loue a été visé …" has 3 of 4.
+            own = ground.new_words_absent(question, text, quote.text, embedder)
+            if own:
+                return "words_not_in_quote", f"none of the words the answer adds is in the quote ({', '.join(own)})"
             if not total:  # a bare value ("1996"): the quote must at least be about what the question asks
                 asked, n = ground.words_not_in(question, quote.text, embedder)
                 if n and len(asked) == n:  # "1996 : Phare" for "De quelle année date la reformation des Rivages ?"

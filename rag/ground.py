@@ -196,11 +196,13 @@ def new_words_absent(question: str, answer: str, quote: str, embedder: Embedder)
     """The words the answer adds to the question, when not one of them is in the quote by stem,
     spelling or meaning (multilingual embedder, cosine 0.6); else [].
 
-    For an answer in another language than its quote, where `words_not_in`'s word-by-word share
-    is unreliable: "Kirby said the Russian army was using missiles and aircraft" over "« Nous
+    In any language pair; across languages it stands in for `words_not_in`, whose word-by-word
+    share is unreliable there: "Kirby said the Russian army was using missiles and aircraft" over "« Nous
     condamnons la RPDC … »" adds "missiles" and "aircraft", and the quote has neither. One word of
     the answer's own found is enough to pass ("peninsula" is missing from a right answer whose
-    "Najin" and "east" stand).
+    "Najin" and "east" stand). Within one language it catches what the share lets through when
+    most of the answer is the question's words ("La direction du centre hospitalier …" for "Qui est à
+    la tête du centre hospitalier … ?" over a sentence about its cyberattack).
     """
     words = [w for w in re.findall(r"[^\W\d_]+", fold(answer)) if len(w) >= 4 and w not in _FUNCTION | _EN_FUNCTION]
     asked = {w for w in re.findall(r"[^\W\d_]+", fold(question)) if len(w) >= 3}

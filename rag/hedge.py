@@ -38,12 +38,38 @@ _KEPT = re.compile(
 )
 
 
-def stated_flatly(answer: str, quote: str) -> str | None:
-    """Why the answer states as fact what its quote reports as a rumour or denied; None if it does not."""
+# A likelihood the quote puts on what follows ("contenaient probablement des munitions").
+_LIKELY = re.compile(
+    r"\b(?:probablement|vraisemblablement|sans\s+doute|peut-être|possiblement|apparemment|"
+    r"il\s+est\s+(?:probable|possible|vraisemblable)\s+que|semblent?\s+(?:avoir|être|indiquer|montrer)|"
+    r"probably|likely|possibly|perhaps|apparently|(?:may|might|could)\s+have|(?:appears?|seems?)\s+to)\b",
+    re.IGNORECASE,
+)
+_KEPT_LIKELY = re.compile(
+    r"\b(?:probabl\w*|vraisemblabl\w*|sans\s+doute|peut-être|possibl\w*|apparemment|sembl\w*|"
+    r"likely|perhaps|apparently|may|might|could|appears?|seems?|suggest\w*|estim\w*|believ\w*)\b",
+    re.IGNORECASE,
+)
+_HEDGED_SPAN = 8  # words after the likelihood word that it qualifies
+
+
+def stated_flatly(answer: str, quote: str, question: str = "") -> str | None:
+    """Why the answer states as fact what its quote reports as a rumour, denied, or only likely;
+    None if it does not. A likelihood counts only for the words it qualifies, when the answer
+    states one of them ("The ships carried munitions" over "les conteneurs contenaient probablement
+    des munitions"), and a hedge in the question carries over ("What did the ships probably carry?")."""
     frame = _FRAME.search(quote)
-    if not frame or _KEPT.search(answer):
+    if frame and not _KEPT.search(answer):
+        return f"the quote reports it as {frame.group(0)!r}; the answer states it as fact"
+    if _KEPT.search(answer) or _KEPT_LIKELY.search(answer) or _KEPT_LIKELY.search(question):
         return None
-    return f"the quote reports it as {frame.group(0)!r}; the answer states it as fact"
+    said = {fold(w) for w in re.findall(r"[^\W\d_]{4,}", answer)} - {fold(w) for w in re.findall(r"\w+", question)}
+    for m in _LIKELY.finditer(quote):
+        after = content_words(" ".join(quote[m.end() :].split()[:_HEDGED_SPAN]))
+        hit = [w for w in after if any(same_word(w, a, 5) or same_word(a, w, 5) for a in said)]
+        if hit:
+            return f"the quote says « {m.group(0)} » of {', '.join(hit)}; the answer states it as fact"
+    return None
 
 
 _YES = re.compile(r"^\W*(?:oui|yes|si)\b[\s,.!:;-]*", re.IGNORECASE)

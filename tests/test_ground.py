@@ -119,6 +119,14 @@ def test_an_answer_in_another_language_must_find_what_it_adds_in_its_quote() -> 
     right = "The ships sailed from the port of Najin, in the north-east of the peninsula."
     assert new_words_absent("From which port did the ships sail?", right, port, e) == []
     assert new_words_absent(q, "Kirby said the Russian army was using a tactic.", condemn, e) == []
+    # Within one language: the answer's only word of its own is not in the quote.
+    attacked = "Le centre hospitalier de Vallon-sur-Loue a été visé dans la nuit par une cyberattaque."
+    head = "Qui est à la tête du centre hospitalier de Vallon-sur-Loue ?"
+    assert new_words_absent(head, "La direction du centre hospitalier de Vallon-sur-Loue.", attacked, e) == [
+        "direction"
+    ]
+    director = "La directrice du centre hospitalier, Claire Besnard, a réaffirmé que l'établissement ne paierait pas."
+    assert new_words_absent(head, "Claire Besnard, la directrice du centre hospitalier.", director, e) == []
 
 
 def test_a_number_must_count_the_same_thing_in_the_quote() -> None:

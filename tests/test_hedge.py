@@ -44,6 +44,23 @@ PAY = (
 )
 
 
+def test_what_the_quote_says_is_only_likely_is_not_stated_as_fact() -> None:
+    likely = (
+        "RUSI a déclaré que les conteneurs contenaient probablement des munitions et d’autres équipements militaires."
+    )
+    q = "According to the analysis first obtained by the Washington Post, what did the two ships carry?"
+    assert stated_flatly("The two ships carried munitions and other equipment.", likely, q)
+    assert stated_flatly("The containers probably held munitions.", likely, q) is None
+    assert stated_flatly("RUSI said the containers held munitions, according to its analysis.", likely, q) is None
+    # The question's hedge carries over; a likelihood on another part of the sentence does not count.
+    assert stated_flatly("Des munitions.", likely, "Que contenaient probablement les conteneurs ?") is None
+    purpose = "Deux cargos ont transporté des centaines de conteneurs, probablement pour fournir des munitions."
+    assert (
+        stated_flatly("Deux cargos ont transporté des centaines de conteneurs.", purpose, "Qu'ont fait les cargos ?")
+        is None
+    )
+
+
 def test_an_answer_that_affirms_what_its_quote_negates_is_refused() -> None:
     from rag.hedge import affirms_negated
 
