@@ -58,10 +58,12 @@ def stated_flatly(answer: str, quote: str, question: str = "") -> str | None:
     None if it does not. A likelihood counts only for the words it qualifies, when the answer
     states one of them ("The ships carried munitions" over "les conteneurs contenaient probablement
     des munitions"), and a hedge in the question carries over ("What did the ships probably carry?")."""
+    if _KEPT.search(answer):
+        return None
     frame = _FRAME.search(quote)
-    if frame and not _KEPT.search(answer):
+    if frame:
         return f"the quote reports it as {frame.group(0)!r}; the answer states it as fact"
-    if _KEPT.search(answer) or _KEPT_LIKELY.search(answer) or _KEPT_LIKELY.search(question):
+    if _KEPT_LIKELY.search(answer) or _KEPT_LIKELY.search(question):
         return None
     said = {fold(w) for w in re.findall(r"[^\W\d_]{4,}", answer)} - {fold(w) for w in re.findall(r"\w+", question)}
     for m in _LIKELY.finditer(quote):
