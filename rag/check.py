@@ -107,6 +107,9 @@ def check(
         acted = predicates.action_unstated(question, text, quote.text)
         if acted:
             return "other_action", acted
+        unasked = predicates.asked_unstated(question, text, quote.text)
+        if unasked:
+            return "asked_not_in_quote", unasked
         misplaced, judged = values.value_unstated(question, text, quote.text, verifier)
         calls += judged
         if misplaced:

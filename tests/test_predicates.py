@@ -1,6 +1,6 @@
-"""predicates.action_unstated on real spaCy parses: which verb a name is an argument of."""
+"""predicates.action_unstated and asked_unstated on real spaCy parses: which verb a name is an argument of."""
 
-from rag.predicates import action_unstated
+from rag.predicates import action_unstated, asked_unstated
 
 SUPPLY_LINE = (
     "Les images satellite suggèrent que la Corée du Nord et la Russie ont développé une ligne "
@@ -155,3 +155,32 @@ def test_what_cannot_be_judged_is_left_to_the_other_checks() -> None:
         is None
     )
     assert action_unstated("Who supplied the images?", "North Korea supplied the images.", SUPPLY_LINE) is None
+
+
+OBSERVED = (
+    "Kirby a ajouté que les États-Unis avaient déjà observé des navires russes déchargeant des conteneurs "
+    "en Corée du Nord, ce que les images semblent confirmer."
+)
+
+
+def test_a_bare_name_needs_the_questions_action_or_what_it_acts_on_in_its_quote() -> None:
+    # The name is in the quote, with a verb of finding; "imposer"/"confirmer" are 0.67 apart by vectors.
+    q = "Quel pays a imposé des sanctions à la Russie selon Kirby ?"
+    why = asked_unstated(q, "Les États-Unis", OBSERVED)
+    assert why and "sanctions" in why
+    # A noun predicate after a copula is bare too ("est la directrice de …").
+    dolmont = "« Nous avons immédiatement coupé toutes les connexions avec l'extérieur », a expliqué Claire Besnard."
+    assert asked_unstated("Qui dirige l'hôpital de Dolmont ?", "Claire Besnard est la directrice de l'hôpital.", dolmont)
+    # What the verb acts on is in the quote: whether it says so is the judge's to read.
+    ours = "« En partie à cause de nos sanctions, la Russie a été contrainte de chercher du matériel », a déclaré Kirby."
+    assert asked_unstated(q, "Les États-Unis", ours) is None
+    # The action in another form, a noun of it, or a close synonym.
+    assert asked_unstated("Qui préside l'association Lac Vivant ?", "Odile Martinon", "sa présidente, Odile Martinon.") is None
+    built = "Le viaduc, bâti par la société Eiffel, enjambe la Truyère."
+    assert asked_unstated("Quelle entreprise a construit l'ouvrage ?", "La société Eiffel", built) is None
+    # Not judged: a relative "qui" is not what is asked, an answer with its own verb, a verb of saying.
+    ships = "Les images montrent les deux navires, appelés Angara et Maria, chargés au port de Rajin."
+    q = "Comment s'appellent les deux navires qui ont transporté les conteneurs selon le RUSI ?"
+    assert asked_unstated(q, "Angara et Maria", ships) is None
+    assert asked_unstated("Quel pays a imposé des sanctions ?", "Les États-Unis ont observé des navires.", OBSERVED) is None
+    assert asked_unstated("Qui a annoncé les sanctions ?", "Kirby", OBSERVED) is None
