@@ -1,0 +1,31 @@
+"""units: a measure asked in a unit must be quoted in that unit."""
+
+from rag.units import asked_units, unit_unstated
+
+RATIO = (
+    "Selon l'Agence régionale de santé (ARS), les prélèvements effectués le 3 mars sur douze poissons montrent une "
+    "concentration moyenne de mercure trois fois supérieure au seuil réglementaire."
+)
+
+
+def test_a_unit_the_question_asks_in_must_be_printed_by_the_quote() -> None:
+    q = "What is the mercury concentration measured in the fish, in micrograms per kilogram?"
+    assert asked_units(q) == ["microgram", "kilogram"]
+    why = unit_unstated(q, RATIO)
+    assert why and "microgram" in why
+    # Its symbols count after a number or a slash.
+    assert unit_unstated(q, "une concentration de 1,2 µg/kg dans les brochets") is None
+    assert unit_unstated("Quelle est la surface de l'entrepôt en mètres carrés ?", "un entrepôt de 12 000 m²") is None
+    assert unit_unstated("Quelle distance en km ?", "à 12 kilomètres de la côte") is None
+    # A converted value cannot be quoted.
+    assert unit_unstated("Combien d'euros la Russie a-t-elle payé ?", "une rançon de 3 millions de dollars")
+    assert unit_unstated("De combien de pour cent l'action a-t-elle reculé ?", "L'action a reculé de 2,3 % lundi.") is None
+
+
+def test_questions_that_name_no_unit_are_not_judged() -> None:
+    # A year, a span of time, a unit named as a thing, a lone letter.
+    for q in ("En quelle année l'usine a-t-elle ouvert ?", "Combien de jours a duré la grève ?", "Quel est le prix du kilo ?"):
+        assert asked_units(q) == []
+        assert unit_unstated(q, RATIO) is None
+    assert unit_unstated("Combien de mètres ?", "Le mur mesure 12 m de haut.") is None
+    assert unit_unstated("Combien de mètres ?", "Le mur de m. Dupont.") is not None
