@@ -65,6 +65,7 @@ REFUSAL_CODES = {
         "or turns the question's direction around"
     ),
     "other_action": "the answer has a name doing what its quote has it not doing (another verb)",
+    "figure_of_another": "the answer's figure is, in its quote, another name's than the one the question asks about",
     "unit_not_in_quote": "the question asks for a measure in a unit its quote does not print",
     "asked_not_in_quote": "the answer is a bare name and its quote states neither the question's action nor what it acts on",
     "value_other_action": "the question asks when or how many and the answer's date or count belongs to another verb in its quote",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from rag import figures, ground, hedge, naming, predicates, premise, rank, roles, units, values
+from rag import figures, ground, hedge, naming, owners, predicates, premise, rank, roles, units, values
 from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.lang import detect
@@ -90,6 +90,9 @@ def check(
         invented = figures.ungrounded_numbers(text, [quote.text], question)
         if invented:
             return "number_not_in_quote", ", ".join(invented)
+        owner = owners.other_owner(question, text, quote.text)
+        if owner:
+            return "figure_of_another", owner
         unit = units.unit_unstated(question, quote.text)
         if unit:
             return "unit_not_in_quote", unit
