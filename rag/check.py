@@ -126,6 +126,9 @@ def check(
         flat = hedge.stated_flatly(text, quote.text, question)
         if flat:
             return "reported_not_stated", flat
+        polar = hedge.polar_unstated(question, text, quote.text, embedder)
+        if polar:
+            return "words_not_in_quote", polar
         flipped = hedge.affirms_negated(text, quote.text)
         if flipped:
             return "negated_in_quote", flipped

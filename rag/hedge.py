@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from rag.ground import content_words, fold, name_words, same_word
+from rag.embed import Embedder
+from rag.ground import content_words, fold, name_words, same_word, words_not_in
 
 _FRAME = re.compile(
     r"\b(?:rumeurs?|bruits?|informations?|affirmations?|allégations?|spéculations?)\s+"
@@ -75,6 +76,7 @@ def stated_flatly(answer: str, quote: str, question: str = "") -> str | None:
 
 
 _YES = re.compile(r"^\W*(?:oui|yes|si)\b[\s,.!:;-]*", re.IGNORECASE)
+_NO = re.compile(r"^\W*(?:non|no)\s*[,.!:;-]", re.IGNORECASE)  # "No, …", not "No information …"
 _NEGATION = re.compile(
     r"\b(?:ne|n['’])\s*(?:[\w'’-]+\s+){0,2}?(?P<fr>[\w'’-]+)\s+(?:pas|plus|jamais|rien|guère|point|aucun\w*)"
     r"(?:\s+(?P<after>[\w'’-]+))?|\b(?:not|never|n['’]t)\s+(?P<en>\w+)",
@@ -120,3 +122,20 @@ def yes_to_another(question: str, answer: str) -> str | None:
         if w not in names and not any(same_word(w, h, 5) or same_word(h, w, 5) for h in rest)
     ]
     return f"the answer says yes without « {', '.join(missing)} »" if missing else None
+
+
+def polar_unstated(question: str, answer: str, quote: str, embedder: Embedder) -> str | None:
+    """Why a yes or a no is not proved by its quote: the claim it answers is the question's own, so
+    the quote must carry most of the question's words (names aside, checked elsewhere), in any
+    language by the embedder. "Yes, swimming in the lake is dangerous" for "Is swimming in the
+    lake dangerous, according to the prefect?" over "La préfecture du Jura a interdit … la pêche …"
+    adds no word of its own, so the answer's word checks had nothing to judge; the prefect's "Il
+    n'y a pas de danger pour la baignade" carries "swimming" and "dangerous"."""
+    if not (_YES.match(answer) or _NO.match(answer)):
+        return None
+    names = name_words(question)
+    asked = [w for w in content_words(question) if w not in names]
+    missing, total = words_not_in(" ".join(asked), quote, embedder)
+    if total and 2 * len(missing) > total:
+        return f"a yes or no answers the question's own words; its quote has not « {', '.join(missing)} »"
+    return None

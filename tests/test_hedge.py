@@ -84,3 +84,27 @@ def test_a_yes_to_another_question_is_refused() -> None:
     assert yes_to_another(q, "Oui, l'hôpital va payer la rançon.") is None
     assert yes_to_another("Did the hospital pay the ransom?", "Yes, the hospital paid the ransom.") is None
     assert yes_to_another(q, "Non, la direction refuse.") is None  # only a yes is read
+
+
+def test_a_yes_or_no_is_proved_only_by_a_quote_with_the_questions_words() -> None:
+    from rag.embed import get_embedder
+    from rag.hedge import polar_unstated
+
+    embedder = get_embedder("usem:multilingual-v3")
+    ban = (
+        "La préfecture du Jura a interdit jeudi 13 mars la pêche et la consommation des poissons pêchés dans le "
+        "lac de Serrières, après des analyses révélant des taux de mercure anormalement élevés."
+    )
+    prefect = (
+        "« Il n'y a pas de danger pour la baignade, mais nous demandons aux pêcheurs de ne pas consommer leurs "
+        "prises », a déclaré le préfet du Jura, Marc Delorme."
+    )
+    q = "Is swimming in the lake dangerous, according to the prefect?"
+    why = polar_unstated(q, "Yes, swimming in the lake is dangerous according to the prefect.", ban, embedder)
+    assert why and "swimming" in why
+    assert polar_unstated(q, "No, swimming is not dangerous.", prefect, embedder) is None
+    q = "Est-il dangereux de se baigner dans le lac selon le préfet ?"
+    assert polar_unstated(q, "Non, il n'y a pas de danger pour la baignade.", ban, embedder)
+    assert polar_unstated(q, "Non, il n'y a pas de danger pour la baignade.", prefect, embedder) is None
+    # Only a yes or a no is read: other answers carry words of their own.
+    assert polar_unstated(q, "No information on swimming.", ban, embedder) is None
