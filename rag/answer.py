@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from rag import figures, ground, hedge, naming, roles, slots
+from rag import figures, ground, hedge, kinds, naming, roles, slots
 from rag.check import Verdict, check
 from rag.chunk import sentences
 from rag.embed import Embedder
@@ -65,6 +65,7 @@ REFUSAL_CODES = {
         "or turns the question's direction around"
     ),
     "other_action": "the answer has a name doing what its quote has it not doing (another verb)",
+    "other_office": "the question asks for one office (a judge, a minister) and the answer gives another",
     "figure_of_another": "the answer's figure is, in its quote, another name's than the one the question asks about",
     "unit_not_in_quote": "the question asks for a measure in a unit its quote does not print",
     "asked_not_in_quote": "the answer is a bare name and its quote states neither the question's action nor what it acts on",
@@ -217,6 +218,7 @@ def _vet(
         ("no_name_given", naming.nobody_named(question, text)),
         ("no_name_given", naming.names_nothing(question, text)),
         ("no_name_given", naming.doer_from_question(question, text)),
+        ("other_office", kinds.other_office(question, text)),
         # The question's direction turned around: "How many containers did Russia send to North
         # Korea?" answered "… sent from North Korea to Russia" is true, but not what was asked.
         ("roles_reversed", roles.reversed_roles(question, text)),

@@ -1,0 +1,82 @@
+"""An answer that gives itself another office than the one the question asks for.
+
+"Quel juge d'instruction est chargé du dossier ?" was answered "Le procureur de la République, Hervé
+Caussade." over a sentence where the prosecutor opens an inquiry, and "Le parquet de Paris." on
+another corpus: a true name near the case, of another office. The 1.5B judge, asked whether a
+prosecutor is an investigating judge, does not separate such pairs from right ones ("le cargo
+Angara" for "quel navire"), and word vectors put co-offices close ("juge"/"procureur"). Offices are
+a closed, well-known set, so a table does it: when the question asks for one office ("Quel juge …",
+"Qui est le maire de …", "Which minister …") and the answer opens by giving another ("Le procureur
+…", "Hervé Caussade, procureur …"), it names someone else. Words for any office or body
+("responsable", "magistrat", "dirigeant", "organisme") ask nothing this table can tell apart and
+are not judged; neither is an answer that gives no office.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.ground import fold
+
+# Offices and the bodies that hold them, each with its words in French and English (folded). A
+# word in two groups ("pdg": president and director) matches either.
+_OFFICES: tuple[frozenset[str], ...] = tuple(
+    frozenset(fold(w) for w in group.split())
+    for group in (
+        "juge juges judge judges",
+        "procureur procureure procureurs parquet parquets prosecutor prosecutors",
+        "avocat avocate avocats lawyer lawyers attorney attorneys",
+        "enqueteur enqueteurs enqueteuse police policier policiers gendarme gendarmes gendarmerie investigator investigators detective",
+        "ministre ministres minister ministers",
+        "ministere ministeres ministry ministries",
+        "president presidente presidents pdg chairman chairwoman chair",
+        "directeur directrice directeurs directrices director directors pdg ceo patron patronne",
+        "maire maires mayor mayors",
+        "prefet prefete prefets prefect prefects prefecture",
+        "porte-parole spokesman spokeswoman spokesperson",
+        "chercheur chercheuse chercheurs researcher researchers",
+        "capitaine capitaines captain captains",
+        "ambassadeur ambassadrice ambassadeurs ambassador ambassadors ambassade embassy",
+        "depute deputee deputes senateur senatrice senateurs senator senators",
+        "gouverneur gouverneurs governor governors",
+        "medecin medecins docteur doctor doctors physician",
+        "journaliste journalistes reporter reporters correspondant correspondante journalist journalists",
+    )
+)
+_OFFICE_WORDS = set().union(*_OFFICES)
+# The office a question asks for: the noun after "quel" / "which", or after "qui est le" / "who is the".
+_ASKED = re.compile(
+    r"^\W*(?:(?:quel|quelle|quels|quelles|which|what)\s+|(?:qui|who)\s+(?:est|était|sont|is|was|are|were)\s+"
+    r"(?:le|la|les|l['’]|the)\s*)(?P<kind>[\w-]+)",
+    re.IGNORECASE,
+)
+# The office an answer gives itself: its first noun after an article ("Le procureur …") or after
+# its name and a comma ("Hervé Caussade, procureur …").
+_GIVEN = re.compile(
+    r"^\W*(?:(?i:le|la|les|l['’]|un|une|the|a|an)\s*(?P<head>[\w-]+)|[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*,\s*"
+    r"(?:(?i:le|la|l['’]|the)\s*)?(?P<apposed>[\w-]+))",
+)
+
+
+def _groups(word: str) -> list[frozenset[str]]:
+    return [g for g in _OFFICES if word in g]
+
+
+def other_office(question: str, answer: str) -> str | None:
+    """Why the answer names another office than the question's, or None (also when either gives
+    no office this table knows)."""
+    asked = _ASKED.match(question)
+    given = _GIVEN.match(answer)
+    if not asked or not given:
+        return None
+    kind = fold(asked.group("kind").lower())
+    head = fold((given.group("head") or given.group("apposed")).lower())
+    if kind not in _OFFICE_WORDS or head not in _OFFICE_WORDS:
+        return None
+    if set(_groups(kind)) & set(_groups(head)):
+        return None
+    # The asked office anywhere in the answer: "Le porte-parole du ministère …" for "Quel ministère …".
+    said = {fold(w.lower()) for w in re.findall(r"[\w-]+", answer)}
+    if any(said & g for g in _groups(kind)):
+        return None
+    return f"the question asks for a « {asked.group('kind')} »; the answer gives a « {given.group('head') or given.group('apposed')} »"
