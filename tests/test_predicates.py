@@ -171,6 +171,14 @@ def test_a_bare_name_needs_the_questions_action_or_what_it_acts_on_in_its_quote(
     # A noun predicate after a copula is bare too ("est la directrice de …").
     dolmont = "« Nous avons immédiatement coupé toutes les connexions avec l'extérieur », a expliqué Claire Besnard."
     assert asked_unstated("Qui dirige l'hôpital de Dolmont ?", "Claire Besnard est la directrice de l'hôpital.", dolmont)
+    # The question's own words for an answer, over a sentence about something else that the hospital
+    # underwent ("hospitalier" is not "hôpital" by stem: the word checks passed it as the question's).
+    attacked = (
+        "Le centre hospitalier de Vallon-sur-Loue a été visé dans la nuit du 9 au 10 janvier par une cyberattaque."
+    )
+    assert asked_unstated(
+        "Qui gère l'hôpital de Vallon-sur-Loue ?", "La direction du centre hospitalier de Vallon-sur-Loue.", attacked
+    )
     # What the verb acts on is in the quote: whether it says so is the judge's to read.
     ours = "« En partie à cause de nos sanctions, la Russie a été contrainte de chercher du matériel », a déclaré Kirby."
     assert asked_unstated(q, "Les États-Unis", ours) is None
