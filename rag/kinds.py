@@ -47,14 +47,14 @@ _OFFICE_WORDS = set().union(*_OFFICES)
 # The office a question asks for: the noun after "quel" / "which", or after "qui est le" / "who is the".
 _ASKED = re.compile(
     r"^\W*(?:(?:quel|quelle|quels|quelles|which|what)\s+|(?:qui|who)\s+(?:est|était|sont|is|was|are|were)\s+"
-    r"(?:le|la|les|l['’]|the)\s*)(?P<kind>[\w-]+)",
+    r"(?:(?:le|la|les|the)\s+|l['’]\s*))(?P<kind>[\w-]+)",
     re.IGNORECASE,
 )
 # The office an answer gives itself: its first noun after an article ("Le procureur …") or after
 # its name and a comma ("Hervé Caussade, procureur …").
 _GIVEN = re.compile(
-    r"^\W*(?:(?i:le|la|les|l['’]|un|une|the|a|an)\s*(?P<head>[\w-]+)|[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*,\s*"
-    r"(?:(?i:le|la|l['’]|the)\s*)?(?P<apposed>[\w-]+))",
+    r"^\W*(?:(?i:(?:le|la|les|un|une|the|a|an)\s+|l['’]\s*)(?P<head>[\w-]+)|[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*,\s*"
+    r"(?i:(?:le|la|the)\s+|l['’]\s*)?(?P<apposed>[\w-]+))",
 )
 
 

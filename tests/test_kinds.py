@@ -23,3 +23,10 @@ def test_the_same_office_a_generic_word_or_no_office_passes() -> None:
     assert other_office("Quel navire a transporté les conteneurs ?", "Le cargo Angara") is None  # not an office
     # The asked office named in the answer: the ministry's spokesman speaks for the ministry.
     assert other_office("Quel ministère a réagi ?", "Le porte-parole du ministère des Affaires étrangères.") is None
+
+
+def test_an_article_is_a_word_of_its_own() -> None:
+    # "Angara" does not open with the article "a", nor "Lambert" with "la".
+    assert other_office("Which captain commanded the ship?", "Angara") is None
+    assert other_office("Qui est le maire ?", "Lambert, directeur de l'école") is not None  # apposed office
+    assert other_office("Qui est Lambert ?", "Le directeur de l'école") is None
