@@ -40,7 +40,13 @@ BOILERPLATE_PATTERNS = [
     r"Thanks? (?:you )?for (?:signing up|subscribing|registering)\s*!?",
     r"(?:Accédez à|Retrouvez) vos (?:sujets|articles|thèmes) (?:favoris|préférés)[^.\n]*\.?",
     r"(?:Access|Get) your favou?rite topics[^.\n]*\.?",
+    # An app prompt that goes on to say what the app is for or where it is: the whole sentence, the
+    # app's name included ("Téléchargez l'application Jura Télé pour regarder nos reportages …").
+    rf"t[ée]l[ée]charge[zr]? (?:notre |l{_APOS}|gratuitement l{_APOS})?app(?:lication)?\b[^.!?\n]{{0,60}}?"
+    r"\b(?:pour (?:regarder|suivre|lire|recevoir|écouter|retrouver|ne rien)|sur (?:l['’]App Store|Google Play|iOS|Android)|"
+    r"to (?:watch|follow|read|get|listen))\b[^.!?\n]*[.!]?",
     rf"t[ée]l[ée]charge[zr]? (?:notre |l{_APOS}|gratuitement l{_APOS})?app(?:lication)?(?: mobile)?\b[^.\n]{{0,60}}?(?=\s+[A-ZÀ-Ý]|[.!]|$)\.?",
+    r"(?:Disponible|Available|Téléchargeable|Gratuite?|Free)\b[^.!?\n]{0,40}\b(?:App Store|Google Play|Play Store)\b[^.!?\n]*[.!]?",
     # The rest of an app prompt that names the app or its stores ("… l'application Octet Hebdo sur
     # l'App Store et Google Play pour suivre l'actualité où que vous soyez."): the whole sentence,
     # when it speaks to the reader (a news sentence about the App Store does not).
@@ -55,7 +61,8 @@ BOILERPLATE_PATTERNS = [
     # ... wherever the verb and the box are apart ("Recevez chaque vendredi notre newsletter sécurité"),
     # and the form's field label after it
     r"(?:Inscrivez-vous|Abonnez-vous|Recevez|Sign up|Subscribe|Get)\b[^.!?\n]{0,60}\b(?:notre|nos|our) newsletters?\b[^.!?\n]*[.!]?",
-    r"(?:Votre|Your) (?:adresse )?e-?mail(?: address)?\s*(?:\*|:)?\s*$",
+    r"(?:Votre|Your) (?:adresse )?e-?mail(?: address)?\s*(?:\*|:)?"
+    r"(?:\s*(?:S['’]inscrire|Je m['’]inscris|Je m['’]abonne|Valider|Envoyer|OK|Subscribe|Sign up|Submit))?\s*$",
     r"\[email[^\]\n]{0,40}\]",  # grown to its whole sentence by _expand
     rf"(?:Pour plus d{_APOS}(?:histoires|articles|informations) comme (?:celle|celui|ceux|celles)-ci|For more stories like this)[^.\n]*\.?",
     # consent, captcha
@@ -69,6 +76,12 @@ BOILERPLATE_PATTERNS = [
     r"(?:En poursuivant|En continuant|By continuing)(?: votre| la| to)? (?:navigation|naviguer|browse|use)[^\n]*",
     r"(?:protégé par|protected by) reCAPTCHA[^\n]*",
     # paywall and video-player notices
+    r"(?:Cet article|Ce contenu|La suite de cet article|This article|This content) (?:est |is )?(?:réservée? aux abonnés|"
+    r"(?:reserved )?for subscribers(?: only)?)\.?",
+    r"(?:Déjà abonnée?|Already (?:a )?subscriber)\s*\?\s*(?:Se connecter|Connectez-vous|Je me connecte|Log in|Sign in)\.?",
+    # an offer: a price per month or without commitment, on its own line
+    r"^[^\n]{0,40}\b(?:Offre|Offer|Abonnement|Abonnez-vous|Subscribe)\b[^\n]{0,40}(?:€|\$|£|\beuros?\b)[^\n]{0,40}"
+    r"(?:mois|month|sans engagement|no commitment)[^\n]*$",
     r"Votre navigateur ne (?:supporte|prend) pas[^.\n]*\.?",
     r"Your browser does not support[^.\n]*\.?",
     r"(?:Nous utilisons des|We use) cookies[^.\n]*\.?",
@@ -104,7 +117,12 @@ END_MARKER = re.compile(
     r"À lire ensuite|A lire ensuite|Lire la suite|Les plus lus|Most read|Vous aimerez aussi|You may also like|"
     # a comment widget's header: "3 commentaires", "Vos réactions (12)", "Voir les commentaires"
     r"\d+\s+(?:commentaires?|comments?|réactions?)|(?:Vos |Les )?(?:réactions|commentaires|comments)\s*\(\d+\)|"
-    r"Commentaire\s*\(\d+\)|(?:Voir|Afficher|Lire) les (?:\d+ )?(?:commentaires|réactions)|(?:View|Show|Read) (?:all )?comments)"
+    r"Commentaire\s*\(\d+\)|(?:Voir|Afficher|Lire) les (?:\d+ )?(?:commentaires|réactions)|(?:View|Show|Read) (?:all )?comments|"
+    r"Réagir(?:\s*\(\d+\))?|Laisser un commentaire|Ajouter un commentaire|Leave a comment|Add a comment|"
+    # a comment's header: a user name and how long ago ("Marc38 · il y a 3 h", "jdoe • 2 hours ago")
+    r"\S{2,30}\s*[·•|-]\s*(?:il y a \d+\s*(?:s|sec|min|minutes?|h|heures?|j|jours?|mois|ans?)|"
+    r"\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|months?|years?) ago)|"
+    r"(?:À|A) (?:voir|lire) (?:aussi|également)|(?:Voir|Lire) également|Sur le même thème|(?:À|A) découvrir(?: aussi)?)"
     rf"\s*(?:\[\s*{_EDIT}(?:\s*\|\s*{_EDIT})*\s*\])?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -132,6 +150,8 @@ FURNITURE_LINE = re.compile(
     rf"{_LEGAL}|"
     r"(?:Mots-clés|Mots clés|Tags|Thèmes|Sujets|Topics)\s*:[^\n]{0,200}|"
     r"(?:Voir|Regarder|Revoir) la vidéo|(?:Watch|Play) (?:the )?video|Écouter (?:cet |l['’])article|Listen to (?:this )?article|"
+    # a video player's controls: a duration among its buttons ("Lecture en cours 01:48 Partager Regarder plus tard")
+    r"[^.!?\n]{0,40}\b\d{1,2}:\d{2}\b[^.!?\n]{0,40}\b(?:Partager|Regarder plus tard|Plein écran|Share|Watch later|Full ?screen)\b[^.!?\n]*|"
     # encyclopedia chrome: section titles with edit links, skip links, portals, categories, page
     # stamps, disambiguation notes, "main article" pointers, footnotes, coordinates, authority boxes
     rf"[^\n]{{0,80}}\[\s*{_EDIT}(?:\s*\|\s*{_EDIT})*\s*\]|"
