@@ -65,6 +65,10 @@ def other_owner(question: str, answer: str, quote: str) -> str | None:
         verb, path = clauses.clause(tok)
         if verb.pos_ != "VERB" or clauses.said(verb.lemma_.lower()):
             return None
+        # The figure's own phrase names the question's name: "cinq voyages de l'Angara" is the
+        # Angara's count whoever observed it.
+        if any(ground.fold(t.text) in folded.split() for t in path[-1].subtree if clauses.is_name(t)):
+            return None
         subj = _subject(verb)
         if subj is None or subj in path:
             return None  # no subject, a pronoun, or the counted noun itself ("1 000 conteneurs ont été …")

@@ -27,3 +27,6 @@ def test_what_cannot_be_judged_is_left_to_the_other_checks() -> None:
     said = "Chimanor a déclaré que 85 salariés travaillaient pour Helvag."
     assert other_owner("Combien de salariés emploie Helvag ?", "85", said) is None
     assert other_owner("Quel est le chiffre d'affaires du groupe ?", "42 millions d'euros", SUBSIDIARY) is None
+    # The figure's own phrase names the question's name, whoever counted it.
+    counted = "Le RUSI a dénombré cinq voyages de l'Angara entre Rajin et Dunai."
+    assert other_owner("Combien de voyages l'Angara a-t-il effectués ?", "cinq voyages", counted) is None
