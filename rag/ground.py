@@ -258,13 +258,29 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
         " ".join(n) for n in acronyms if len(missing_acronyms(n, text)) == len(n) and not same_named(" ".join(n), text)
     ]
     left = [n for n in names if n not in acronyms and not any(literal(w) for w in n)]
-    left = [n for n in left if not same_named(" ".join(n), text)]
+    left = [n for n in left if not same_named(" ".join(n), text) and not _spelled_out(n, answer, text)]
     caps = list(dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", text)))
     if not left or not caps:
         return missing + [" ".join(n) for n in left]
     words = [w for n in left for w in n]
     best = dict(zip(words, _nearest(words, caps, embedder), strict=True))
     return missing + [" ".join(n) for n in left if max(best[w] for w in n) < 0.7]
+
+
+_ACRONYM_SKIP = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "of", "the", "and", "for", "pour", "en"}
+
+
+def _spelled_out(name: list[str], answer: str, text: str) -> bool:
+    """`name` opens the spelled-out form of an acronym that `text` prints: "Agence régionale de santé"
+    for "l'ARS", "Office français de la biodiversité" for "l'OFB" (the initials of its words, short
+    function words aside, two letters or more)."""
+    at = answer.find(" ".join(name))
+    if at < 0:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", answer[at:])[:8] if fold(w) not in _ACRONYM_SKIP]
+    printed = set(re.findall(r"\b[A-ZÀ-Ý]{2,}\b", text))
+    initials = "".join(w[0].upper() for w in words)
+    return any(initials[:n] in printed for n in range(2, len(initials) + 1))
 
 
 def absent_question_names(question: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:

@@ -175,3 +175,11 @@ def test_a_small_count_printed_only_as_a_duration_counts_something_else() -> Non
     assert miscounted("Four nurses work at the hospital.", quote, usem)
     assert miscounted("Quatre jours après l'attaque.", quote, usem) == []
     assert miscounted("Cinq voyages.", "Il y a eu cinq voyages observés depuis août.", usem) == []
+
+
+def test_a_name_spelled_out_for_the_acronym_its_quote_prints_is_grounded() -> None:
+    e = get_embedder(USE)
+    ars = "Selon l'ARS, les taux relevés dans les poissons sont près de quatre fois supérieurs au seuil autorisé."
+    assert unknown_names("Selon l'Agence régionale de santé (ARS), les taux dépassent le seuil.", [ars], e) == []
+    assert unknown_names("Selon l'Agence régionale de santé, les taux dépassent le seuil.", [ars], e) == []
+    assert unknown_names("Selon l'Agence nationale du sport, les taux dépassent le seuil.", [ars], e) == ["Agence"]
