@@ -102,6 +102,13 @@ _LABEL_MENTION = re.compile(
 )
 
 
+# A year after a word of time ("dans les années 1990", "en 2008", "since 1974").
+_DATED = re.compile(
+    r"\b(?:en|in|depuis|since|années|years|avant|après|before|after|until|jusqu['’]en|from|de)\s+(1[5-9]\d\d|20\d\d)s?\b",
+    re.IGNORECASE,
+)
+
+
 def strip_labels(text: str) -> str:
     """'Knevichi, according to passage 2.' -> 'Knevichi.'"""
     return re.sub(r"\s+([.,;])", r"\1", _LABEL_MENTION.sub("", text)).strip()
@@ -209,7 +216,10 @@ def _vet(
         return fail("model_no_answer")
     if ground.echoes_question(question, text, embedder):
         return fail("echo", "the answer only restates the question")
-    if slots.wants_number(question) and not figures.numbers(text):
+    # A year is a date, not the count asked for: "Combien de fûts ont été enterrés ?" → "Des fûts ont été
+    # enterrés … dans les années 1990" gives no count.
+    dated = {float(y) for y in _DATED.findall(text)}
+    if slots.wants_number(question) and not figures.numbers(text) - dated:
         return fail("not_a_number")
     for code, why in (
         ("counts_other_than_asked", slots.counts_other(question, text, embedder)),

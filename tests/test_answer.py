@@ -210,6 +210,13 @@ def test_an_answer_of_the_wrong_kind_is_refused_before_the_judge_runs(fake_bot) 
     assert a.refused and a.refusal_code == "roles_reversed" and not judge.calls
     a = answer("Combien de conteneurs ont été envoyés ?", hits, Scripted(counted), usem, judge, "fr")
     assert a.refusal_code != "counts_other_than_asked" and judge.calls
+    # A year is a date, not the count asked for.
+    decade = json.dumps({"answer": "Des conteneurs ont été livrés dans les années 1990.", "citations": [n]})
+    a = answer("Combien de conteneurs ont été livrés ?", hits, Scripted(decade), usem, judge, "fr")
+    assert a.refused and a.refusal_code == "not_a_number"
+    office = json.dumps({"answer": "Le porte-parole John Kirby.", "citations": [n]})
+    a = answer("Quel ministre a commenté les livraisons ?", hits, Scripted(office), usem, judge, "fr")
+    assert a.refused and a.refusal_code == "other_office"
 
 
 def test_malformed_json_is_retried_then_reported(fake_bot) -> None:
