@@ -53,15 +53,12 @@ def other_owner(question: str, answer: str, quote: str) -> str | None:
     folded = " ".join(ground.fold(a) for a in asked)
     doc = clauses.parse(quote)
     for tok in doc:
-        # "42 millions": the figure is the number with its scale word.
-        printed = doc[tok.i : tok.i + 2].text if tok.i + 1 < len(doc) else tok.text
+        # The number alone, or with its scale word ("42 millions").
         if not tok.like_num:
             continue
-        if not values & figures.numbers(tok.text):
-            if not values & figures.numbers(printed):
-                continue
-        else:
-            printed = tok.text
+        printed = next((p for p in (tok.text, doc[tok.i : tok.i + 2].text) if values & figures.numbers(p)), None)
+        if printed is None:
+            continue
         verb, path = clauses.clause(tok)
         if verb.pos_ != "VERB" or clauses.said(verb.lemma_.lower()):
             return None

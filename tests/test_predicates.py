@@ -13,6 +13,10 @@ RUSI_POST = (
     "opération beaucoup plus élaborée."
 )
 BOOKSHOP = "Henri Bodin, ancien professeur de lettres, ouvre la première librairie rue Crébillon à Nantes."
+OBSERVED = (
+    "Kirby a ajouté que les États-Unis avaient déjà observé des navires russes déchargeant des conteneurs "
+    "en Corée du Nord, ce que les images semblent confirmer."
+)
 
 
 def test_a_name_given_the_questions_action_its_quote_does_not_give_it_is_caught() -> None:
@@ -63,10 +67,7 @@ def test_the_same_verb_with_another_object_is_caught() -> None:
 def test_a_bare_name_must_stand_with_what_the_question_asks_about() -> None:
     # "Qui est à l'origine des images …": a noun predicate; the name observes ships, the images
     # are in a clause of their own.
-    observed = (
-        "Kirby a ajouté que les États-Unis avaient déjà observé des navires russes déchargeant des conteneurs "
-        "en Corée du Nord, ce que les images semblent confirmer."
-    )
+    observed = OBSERVED
     why = action_unstated(
         "Qui est à l'origine des images satellite analysées par le RUSI ?", "Les États-Unis", observed
     )
@@ -156,11 +157,6 @@ def test_what_cannot_be_judged_is_left_to_the_other_checks() -> None:
     )
     assert action_unstated("Who supplied the images?", "North Korea supplied the images.", SUPPLY_LINE) is None
 
-
-OBSERVED = (
-    "Kirby a ajouté que les États-Unis avaient déjà observé des navires russes déchargeant des conteneurs "
-    "en Corée du Nord, ce que les images semblent confirmer."
-)
 
 
 def test_a_bare_name_needs_the_questions_action_or_what_it_acts_on_in_its_quote() -> None:
