@@ -80,6 +80,7 @@ def read_article(file: Path) -> Article:
         outlet=cleaned.outlet,
         url=cleaned.url,
         byline=cleaned.byline,
+        credited=cleaned.credited,
     )
 
 

@@ -29,6 +29,7 @@ from rag.junk import (
     LEGAL_LINE,
     TRAILING_SOURCE,
 )
+from rag import masthead
 from rag.types import Dropped
 
 _END_PUNCT = '.!?»"”…)'
@@ -66,6 +67,7 @@ class Cleaned:
     outlet: str | None = None  # site name, from front matter, an outlet/date line or the URL's host
     url: str | None = None
     byline: str | None = None
+    credited: str | None = None  # the outlet an aggregator names as its text's source ("Source : X")
 
     def to_raw(self, start: int, end: int) -> tuple[int, int] | None:
         """Offsets in the file of text[start:end]; None when the span is not inside one piece."""
@@ -234,9 +236,25 @@ class _Cleaner:
         if url:
             self.meta.setdefault("url", url.group(1))
             return "metadata: URL line"
+        when = masthead.date_line(piece)
+        if when:
+            self.date = self.date or when
+            return "metadata: date line"
+        who = masthead.credited(piece)
+        if who:
+            self.meta.setdefault("credited", who)
+            return "metadata: the outlet this page credits for its text"
         by = BYLINE.match(piece)
         if by and FURNITURE_LINE.match(piece):
-            self.meta.setdefault("byline", by.group(1).strip())
+            name, when = masthead.byline_date(by.group(1).strip())
+            self.meta.setdefault("byline", name)
+            self.date = self.date or when
+        if FURNITURE_LINE.match(piece):
+            if self.date is None and (by or masthead.PUBLISHED.match(piece)):
+                self.date = masthead.date_of(piece)  # "Publié le 12 mars 2024 à 10h32, modifié le …"
+            for key, found in (("owner", masthead.copyright_owner(piece)), ("with", masthead.agency_outlet(piece))):
+                if found:
+                    self.meta.setdefault(key, found)
         if len(piece) < 16 and len(piece.split()) <= 2 and not re.search(r"[.!?:»]$", piece):
             return "label: caption or navigation word"
         if FURNITURE_LINE.match(piece):
@@ -256,18 +274,36 @@ def clean(raw: str) -> Cleaned:
     """Return the article text with scraping junk and pasted instructions removed."""
     c = _Cleaner(raw)
     kept: list[tuple[int, int, bool]] = []  # raw start, end, paragraph break before
+    # The lines before the text's first sentence, as (kind, raw start, end): where the outlet's name is.
+    header: list[tuple[str, int, int]] = []
+    in_header = True
     for s, e, para in c.lines():
         pieces = c.pieces(s, e)
         if not pieces and len(kept) > 1 and _widget_header(raw[kept[-1][0] : kept[-1][1]]):
             # "Obtenez ce dont vous avez besoin" over a newsletter box that was just cut out
             c.drop(raw[kept[-1][0] : kept[-1][1]], "boilerplate: heading of a removed widget")
             kept.pop()
+        if in_header and any(masthead.body_like(raw[a:b]) for a, b in pieces):
+            in_header = False
+            c.meta.setdefault("wire", masthead.wire_agency(raw[s:e]) or "")
+        if in_header and pieces != [(s, e)]:
+            header.append(("junk", s, e))
         for i, (a, b) in enumerate(pieces):
             why = c.furniture(raw[a:b], whole_line=pieces == [(s, e)])
             if why:
                 c.drop(raw[a:b], why)
             else:
                 kept.append((a, b, para and i == 0))
+            if in_header and pieces == [(s, e)]:
+                name = masthead.outlet_line(raw[a:b]) and (not why or why.startswith("label"))
+                header.append(("name" if name else "meta" if why else "title", a, b))
+    named = masthead.header_outlet([(kind, raw[a:b]) for kind, a, b in header])
+    if named is not None:
+        _, a, b = header[named]
+        c.meta.setdefault("outlet", masthead.outlet_line(raw[a:b]) or "")
+        if (a, b) in [(x, y) for x, y, _ in kept]:
+            kept = [k for k in kept if k[:2] != (a, b)]
+            c.drop(raw[a:b], "metadata: the outlet's name")
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     pos = 0
@@ -281,7 +317,8 @@ def clean(raw: str) -> Cleaned:
         pos += b - a
     text = "".join(parts)
     url = c.meta.get("url")
-    outlet = c.meta.get("outlet") or (_host(url) if url else None)
+    names = (c.meta.get(k) for k in ("outlet", "owner", "with"))
+    outlet = next((n for n in names if n), None) or (_host(url) if url else None) or c.meta.get("wire") or None
     return Cleaned(
         text=text,
         title=c.meta.get("title") or _title(text),
@@ -291,6 +328,7 @@ def clean(raw: str) -> Cleaned:
         outlet=outlet,
         url=url,
         byline=c.meta.get("byline"),
+        credited=c.meta.get("credited"),
     )
 
 

@@ -60,6 +60,7 @@ def _record(article: Article, n_chunks: int) -> dict[str, Any]:
         "outlet": article.outlet or "",
         "url": article.url or "",
         "byline": article.byline or "",
+        "credited": article.credited or "",
         # Who each attributed sentence cites (rag.attribute), parsed once here, read by answers and traces.
         "sources": json.dumps(to_json(article.sources), ensure_ascii=False),
     }
@@ -143,6 +144,7 @@ class Store:
             outlet=m.get("outlet") or None,
             url=m.get("url") or None,
             byline=m.get("byline") or None,
+            credited=m.get("credited") or None,
             sources=from_json(json.loads(m.get("sources", "[]"))),
         )
 

@@ -31,6 +31,7 @@ class Article:
     url: str | None = None
     byline: str | None = None
     sources: tuple[Any, ...] = ()  # rag.attribute.SentenceSources: who each attributed sentence cites
+    credited: str | None = None  # the outlet an aggregator names as its text's source ("Source : X")
 
     @property
     def label(self) -> str:

@@ -83,6 +83,53 @@ def test_a_dateline_without_an_outlet_gives_a_date_not_an_outlet() -> None:
     assert read_article(SEEDS.parent / "eval" / "corpus2" / "a_quotidien_regional.txt").outlet is None
 
 
+BODY = "Un entrepôt a brûlé dans la nuit à Lyon, selon les pompiers du Rhône.\n"
+
+
+def test_the_outlet_is_read_from_its_own_line_a_footer_or_a_dateline_and_leaves_the_text() -> None:
+    # corpus6: "Le Journal du Lac" was indexed as a line of the article and its byline shown as its outlet.
+    for page, outlet in (
+        ("Incendie à Lyon\nLe Journal du Lac\nPar Julien Ferrand\nPublié le 14/03/2025\n" + BODY, "Le Journal du Lac"),
+        ("Incendie à Lyon\nL'Éco de l'Est | Industrie\n17/03/2025\n" + BODY, "L'Éco de l'Est"),
+        (
+            "Loue TV - L'info de chez vous\nAccueil > Actualités > Santé\nIncendie à Lyon : « On a tout perdu »\n"
+            + BODY,
+            "Loue TV",
+        ),
+        (
+            "Incendie à Lyon\n" + BODY + "© Agence Presse Est. Tous droits de reproduction réservés.\n",
+            "Agence Presse Est",
+        ),
+        ("Incendie à Lyon\nLe Journal Éco avec AFP\n" + BODY, "Le Journal Éco"),
+        ("Incendie à Lyon\nLYON, 4 juin (AFP) - " + BODY, "AFP"),
+    ):
+        c = clean(page)
+        assert c.outlet == outlet, page
+        assert outlet not in c.text.split("\n")[:2] and "Accueil" not in c.text, page
+    # A short title over the text is the title, not an outlet; a button or a byline is neither.
+    kerjean = clean("Château de Kerjean — Wikipédia\nJump to content\n" + BODY)
+    assert kerjean.outlet is None and kerjean.title.startswith("Château de Kerjean")
+    for line in ("Share", "Par Claire Martin", "Cybersécurité", "REGARDER LA VIDÉO", "© Reuters"):
+        assert clean("Incendie à Lyon\n" + line + "\n" + BODY).outlet is None, line
+
+
+def test_dates_in_words_and_a_credited_source_are_metadata() -> None:
+    for line, date in (
+        ("15 mars 2025 à 17:05", "2025-03-15"),
+        ("Publié le 1er mars 2024 à 10h32, modifié le 2 mars 2024", "2024-03-01"),
+        ("March 3, 2025", "2025-03-03"),
+        ("Par Karim Benali — 12 janvier 2026", "2026-01-12"),
+    ):
+        c = clean("Incendie à Lyon\n" + line + "\n" + BODY)
+        assert c.date == date and c.text.count("\n") == 1, line
+    assert clean("Incendie à Lyon\nPar Karim Benali — 12 janvier 2026\n" + BODY).byline == "Karim Benali"
+    agg = clean("Incendie à Lyon\nSource : Le Journal du Lac\n" + BODY)
+    assert agg.credited == "Le Journal du Lac" and "Source" not in agg.text and agg.outlet is None
+    # A sentence with a date in it is text, and "Source : presse régionale" names no outlet.
+    assert clean("Incendie à Lyon\nLe 15 mars 2025, un entrepôt a brûlé.\n" + BODY).date is None
+    assert clean("Incendie à Lyon\n" + BODY + "Source : presse régionale\n").credited is None
+
+
 def test_an_inverted_institution_after_a_reported_clause_is_the_source() -> None:
     text = (
         "L'autoroute a été fermée pendant trois heures en raison de la fumée, a indiqué la préfecture du Rhône. "
