@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from rag import masthead
 from rag.junk import (
     BOILERPLATE,
     CREDIT,
@@ -29,7 +30,6 @@ from rag.junk import (
     LEGAL_LINE,
     TRAILING_SOURCE,
 )
-from rag import masthead
 from rag.types import Dropped
 
 _END_PUNCT = '.!?»"”…)'
