@@ -294,7 +294,7 @@ class Assistant:
             art = self.store.get_article(aid)
             if art is not None:
                 meta[aid] = trace_mod.ArticleMeta(
-                    art.title, art.date, art.outlet or art.byline, art.url, art.sources, art.raw_span
+                    art.title, art.date, art.outlet, art.url, art.sources, art.raw_span, art.byline, art.credited
                 )
         found = trace_mod.trace(claim, question, hits, meta, self.embedder, self.verifier, language, verified)
         return replace(found, timings={**found.timings, "total_s": time.perf_counter() - t0})

@@ -91,7 +91,7 @@ def _appearance(a: Article, s: int, e: int, similarity: float) -> Appearance:
         a.id,
         a.title,
         a.date,
-        a.outlet or a.byline,
+        a.outlet,
         a.text[s:e],
         s,
         e,
@@ -101,6 +101,8 @@ def _appearance(a: Article, s: int, e: int, similarity: float) -> Appearance:
         round(similarity, 3),
         sources_for(a.sources, s, e),
         url=a.url,
+        byline=a.byline,
+        credited=a.credited,
     )
 
 

@@ -245,3 +245,16 @@ def _counts_a_span(answer: str, quote: str) -> list[tuple[float, str, list[str]]
         if units and all(ground.fold(w) in _NOT_COUNTED for w in units):
             out.append((v, what, units))
     return out
+
+
+def restated(claim: str, version: str) -> str | None:
+    """`claim` with each figure replaced by the figure `version` gives for the same counted thing
+    ("trois fois" -> "près de quatre fois", "13 mars" -> "12 mars"); None when none differs. A trace
+    asks the judge whether `version` states the claim so changed: a drift, not another fact."""
+    theirs = printed(version)
+    out = claim
+    for text, qual, value, unit in printed(claim):
+        other = next((t for t, q, v, u in theirs if unit and u == unit and (q, v) != (qual, value)), None)
+        if other:
+            out = out.replace(text, other, 1)
+    return out if out != claim else None

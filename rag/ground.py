@@ -270,6 +270,11 @@ def unknown_names(answer: str, evidence: Sequence[str], embedder: Embedder) -> l
 _ACRONYM_SKIP = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "of", "the", "and", "for", "pour", "en"}
 
 
+def initials(name: str) -> str:
+    """The acronym a name's words make, function words aside: "l'Agence régionale de santé" -> "ARS"."""
+    return "".join(w[0].upper() for w in re.findall(r"[^\W\d_]+", name) if fold(w) not in _ACRONYM_SKIP)
+
+
 def _spelled_out(name: list[str], answer: str, text: str) -> bool:
     """`name` opens the spelled-out form of an acronym that `text` prints: "Agence régionale de santé"
     for "l'ARS", "Office français de la biodiversité" for "l'OFB" (the initials of its words, short
@@ -277,10 +282,9 @@ def _spelled_out(name: list[str], answer: str, text: str) -> bool:
     at = answer.find(" ".join(name))
     if at < 0:
         return False
-    words = [w for w in re.findall(r"[^\W\d_]+", answer[at:])[:8] if fold(w) not in _ACRONYM_SKIP]
+    spelled = initials(" ".join(re.findall(r"[^\W\d_]+", answer[at:])[:8]))
     printed = set(re.findall(r"\b[A-ZÀ-Ý]{2,}\b", text))
-    initials = "".join(w[0].upper() for w in words)
-    return any(initials[:n] in printed for n in range(2, len(initials) + 1))
+    return any(spelled[:n] in printed for n in range(2, len(spelled) + 1))
 
 
 def absent_question_names(question: str, evidence: Sequence[str], embedder: Embedder) -> list[str]:

@@ -12,18 +12,19 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rag import ground
 from rag.attribute import Attribution
 from rag.chunk import refers_back
 from rag.embed import Embedder
-from rag.figures import key_figures, printed, quantities
+from rag.figures import key_figures, printed, quantities, restated
 from rag.propositions import statements
 from rag.stance import excluded, identifying, judged, rare_names, stance
 from rag.types import Citation, Hit
 from rag.verify import Verifier
+from rag.when import resolve_days
 
 # How a claim is put to the verifier, whose prompt takes a question and a proposed answer.
 CLAIM_QUESTION = {"fr": "Que rapporte ce passage ?", "en": "What does this passage report?"}
@@ -50,6 +51,11 @@ class Appearance:
     sources: tuple[Attribution, ...] = ()
     earliest: bool = False
     url: str | None = None
+    byline: str | None = None  # the article's author, when the page names one: not its outlet
+    credited: str | None = None  # the outlet an aggregator names as its text's source
+    # What the judge read when not the quote alone: its relative days dated by the article's date,
+    # after the article's title ("Mercure dans le lac … . La pêche y est interdite depuis jeudi 13 mars …").
+    read_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,8 @@ class ArticleMeta:
     url: str | None
     sources: tuple[Any, ...]  # rag.attribute.SentenceSources
     raw_span: Callable[[int, int], tuple[int, int] | None]
+    byline: str | None = None
+    credited: str | None = None
 
 
 def trace(
@@ -136,31 +144,35 @@ def trace(
     # the budget keeps one call for each article still to judge.
     order = list(best.items())  # articles in the order of their best candidate
     for n, (aid, cands) in enumerate(order):
-        found: tuple[ground.Support, float, str] | None = None
+        found: tuple[ground.Support, float, str, str] | None = None
         # The sentence before only when the sentence refers to it ("Elles représentent …", "… de ce
         # matériel"): otherwise it adds the claim's names, not its statement, and costs a judge call.
         tries = [q for sup in cands for q in ground.widen(sup) if q is sup or refers_back(sup.text)]
+        published = meta[aid].date if aid in meta else None
         for i, quote in enumerate(tries):
             if found or (i and calls + (len(order) - n) > MAX_CALLS):
                 break
-            if excluded(claim, claim_q, quote.text, question, embedder, named):
+            text = resolve_days(quote.text, published)  # "depuis jeudi" in a wire of Saturday 15 March: 13 March
+            if excluded(claim, claim_q, text, question, embedder, named):
                 continue  # decided by code: no judge call
             # The sentence, then each statement it makes in a set-off relative ("Le feu, qui a mobilisé
             # 85 pompiers, n'a fait aucun blessé"), which the judge misses inside the whole.
-            for j, premise in enumerate(statements(quote.text)):  # parsed only once the sentence fails
+            title = meta[aid].title if aid in meta else ""
+            for j, premise in enumerate(statements(text)):  # parsed only once the sentence fails
                 if j and calls + (len(order) - n) > MAX_CALLS:
                     break
-                calls += 1
-                p = verifier.support(premise, ask, claim)
-                kind = judged(p, verifier.threshold, claim, claim_q, rare, premise)
+                left = MAX_CALLS - calls - (len(order) - n)  # calls beyond one for each article still to judge
+                p, kind, used, read = _judge(verifier, ask, claim, claim_q, rare, premise, title, left)
+                calls += used
                 if kind:
-                    found = (quote, p, kind)
+                    found = (quote, p, kind, read)
                     break
         if found is None:
             continue
-        quote, p, kind = found
+        quote, p, kind, read = found
         c = quote.citation()
-        appearances.append(_appearance(aid, c.quote, c.start, c.end, kind, p, meta))
+        app = _appearance(aid, c.quote, c.start, c.end, kind, p, meta)
+        appearances.append(replace(app, read_as=read) if read != c.quote else app)
     ordered = _by_date(appearances)
     return Trace(
         claim,
@@ -171,6 +183,45 @@ def trace(
         None if ordered else "no article in the store states this claim",
         {"trace_s": time.perf_counter() - t0, "verifier_calls": float(calls)},
     )
+
+
+def _judge(
+    verifier: Verifier,
+    ask: str,
+    claim: str,
+    claim_q: list[tuple[str, float, str]],
+    rare: Sequence[str],
+    premise: str,
+    title: str,
+    spare: int,
+) -> tuple[float, str | None, int, str]:
+    """A premise's P(yes), stance, the judge calls it took and what it read (at most 1 + `spare`): the claim as
+    worded; then, when the premise gives the same thing another figure ("près de quatre fois" for
+    "trois fois", "depuis le 12 mars" for "le 13 mars"), which the judge rightly rejects as worded,
+    the claim with the premise's figure (a drift); then, when the premise prints that figure but
+    leaves the setting to the article ("La pêche y est interdite depuis jeudi"), the premise read
+    after the article's title. Never the title alone: the figure must stand in the sentence."""
+    calls = 1
+    p = verifier.support(premise, ask, claim)
+    kind = judged(p, verifier.threshold, claim, claim_q, rare, premise)
+    if kind:
+        return p, kind, calls, premise
+    other = restated(claim, premise)
+    if other and calls <= spare:
+        calls += 1
+        p = verifier.support(premise, ask, other)
+        if p >= verifier.threshold:
+            return p, "drift", calls, premise
+    figured = other or key_figures(claim) & key_figures(premise)
+    title = title.strip().rstrip(".")
+    if figured and title and title not in premise and calls <= spare:
+        calls += 1
+        read = f"{title}. {premise}"
+        p = verifier.support(read, ask, other or claim)
+        if other:
+            return p, "drift" if p >= verifier.threshold else None, calls, read
+        return p, judged(p, verifier.threshold, claim, claim_q, rare, premise), calls, read
+    return p, None, calls, premise
 
 
 def _appearance(
@@ -195,6 +246,8 @@ def _appearance(
         round(p, 3),
         sources_for(m.sources, start, end) if m else (),
         url=m.url if m else None,
+        byline=m.byline if m else None,
+        credited=m.credited if m else None,
     )
 
 
@@ -205,11 +258,15 @@ def drifts(claim: str, appearances: Sequence[Appearance]) -> tuple[Drift, ...]:
     for _, value, unit in anchors:
         versions: dict[tuple[str, float], tuple[str, list[str]]] = {}
         for a in appearances:
-            for text, qual, v, u in printed(a.quote):
-                if v == value or (unit and u == unit):
-                    key = (qual, v)
-                    versions.setdefault(key, (text, []))[1].append(a.article_id)
-                    break
+            figures = printed(a.quote)
+            # The figure counting the same thing ("près de quatre fois" for "trois fois"), else the
+            # same value counting nothing else: "3 mars" is no version of "trois fois".
+            same = [f for f in figures if unit and f[3] == unit] or [
+                f for f in figures if f[2] == value and not (unit and f[3] and f[3] != unit)
+            ]
+            if same:
+                text, qual, v, _ = same[0]
+                versions.setdefault((qual, v), (text, []))[1].append(a.article_id)
         if len(versions) > 1:
             out.append(Drift(tuple((t, tuple(dict.fromkeys(ids))) for t, ids in versions.values())))
     return tuple(out)
@@ -228,8 +285,6 @@ def _by_date(appearances: list[Appearance]) -> list[Appearance]:
     if not any(a.date for a in dated):
         return dated
     latest_first = min(_interval(a.date)[1] for a in dated if a.date)
-    from dataclasses import replace
-
     return [replace(a, earliest=bool(a.date) and _interval(a.date)[0] <= latest_first) for a in dated]
 
 
@@ -237,12 +292,21 @@ def chain(appearances: Sequence[Appearance]) -> tuple[ChainStep, ...]:
     """Origins named with "selon"/"analysées par"/a reporting verb, then who had it first, then the outlets."""
     origin: dict[str, list[str]] = {}
     first: dict[str, list[str]] = {}
+    spelled = {ground.initials(s.source): s.source for a in appearances for s in a.sources}
     for a in appearances:
         for s in a.sources:
-            (first if s.first else origin).setdefault(_key(s.source), []).append(a.article_id)
+            # "l'ARS" and "l'Agence régionale de santé" are one origin, named as spelled out
+            name = spelled.get(_strip_det(s.source), s.source) if _strip_det(s.source).isupper() else s.source
+            (first if s.first else origin).setdefault(_key(name), []).append(a.article_id)
     names = {_key(s.source): _strip_det(s.source) for a in appearances for s in a.sources}
+    names.update({_key(s): _strip_det(s) for s in spelled.values()})
     steps = [ChainStep(names[k], "origin", tuple(dict.fromkeys(v))) for k, v in origin.items() if k not in first]
     steps += [ChainStep(names[k], "first published by", tuple(dict.fromkeys(v))) for k, v in first.items()]
+    credits: dict[str, list[str]] = {}
+    for a in appearances:
+        if a.credited:
+            credits.setdefault(a.credited, []).append(a.article_id)
+    steps += [ChainStep(k, "credited as source", tuple(v)) for k, v in credits.items()]
     steps += [ChainStep(a.outlet or a.article_id, "reported by", (a.article_id,)) for a in appearances]
     return tuple(steps)
 
@@ -281,6 +345,16 @@ STANCE_LABEL = {
 }
 
 
+def short_title(title: str, n: int = 80) -> str:
+    """A title cut at a word, with an ellipsis, for where an article has no outlet to be named by."""
+    return title if len(title) <= n else title[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def by_line(a: Appearance) -> str:
+    """ ", by Julien Ferrand, credits Le Journal du Lac": who wrote the article and whose text it takes."""
+    return (f", by {a.byline}" if a.byline else "") + (f", credits {a.credited}" if a.credited else "")
+
+
 def markdown(t: Trace) -> str:
     """A trace for people: one entry per article, oldest first, then drift and the source chain."""
     if not t.appearances:
@@ -290,9 +364,13 @@ def markdown(t: Trace) -> str:
     for a in t.appearances:
         who = "; ".join(f"{s.source} ({s.cue})" for s in a.sources) or "no source named in the sentence"
         first = " — **earliest**" if a.earliest else ""
-        name = a.outlet or a.title[:60]
-        lines.append(f"- **{name}** [{a.article_id}], {a.date or 'undated'}{first} — {STANCE_LABEL[a.stance]}")
+        name = a.outlet or short_title(a.title)
+        lines.append(
+            f"- **{name}** [{a.article_id}]{by_line(a)}, {a.date or 'undated'}{first} — {STANCE_LABEL[a.stance]}"
+        )
         lines.append(f"  « {a.quote} » (chars {a.start}-{a.end}, support {a.support:.2f})")
+        if a.read_as:
+            lines.append(f"  read as: « {a.read_as} » (relative days dated, the article's title before it)")
         lines.append(f"  attributed to: {who}")
     for d in t.drifts:
         lines += ["", "**Drift:** " + " vs ".join(f"« {text} » ({', '.join(ids)})" for text, ids in d.versions)]

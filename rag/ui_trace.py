@@ -13,7 +13,7 @@ from typing import Any
 
 from rag.assistant import Assistant
 from rag.errors import RagError
-from rag.trace import STANCE_LABEL, Trace, to_dict
+from rag.trace import STANCE_LABEL, Trace, by_line, short_title, to_dict
 
 
 def _e(text: object) -> str:
@@ -31,10 +31,12 @@ def trace_html(t: Trace) -> str:
         who = "; ".join(f"{s.source} ({s.cue})" for s in a.sources) or "no source named in the sentence"
         parts.append(
             f'<div class="source" data-article="{_e(a.article_id)}" data-stance="{_e(a.stance)}">'
-            f"<b>{_e(a.outlet or a.title[:80])}</b>{badge}"
-            f'<div class="meta">{_e(a.date or "undated")} · <code>{_e(a.article_id)}</code> · {_e(STANCE_LABEL[a.stance])}</div>'
+            f"<b>{_e(a.outlet or short_title(a.title))}</b>{badge}"
+            f'<div class="meta">{_e(a.date or "undated")}{_e(by_line(a))} · <code>{_e(a.article_id)}</code> · '
+            f"{_e(STANCE_LABEL[a.stance])}</div>"
             f'<p><mark class="quote">{_e(a.quote)}</mark></p>'
-            f'<div class="meta">attributed to: <span class="attribution">{_e(who)}</span> · verified P(yes) '
+            + (f'<div class="meta read-as">read as: « {_e(a.read_as)} »</div>' if a.read_as else "")
+            + f'<div class="meta">attributed to: <span class="attribution">{_e(who)}</span> · verified P(yes) '
             f"{a.support:.2f} · characters {a.start}–{a.end}</div></div>"
         )
     for d in t.drifts:

@@ -37,7 +37,9 @@ _UNITS: dict[str, tuple[str, str]] = {
 }
 _WORD = {name: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for name, (words, _) in _UNITS.items()}
 # After a number or a slash ("µg/kg"); a square or cube mark may follow ("12 000 m²").
-_AFTER_NUMBER = {name: re.compile(rf"(?:\d\s*|/\s*)(?:{symbols})(?=[²³]|\W|$)") for name, (_, symbols) in _UNITS.items()}
+_AFTER_NUMBER = {
+    name: re.compile(rf"(?:\d\s*|/\s*)(?:{symbols})(?=[²³]|\W|$)") for name, (_, symbols) in _UNITS.items()
+}
 # A unit may be asked by its word or a symbol of two letters or more ("en km"; "en m" is too loose).
 _SYMBOL = {name: re.compile(rf"(?:{symbols})", re.IGNORECASE) for name, (_, symbols) in _UNITS.items()}
 _ANY_WORD = "|".join(words for words, _ in _UNITS.values()) + r"|km|kg|mg|µg|μg|cm|mm"

@@ -55,6 +55,46 @@ def test_drift_puts_both_versions_side_by_side() -> None:
     assert drifts(CONTAINERS, [apps[0], _app("d", "Plus de 1 000 conteneurs sont arrivés.")]) == ()
 
 
+def test_drift_pairs_figures_that_count_the_same_thing() -> None:
+    # corpus6: "3 mars" (the sampling date) was shown as the drift of "trois fois" the limit.
+    claim = "Le taux de mercure est trois fois supérieur au seuil réglementaire."
+    apps = [
+        _app("a", "Les prélèvements effectués le 3 mars montrent un taux trois fois supérieur au seuil."),
+        _app("b", "Selon l'ARS, les taux sont près de quatre fois supérieurs au seuil autorisé."),
+        _app("e", "Des taux plus de trois fois supérieurs au seuil ont été mesurés."),
+    ]
+    (d,) = drifts(claim, apps)
+    assert dict(d.versions) == {"trois fois": ("a",), "près de quatre fois": ("b",), "plus de trois fois": ("e",)}
+
+
+def test_a_version_with_another_figure_is_judged_with_its_own_figure() -> None:
+    from rag.figures import restated
+
+    claim = "Le taux de mercure est trois fois supérieur au seuil réglementaire."
+    assert restated(claim, "Les taux sont près de quatre fois supérieurs au seuil.") == (
+        "Le taux de mercure est près de quatre fois supérieur au seuil réglementaire."
+    )
+    ban = "La pêche est interdite au lac depuis le 13 mars."
+    assert restated(ban, "La pêche est interdite depuis le 12 mars.") == "La pêche est interdite au lac depuis le 12 mars."
+    # the same figure, or a figure of another thing (a date for a ratio), is no other version
+    assert restated(ban, "La préfecture a interdit jeudi 13 mars la pêche.") is None
+    assert restated(claim, "Les prélèvements du 3 mars montrent un taux élevé.") is None
+
+
+def test_relative_days_are_read_against_the_articles_date() -> None:
+    from rag.when import resolve_days
+
+    # A wire of Saturday 15 March 2025: "depuis jeudi" is 13 March; a dated weekday stays as printed.
+    wire = "La pêche y est interdite depuis jeudi par arrêté préfectoral."
+    assert resolve_days(wire, "2025-03-15") == "La pêche y est interdite depuis jeudi 13 mars par arrêté préfectoral."
+    assert resolve_days("Le parquet a ouvert vendredi 14 mars une enquête.", "2025-03-15").count("14 mars") == 1
+    assert resolve_days("Il l'a annoncé hier.", "2025-03-01") == "Il l'a annoncé hier 28 février."
+    assert resolve_days("The ban began on Thursday.", "2025-03-15") == "The ban began on Thursday, March 13."
+    # ahead, or without a full date: unchanged
+    assert resolve_days("Il viendra jeudi prochain.", "2025-03-15") == "Il viendra jeudi prochain."
+    assert resolve_days(wire, "2025-03") == wire and resolve_days(wire, None) == wire
+
+
 def test_answers_carry_who_the_article_attributes_the_quote_to(fake_bot) -> None:  # noqa: ANN001
     a = fake_bot.ask("Quelle tactique l'armée russe utilise-t-elle selon Kirby ?")
     assert not a.refused and a.citations
@@ -206,6 +246,28 @@ def test_source_chain_goes_from_origin_to_first_publisher_to_outlets() -> None:
         ("Outlet A", "reported by", ("a",)),
         ("b", "reported by", ("b",)),
     ]
+
+
+def test_chain_names_an_origin_once_with_its_acronym_and_shows_the_credited_outlet() -> None:
+    # corpus6: "Agence régionale de santé" and "ARS" were two origins; an aggregator's "Source : Le
+    # Journal du Lac" and a paper's byline were lost or shown as an outlet.
+    from rag.attribute import Attribution
+    from rag.trace import by_line, chain
+
+    ars = Attribution("l'Agence régionale de santé", 0, 27, "Selon", "organisation")
+    short = Attribution("l'ARS", 0, 5, "selon", "organisation")
+    apps = [
+        replace(_app("a", "q"), outlet="Le Journal du Lac", byline="Julien Ferrand", sources=(ars,)),
+        replace(_app("e", "q"), credited="Le Journal du Lac", sources=(short,)),
+    ]
+    steps = [(s.name, s.role, s.article_ids) for s in chain(apps)]
+    assert steps == [
+        ("Agence régionale de santé", "origin", ("a", "e")),
+        ("Le Journal du Lac", "credited as source", ("e",)),
+        ("Le Journal du Lac", "reported by", ("a",)),
+        ("e", "reported by", ("e",)),
+    ]
+    assert by_line(apps[0]) == ", by Julien Ferrand" and by_line(apps[1]) == ", credits Le Journal du Lac"
 
 
 def test_stance_contradicts_drifts_and_requires_the_claims_figures() -> None:
