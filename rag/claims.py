@@ -19,8 +19,8 @@ from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import InputError
 from rag.figures import key_figures
-from rag.trace import Appearance, ChainStep, Drift, _by_date, chain, drifts
 from rag.types import Article, Citation
+from rag.versions import Appearance, ChainStep, Drift, by_date, chain, drifts
 
 # Two sentences of different articles print the same claim when their embeddings are this close
 # (usem multilingual: reworded quotes score 0.72-0.92), or when they print the same figure and are
@@ -79,7 +79,7 @@ def claims(
             continue
         used[list(members.values())] = True
         apps = [_appearance(*items[j], float(sims[i, j]) if j != i else 1.0) for j in members.values()]
-        ordered = _by_date(apps)
+        ordered = by_date(apps)
         claim = items[i][0].text[items[i][1] : items[i][2]]
         groups.append(ClaimGroup(claim, tuple(ordered), drifts(claim, ordered), chain(ordered)))
     return sorted(groups, key=lambda g: -len(g.appearances))

@@ -158,7 +158,6 @@ def test_what_cannot_be_judged_is_left_to_the_other_checks() -> None:
     assert action_unstated("Who supplied the images?", "North Korea supplied the images.", SUPPLY_LINE) is None
 
 
-
 def test_a_bare_name_needs_the_questions_action_or_what_it_acts_on_in_its_quote() -> None:
     # The name is in the quote, with a verb of finding; "imposer"/"confirmer" are 0.67 apart by vectors.
     q = "Quel pays a imposé des sanctions à la Russie selon Kirby ?"
@@ -166,7 +165,9 @@ def test_a_bare_name_needs_the_questions_action_or_what_it_acts_on_in_its_quote(
     assert why and "sanctions" in why
     # A noun predicate after a copula is bare too ("est la directrice de …").
     dolmont = "« Nous avons immédiatement coupé toutes les connexions avec l'extérieur », a expliqué Claire Besnard."
-    assert asked_unstated("Qui dirige l'hôpital de Dolmont ?", "Claire Besnard est la directrice de l'hôpital.", dolmont)
+    assert asked_unstated(
+        "Qui dirige l'hôpital de Dolmont ?", "Claire Besnard est la directrice de l'hôpital.", dolmont
+    )
     # The question's own words for an answer, over a sentence about something else that the hospital
     # underwent ("hospitalier" is not "hôpital" by stem: the word checks passed it as the question's).
     attacked = (
@@ -176,15 +177,23 @@ def test_a_bare_name_needs_the_questions_action_or_what_it_acts_on_in_its_quote(
         "Qui gère l'hôpital de Vallon-sur-Loue ?", "La direction du centre hospitalier de Vallon-sur-Loue.", attacked
     )
     # What the verb acts on is in the quote: whether it says so is the judge's to read.
-    ours = "« En partie à cause de nos sanctions, la Russie a été contrainte de chercher du matériel », a déclaré Kirby."
+    ours = (
+        "« En partie à cause de nos sanctions, la Russie a été contrainte de chercher du matériel », a déclaré Kirby."
+    )
     assert asked_unstated(q, "Les États-Unis", ours) is None
     # The action in another form, a noun of it, or a close synonym.
-    assert asked_unstated("Qui préside l'association Lac Vivant ?", "Odile Martinon", "sa présidente, Odile Martinon.") is None
+    assert (
+        asked_unstated("Qui préside l'association Lac Vivant ?", "Odile Martinon", "sa présidente, Odile Martinon.")
+        is None
+    )
     built = "Le viaduc, bâti par la société Eiffel, enjambe la Truyère."
     assert asked_unstated("Quelle entreprise a construit l'ouvrage ?", "La société Eiffel", built) is None
     # Not judged: a relative "qui" is not what is asked, an answer with its own verb, a verb of saying.
     ships = "Les images montrent les deux navires, appelés Angara et Maria, chargés au port de Rajin."
     q = "Comment s'appellent les deux navires qui ont transporté les conteneurs selon le RUSI ?"
     assert asked_unstated(q, "Angara et Maria", ships) is None
-    assert asked_unstated("Quel pays a imposé des sanctions ?", "Les États-Unis ont observé des navires.", OBSERVED) is None
+    assert (
+        asked_unstated("Quel pays a imposé des sanctions ?", "Les États-Unis ont observé des navires.", OBSERVED)
+        is None
+    )
     assert asked_unstated("Qui a annoncé les sanctions ?", "Kirby", OBSERVED) is None

@@ -75,10 +75,50 @@ def test_a_version_with_another_figure_is_judged_with_its_own_figure() -> None:
         "Le taux de mercure est près de quatre fois supérieur au seuil réglementaire."
     )
     ban = "La pêche est interdite au lac depuis le 13 mars."
-    assert restated(ban, "La pêche est interdite depuis le 12 mars.") == "La pêche est interdite au lac depuis le 12 mars."
+    assert (
+        restated(ban, "La pêche est interdite depuis le 12 mars.") == "La pêche est interdite au lac depuis le 12 mars."
+    )
     # the same figure, or a figure of another thing (a date for a ratio), is no other version
     assert restated(ban, "La préfecture a interdit jeudi 13 mars la pêche.") is None
     assert restated(claim, "Les prélèvements du 3 mars montrent un taux élevé.") is None
+
+
+class _Scripted:
+    """A judge that says yes only to the premises and claims it is given: what each retry must reach."""
+
+    threshold = 0.65
+
+    def __init__(self, yes: set[tuple[str, str]]) -> None:
+        self.yes, self.asked = yes, []
+
+    def support(self, premise: str, question: str, answer: str) -> float:
+        self.asked.append((premise, answer))
+        return 0.9 if (premise, answer) in self.yes else 0.1
+
+
+def test_a_trace_judges_a_version_with_its_own_figure_then_after_the_title() -> None:
+    from rag.trace import _judge
+
+    claim = "Le taux de mercure dans les poissons du lac est trois fois supérieur au seuil."
+    four = "Le taux de mercure dans les poissons du lac est près de quatre fois supérieur au seuil."
+    wire = "Selon l'ARS, les taux relevés dans les poissons sont près de quatre fois supérieurs au seuil."
+    title = "Mercure dans le lac : le parquet ouvre une enquête"
+    cq = quantities(claim)
+    # the version's own figure, then the title for the lake and the metal the sentence leaves to it
+    judge = _Scripted({(f"{title}. {wire}", four)})
+    p, kind, calls, read = _judge(judge, "Q", claim, cq, (), wire, title, spare=2)
+    assert (kind, calls, read) == ("drift", 3, f"{title}. {wire}")
+    assert judge.asked == [(wire, claim), (wire, four), (f"{title}. {wire}", four)]
+    # no call beyond the budget
+    assert _judge(_Scripted({(f"{title}. {wire}", four)}), "Q", claim, cq, (), wire, title, spare=0)[1:3] == (None, 1)
+    # a date drift is found on the second call, on the sentence alone
+    ban, other = "La pêche est interdite au lac depuis le 13 mars.", "La pêche est interdite depuis le 12 mars au lac."
+    judge = _Scripted({(other, "La pêche est interdite au lac depuis le 12 mars.")})
+    assert _judge(judge, "Q", ban, quantities(ban), (), other, title, spare=2)[1:] == ("drift", 2, other)
+    # never the title alone: a sentence without the claim's figure is not read after the title
+    judge = _Scripted(set())
+    _judge(judge, "Q", claim, cq, (), "Les inspecteurs ont prélevé des poissons autour de l'usine.", title, spare=2)
+    assert len(judge.asked) == 1
 
 
 def test_relative_days_are_read_against_the_articles_date() -> None:

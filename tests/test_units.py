@@ -19,12 +19,18 @@ def test_a_unit_the_question_asks_in_must_be_printed_by_the_quote() -> None:
     assert unit_unstated("Quelle distance en km ?", "à 12 kilomètres de la côte") is None
     # A converted value cannot be quoted.
     assert unit_unstated("Combien d'euros la Russie a-t-elle payé ?", "une rançon de 3 millions de dollars")
-    assert unit_unstated("De combien de pour cent l'action a-t-elle reculé ?", "L'action a reculé de 2,3 % lundi.") is None
+    assert (
+        unit_unstated("De combien de pour cent l'action a-t-elle reculé ?", "L'action a reculé de 2,3 % lundi.") is None
+    )
 
 
 def test_questions_that_name_no_unit_are_not_judged() -> None:
     # A year, a span of time, a unit named as a thing, a lone letter.
-    for q in ("En quelle année l'usine a-t-elle ouvert ?", "Combien de jours a duré la grève ?", "Quel est le prix du kilo ?"):
+    for q in (
+        "En quelle année l'usine a-t-elle ouvert ?",
+        "Combien de jours a duré la grève ?",
+        "Quel est le prix du kilo ?",
+    ):
         assert asked_units(q) == []
         assert unit_unstated(q, RATIO) is None
     assert unit_unstated("Combien de mètres ?", "Le mur mesure 12 m de haut.") is None
