@@ -258,3 +258,15 @@ def restated(claim: str, version: str) -> str | None:
         if other:
             out = out.replace(text, other, 1)
     return out if out != claim else None
+
+
+_MONTH_STEMS = {
+    ground.fold(m)[:5]
+    for m in "janvier février mars avril mai juin juillet août septembre octobre novembre décembre january "
+    "february march april june july august september october november december".split()
+}
+
+
+def is_date(noun: str) -> bool:
+    """The counted noun of `quantities` is a month: "13 mars" is a date, not thirteen of something."""
+    return noun in _MONTH_STEMS

@@ -47,7 +47,13 @@ def judged(
         return "drift" if differ else "states"
     if differ and p >= threshold / 2:
         return "drift"
-    if p >= threshold / 2 and bool(_NEGATION.search(quote)) != bool(_NEGATION.search(claim)):
+    # Denied: the claim's own words, one negated. A sentence on another matter is not a denial because
+    # it lacks the claim's "pas" (a title on the fishing ban for "Il n'y a pas de danger pour la baignade").
+    if (
+        p >= threshold / 2
+        and bool(_NEGATION.search(quote)) != bool(_NEGATION.search(claim))
+        and _restates(claim, quote, 0.67)
+    ):
         return "contradicts"
     # The claim's identifying figure, counting the same thing, in a sentence the judge half accepts:
     # a version that differs in a detail ("cinq voyages … depuis août" for "… depuis la mi-août"),
@@ -70,12 +76,14 @@ def excluded(
     question: str | None,
     embedder: Embedder,
     rare: Sequence[str] = (),
+    setting: str = "",
 ) -> bool:
     """No version of the claim whatever the judge says, so not worth its call: the claim's numbers
     are missing without another figure for the same thing in their place, or the quote's number
     counts something else ("1 000 soldats" is no version of "1 000 conteneurs"), or one of its names
     does something else there; a name it gives is missing (for a claim, one its verbs act on, or
-    every name that identifies it: `rare`)."""
+    every name that identifies it: `rare`). `setting`: the article's title, whose names the sentence
+    may leave to it ("La pêche y est interdite depuis jeudi" under "Mercure dans le lac de Serrières")."""
     differ = figure_differs(claim_q, quantities(quote))
     if not differ and ungrounded_numbers(claim, [quote], question or ""):
         return True
@@ -90,7 +98,7 @@ def excluded(
     # Who does what to whom must be printed (or named otherwise: "Pyongyang", "la RPDC"): "la Corée
     # du Nord a livré du matériel à la Russie" is no version of "La Chine a livré des obus …". A
     # sentence that says "Elle" for it is judged with the sentence before (`chunk.refers_back`).
-    if any(ground.unknown_names(name, [quote], embedder) for name in predicates.core_names(claim)):
+    if any(ground.unknown_names(name, [quote, setting], embedder) for name in predicates.core_names(claim)):
         return True
     # Nor is a sentence that prints none of the names that identify the claim (`rare_names`, spelled
     # alike: "Najin", "Dunay"): of "Les navires transportaient les conteneurs entre … Rajin (Najin) et
@@ -107,12 +115,12 @@ def identifying(claim: str, rare: Sequence[str]) -> list[str]:
     return [n for n in rare if n not in cited]
 
 
-def _restates(claim: str, quote: str) -> bool:
-    """Every content word of the claim is printed in the quote, by stem or spelling."""
+def _restates(claim: str, quote: str, share: float = 1.0) -> bool:
+    """Every content word of the claim (or `share` of them) is printed in the quote, by stem or spelling."""
     have = ground.content_words(quote)
-    return all(
-        any(ground.same_word(w, h, 5) or ground.same_word(h, w, 5) for h in have) for w in ground.content_words(claim)
-    )
+    words = ground.content_words(claim)
+    found = sum(any(ground.same_word(w, h, 5) or ground.same_word(h, w, 5) for h in have) for w in words)
+    return found >= share * len(words)
 
 
 def _printed(names: Sequence[str], quote: str) -> int:

@@ -118,16 +118,15 @@ def trace(
         # The sentence before only when the sentence refers to it ("Elles représentent …", "… de ce
         # matériel"): otherwise it adds the claim's names, not its statement, and costs a judge call.
         tries = [q for sup in cands for q in ground.widen(sup) if q is sup or refers_back(sup.text)]
-        published = meta[aid].date if aid in meta else None
+        published, title = (meta[aid].date, meta[aid].title) if aid in meta else (None, "")
         for i, quote in enumerate(tries):
             if found or (i and calls + (len(order) - n) > MAX_CALLS):
                 break
             text = resolve_days(quote.text, published)  # "depuis jeudi" in a wire of Saturday 15 March: 13 March
-            if excluded(claim, claim_q, text, question, embedder, named):
+            if excluded(claim, claim_q, text, question, embedder, named, title):
                 continue  # decided by code: no judge call
             # The sentence, then each statement it makes in a set-off relative ("Le feu, qui a mobilisé
             # 85 pompiers, n'a fait aucun blessé"), which the judge misses inside the whole.
-            title = meta[aid].title if aid in meta else ""
             for j, premise in enumerate(statements(text)):  # parsed only once the sentence fails
                 if j and calls + (len(order) - n) > MAX_CALLS:
                     break
@@ -170,7 +169,7 @@ def _judge(
     "trois fois", "depuis le 12 mars" for "le 13 mars"), which the judge rightly rejects as worded,
     the claim with the premise's figure (a drift); then, when the premise prints that figure but
     leaves the setting to the article ("La pêche y est interdite depuis jeudi"), the premise read
-    after the article's title. Never the title alone: the figure must stand in the sentence."""
+    after the article's title. Never the title alone: the sentence must carry what the title does not."""
     calls = 1
     p = verifier.support(premise, ask, claim)
     kind = judged(p, verifier.threshold, claim, claim_q, rare, premise)
@@ -182,9 +181,8 @@ def _judge(
         p = verifier.support(premise, ask, other)
         if p >= verifier.threshold:
             return p, "drift", calls, premise
-    figured = other or key_figures(claim) & key_figures(premise)
     title = title.strip().rstrip(".")
-    if figured and title and title not in premise and calls <= spare:
+    if title and title not in premise and calls <= spare and carried(other or claim, premise, title):
         calls += 1
         read = f"{title}. {premise}"
         p = verifier.support(read, ask, other or claim)
@@ -192,6 +190,18 @@ def _judge(
             return p, "drift" if p >= verifier.threshold else None, calls, read
         return p, judged(p, verifier.threshold, claim, claim_q, rare, premise), calls, read
     return p, None, calls, premise
+
+
+def carried(claim: str, premise: str, title: str) -> bool:
+    """The premise prints most (2 in 3) of the claim's content words that the title does not: what the
+    title adds is the setting ("le lac de Serrières", "mercure"), never the statement itself."""
+
+    def printed(word: str, text: list[str]) -> bool:
+        return any(ground.same_word(word, w, 5) or ground.same_word(w, word, 5) for w in text)
+
+    setting, have = ground.content_words(title), ground.content_words(premise)
+    left = [w for w in ground.content_words(claim) if not printed(w, setting)]
+    return bool(left) and sum(printed(w, have) for w in left) * 3 >= 2 * len(left)
 
 
 def _appearance(

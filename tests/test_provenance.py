@@ -121,6 +121,28 @@ def test_a_trace_judges_a_version_with_its_own_figure_then_after_the_title() -> 
     assert len(judge.asked) == 1
 
 
+def test_the_title_gives_a_sentence_its_setting_never_its_statement() -> None:
+    from rag.embed import get_embedder
+    from rag.stance import excluded, judged
+    from rag.trace import carried
+
+    emb = get_embedder("hash:64")
+    claim = "Il n'y a pas de danger pour la baignade dans le lac de Serrières."
+    said = "« Il n'y a pas de danger pour la baignade », a déclaré le préfet du Jura, Marc Delorme."
+    title = "Lac de Serrières : la pêche interdite après la découverte de mercure"
+    # The sentence leaves who to the title: without it, no version at all (who does it must be named).
+    shells, setting = "La Chine a livré des obus à la Russie.", "La Chine accusée d'armer Moscou"
+    assert excluded(shells, [], "Le pays a livré des obus à la Russie.", None, emb)
+    assert not excluded(shells, [], "Le pays a livré des obus à la Russie.", None, emb, setting=setting)
+    # corpus6: the prefect's sentence leaves the lake to the title; the judge reads both
+    assert carried(claim, said, title)
+    # a sentence on another matter carries nothing the title does not
+    assert not carried(claim, "Les analyses ont été réalisées par le laboratoire d'Arbois.", title)
+    # nor does a title on the fishing ban deny that swimming is safe (it lacks "pas", not the claim's words)
+    assert judged(0.4, 0.65, claim, [], (), "Pollution au mercure : pêche interdite au lac de Serrières") is None
+    assert judged(0.4, 0.65, claim, [], (), "Il y a un danger pour la baignade dans le lac de Serrières.") == "contradicts"
+
+
 def test_relative_days_are_read_against_the_articles_date() -> None:
     from rag.when import resolve_days
 
