@@ -32,10 +32,21 @@ def propositions(sentence: str) -> list[str]:
         return []
     doc = clauses.parse(sentence)
     relatives = [t for t in doc if _set_off_relative(t)]
-    if not relatives:
+    appositions = [t for t in doc if _set_off_apposition(t)]
+    if not relatives and not appositions:
         return []
     out: list[str] = []
     cut: set[int] = set()
+    for app in appositions:
+        # "Le groupe Chimanor, filiale du chimiste allemand Helvag, a réalisé …" states that the group
+        # is the subsidiary: "Le groupe Chimanor est filiale du chimiste allemand Helvag."
+        end = next((t.i for t in doc[app.i :] if t.text in _PUNCT or t.is_sent_end), len(doc))
+        noun = [t for t in app.head.subtree if t.i < app.i - 1 and t.text not in _PUNCT]
+        if noun and noun[0].dep_ not in ("case", "mark") and noun[0].pos_ != "ADP":
+            what = _sentence(list(doc[app.i : end])).rstrip(".")
+            what = what if app.pos_ == "PROPN" else what[:1].lower() + what[1:]
+            out.append(f"{_sentence(noun).rstrip('.')} est {what}.")
+        cut |= set(range(app.i - 1, end)) | ({end} if end < len(doc) and doc[end].text == "," else set())
     for rel in relatives:
         span = {t.i for t in rel.subtree}
         start = rel.i
@@ -64,6 +75,18 @@ def statements(sentence: str) -> Iterator[str]:
     """The sentence, then its `propositions`: parsed only if the caller asks past the first."""
     yield sentence
     yield from propositions(sentence)
+
+
+def _set_off_apposition(tok: Any) -> bool:
+    """A noun phrase set off by commas after a noun or a name: "Le groupe Chimanor, filiale de Helvag,"."""
+    doc = tok.doc
+    return (
+        tok.dep_ == "appos"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and tok.i > tok.head.i + 1
+        and doc[tok.i - 1].text == ","
+        and all(t.i >= tok.i for t in tok.subtree)
+    )
 
 
 def _set_off_relative(tok: Any) -> bool:

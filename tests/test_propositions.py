@@ -35,3 +35,15 @@ def test_restrictive_relatives_other_sentences_and_english_are_left_alone() -> N
 def test_a_preposition_fused_with_its_article_leaves_the_article() -> None:
     out = propositions("La révélation a été suivie d'une condamnation du porte-parole John Kirby, qui a parlé jeudi.")
     assert out[0] == "Le porte-parole John Kirby a parlé jeudi."
+
+
+def test_a_set_off_apposition_states_what_its_noun_is() -> None:
+    # corpus6: "Le groupe Chimanor, filiale du chimiste allemand Helvag, a réalisé …" was judged 0.58 for
+    # "L'usine Chimanor appartient au groupe chimique allemand Helvag"; the apposition is its own statement.
+    owner = "Le groupe Chimanor, filiale du chimiste allemand Helvag, a réalisé un chiffre d'affaires de 42 millions d'euros."
+    assert propositions(owner) == [
+        "Le groupe Chimanor est filiale du chimiste allemand Helvag.",
+        "Le groupe Chimanor a réalisé un chiffre d'affaires de 42 millions d'euros.",
+    ]
+    kirby = "Le porte-parole du Conseil de sécurité nationale, John Kirby, a expliqué que la Russie était contrainte."
+    assert propositions(kirby)[0] == "Le porte-parole du Conseil de sécurité nationale est John Kirby."
