@@ -34,22 +34,6 @@ from rag.types import Dropped
 
 _END_PUNCT = '.!?»"”…)'
 _LINE = re.compile(r"[^\n]+")
-LEADING_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*")
-# Metadata some files carry: a front-matter block, a URL line near the top, a "Par X" byline.
-FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n((?:[ \t]*[\w-]+[ \t]*:[^\n]*\n)+)---[ \t]*(?:\n|\Z)")
-URL_LINE = re.compile(r"^(?:(?:URL|Lien|Link|Source|Origine)\s*:\s*)?(https?://[^\s<>\"]+)$", re.IGNORECASE)
-BYLINE = re.compile(
-    r"^(?:Par|By)\s+(.{2,80}?)(?:\s+(?:avec|with|et|and)\s+(?:l['’])?(?:AFP|Reuters|AP|agences?|des agences)\b.*)?$",
-    re.IGNORECASE,
-)
-DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-# What a dateline prints before its date when it names no outlet ("Publié le 04/06/2024 à 09h12",
-# "Mis à jour le", "Updated on"): the words left after removing it, if any, are the outlet's name.
-DATE_CUE = re.compile(
-    r"(?:\b(?:publi[ée]e?|mis\s+[àa]\s+jour|modifi[ée]e?|actualis[ée]e?|posted|published|updated|last\s+updated)"
-    r"\b\s*(?:le|on|du|at)?|\b(?:le|on|du))\s*:?\s*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -114,26 +98,14 @@ class _Cleaner:
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.dropped: list[Dropped] = []
-        self.date: str | None = None
         self.title_key: str | None = None
-        self.meta: dict[str, str] = {}
+        self.page = masthead.Masthead()
 
     def front_matter(self) -> int:
-        """Read a leading `---` block of `key: value` lines (title, date, url, outlet/site/source);
-        return where the article starts."""
-        m = FRONT_MATTER.match(self.raw)
+        """Read a leading `---` block of metadata; return where the article starts."""
+        m = self.page.front_matter(self.raw)
         if not m:
             return 0
-        for line in m.group(1).splitlines():
-            key, _, value = line.partition(":")
-            value = value.strip().strip("\"'")
-            if value:
-                key = {"site": "outlet", "source": "outlet", "publisher": "outlet", "link": "url"}.get(
-                    key.strip().lower(), key.strip().lower()
-                )
-                self.meta.setdefault(key, value)
-        if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", self.meta.get("date", "")[:10]):
-            self.date = self.meta["date"][:10]
         self.drop(m.group(0), "metadata: front matter")
         return m.end()
 
@@ -154,9 +126,9 @@ class _Cleaner:
             if s == e:
                 continue
             if not out:
-                d = LEADING_DATE.match(self.raw[s:e])
+                d = masthead.LEADING_DATE.match(self.raw[s:e])
                 if d:
-                    self.date = d.group(1)
+                    self.page.date = d.group(1)
                     self.drop(d.group(0), "metadata: date line")
                     s += d.end()
                     if s >= e:
@@ -220,41 +192,9 @@ class _Cleaner:
         if not whole_line:
             return None
         key = _norm(re.sub(r"\s+\d+$", "", piece))
-        dmy = DMY_DATE.search(piece)
-        if dmy and len(piece) < 80 and not re.search(r"[.!?]\s", piece):
-            if self.date is None:
-                d, mth, y = dmy.groups()
-                self.date = f"{y}-{int(mth):02d}-{int(d):02d}"
-            name = DATE_CUE.sub("", piece[: dmy.start()].strip(" -|·•,:")).strip(" -|·•,")
-            half = len(name) // 2
-            if half and name[:half] == name[half:]:  # scrapers print the outlet twice ("XYZXYZ27/10/2023")
-                name = name[:half]
-            if re.search(r"[^\W\d_]", name):
-                self.meta.setdefault("outlet", name)
-            return "metadata: outlet/date line"
-        url = URL_LINE.match(piece)
-        if url:
-            self.meta.setdefault("url", url.group(1))
-            return "metadata: URL line"
-        when = masthead.date_line(piece)
-        if when:
-            self.date = self.date or when
-            return "metadata: date line"
-        who = masthead.credited(piece)
-        if who:
-            self.meta.setdefault("credited", who)
-            return "metadata: the outlet this page credits for its text"
-        by = BYLINE.match(piece)
-        if by and FURNITURE_LINE.match(piece):
-            name, when = masthead.byline_date(by.group(1).strip())
-            self.meta.setdefault("byline", name)
-            self.date = self.date or when
-        if FURNITURE_LINE.match(piece):
-            if self.date is None and (by or masthead.PUBLISHED.match(piece)):
-                self.date = masthead.date_of(piece)  # "Publié le 12 mars 2024 à 10h32, modifié le …"
-            for key, found in (("owner", masthead.copyright_owner(piece)), ("with", masthead.agency_outlet(piece))):
-                if found:
-                    self.meta.setdefault(key, found)
+        why = self.page.line(piece)
+        if why:
+            return why
         if len(piece) < 16 and len(piece.split()) <= 2 and not re.search(r"[.!?:»]$", piece):
             return "label: caption or navigation word"
         if FURNITURE_LINE.match(piece):
@@ -274,36 +214,26 @@ def clean(raw: str) -> Cleaned:
     """Return the article text with scraping junk and pasted instructions removed."""
     c = _Cleaner(raw)
     kept: list[tuple[int, int, bool]] = []  # raw start, end, paragraph break before
-    # The lines before the text's first sentence, as (kind, raw start, end): where the outlet's name is.
-    header: list[tuple[str, int, int]] = []
-    in_header = True
+    page = c.page
     for s, e, para in c.lines():
         pieces = c.pieces(s, e)
         if not pieces and len(kept) > 1 and _widget_header(raw[kept[-1][0] : kept[-1][1]]):
             # "Obtenez ce dont vous avez besoin" over a newsletter box that was just cut out
             c.drop(raw[kept[-1][0] : kept[-1][1]], "boilerplate: heading of a removed widget")
             kept.pop()
-        if in_header and any(masthead.body_like(raw[a:b]) for a, b in pieces):
-            in_header = False
-            c.meta.setdefault("wire", masthead.wire_agency(raw[s:e]) or "")
-        if in_header and pieces != [(s, e)]:
-            header.append(("junk", s, e))
+        page.enter(raw[s:e], [raw[a:b] for a, b in pieces], s, e)
         for i, (a, b) in enumerate(pieces):
             why = c.furniture(raw[a:b], whole_line=pieces == [(s, e)])
             if why:
                 c.drop(raw[a:b], why)
             else:
                 kept.append((a, b, para and i == 0))
-            if in_header and pieces == [(s, e)]:
-                name = masthead.outlet_line(raw[a:b]) and (not why or why.startswith("label"))
-                header.append(("name" if name else "meta" if why else "title", a, b))
-    named = masthead.header_outlet([(kind, raw[a:b]) for kind, a, b in header])
-    if named is not None:
-        _, a, b = header[named]
-        c.meta.setdefault("outlet", masthead.outlet_line(raw[a:b]) or "")
-        if (a, b) in [(x, y) for x, y, _ in kept]:
-            kept = [k for k in kept if k[:2] != (a, b)]
-            c.drop(raw[a:b], "metadata: the outlet's name")
+            if pieces == [(s, e)]:
+                page.header_line(raw[a:b], why, a, b)
+    named = page.outlet_span(raw)
+    if named in [k[:2] for k in kept]:
+        kept = [k for k in kept if k[:2] != named]
+        c.drop(raw[named[0] : named[1]], "metadata: the outlet's name")
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     pos = 0
@@ -316,27 +246,17 @@ def clean(raw: str) -> Cleaned:
         segments.append((pos, a, b - a))
         pos += b - a
     text = "".join(parts)
-    url = c.meta.get("url")
-    names = (c.meta.get(k) for k in ("outlet", "owner", "with"))
-    outlet = next((n for n in names if n), None) or (_host(url) if url else None) or c.meta.get("wire") or None
     return Cleaned(
         text=text,
-        title=c.meta.get("title") or _title(text),
-        date=c.date,
+        title=page.meta.get("title") or _title(text),
+        date=page.date,
         dropped=tuple(c.dropped),
         segments=tuple(segments),
-        outlet=outlet,
-        url=url,
-        byline=c.meta.get("byline"),
-        credited=c.meta.get("credited"),
+        outlet=page.outlet(),
+        url=page.meta.get("url"),
+        byline=page.meta.get("byline"),
+        credited=page.meta.get("credited"),
     )
-
-
-def _host(url: str) -> str | None:
-    from urllib.parse import urlparse
-
-    host = urlparse(url).hostname or ""
-    return host.removeprefix("www.") or None
 
 
 def _widget_header(line: str) -> bool:

@@ -180,3 +180,128 @@ def header_outlet(lines: list[tuple[str, str]]) -> int | None:
         if len(_NAME_WORD.findall(name)) >= 2:
             return i
     return None
+
+
+LEADING_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*")
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n((?:[ \t]*[\w-]+[ \t]*:[^\n]*\n)+)---[ \t]*(?:\n|\Z)")
+URL_LINE = re.compile(r"^(?:(?:URL|Lien|Link|Source|Origine)\s*:\s*)?(https?://[^\s<>\"]+)$", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(?:Par|By)\s+(.{2,80}?)(?:\s+(?:avec|with|et|and)\s+(?:l['’])?(?:AFP|Reuters|AP|agences?|des agences)\b.*)?$",
+    re.IGNORECASE,
+)
+DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+# What a dateline prints before its date when it names no outlet ("Publié le 04/06/2024 à 09h12",
+# "Mis à jour le", "Updated on"): the words left after removing it, if any, are the outlet's name.
+DATE_CUE = re.compile(
+    r"(?:\b(?:publi[ée]e?|mis\s+[àa]\s+jour|modifi[ée]e?|actualis[ée]e?|posted|published|updated|last\s+updated)"
+    r"\b\s*(?:le|on|du|at)?|\b(?:le|on|du))\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+class Masthead:
+    """What a page says of itself, gathered as `rag.clean` reads its lines: `date`, and in `meta`
+    title, url, outlet (and the fallbacks owner, with, wire), byline, credited."""
+
+    def __init__(self) -> None:
+        self.date: str | None = None
+        self.meta: dict[str, str] = {}
+        self.header: list[tuple[str, int, int]] = []  # (kind, raw start, end) of the lines before the text
+        self.in_header = True
+
+    def front_matter(self, raw: str) -> re.Match[str] | None:
+        """Read a leading `---` block of `key: value` lines (title, date, url, outlet/site/source)."""
+        m = FRONT_MATTER.match(raw)
+        if not m:
+            return None
+        for line in m.group(1).splitlines():
+            key, _, value = line.partition(":")
+            value = value.strip().strip("\"'")
+            if value:
+                key = {"site": "outlet", "source": "outlet", "publisher": "outlet", "link": "url"}.get(
+                    key.strip().lower(), key.strip().lower()
+                )
+                self.meta.setdefault(key, value)
+        if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", self.meta.get("date", "")[:10]):
+            self.date = self.meta["date"][:10]
+        return m
+
+    def line(self, piece: str) -> str | None:
+        """Why a whole line is metadata (a date line, a URL, a credited source), or None; a byline, a
+        legal footer or "X avec AFP" are read here too, and left to `rag.clean` to drop as furniture."""
+        from rag.junk import FURNITURE_LINE
+
+        dmy = DMY_DATE.search(piece)
+        if dmy and len(piece) < 80 and not re.search(r"[.!?]\s", piece):
+            if self.date is None:
+                d, mth, y = dmy.groups()
+                self.date = f"{y}-{int(mth):02d}-{int(d):02d}"
+            name = DATE_CUE.sub("", piece[: dmy.start()].strip(" -|·•,:")).strip(" -|·•,")
+            half = len(name) // 2
+            if half and name[:half] == name[half:]:  # scrapers print the outlet twice ("XYZXYZ27/10/2023")
+                name = name[:half]
+            if re.search(r"[^\W\d_]", name):
+                self.meta.setdefault("outlet", name)
+            return "metadata: outlet/date line"
+        url = URL_LINE.match(piece)
+        if url:
+            self.meta.setdefault("url", url.group(1))
+            return "metadata: URL line"
+        when = date_line(piece)
+        if when:
+            self.date = self.date or when
+            return "metadata: date line"
+        who = credited(piece)
+        if who:
+            self.meta.setdefault("credited", who)
+            return "metadata: the outlet this page credits for its text"
+        if not FURNITURE_LINE.match(piece):
+            return None
+        by = BYLINE.match(piece)
+        if by:
+            name, when = byline_date(by.group(1).strip())
+            self.meta.setdefault("byline", name)
+            self.date = self.date or when
+        if self.date is None and (by or PUBLISHED.match(piece)):
+            self.date = date_of(piece)  # "Publié le 12 mars 2024 à 10h32, modifié le …"
+        for key, found in (("owner", copyright_owner(piece)), ("with", agency_outlet(piece))):
+            if found:
+                self.meta.setdefault(key, found)
+        return None
+
+    def enter(self, line: str, pieces: list[str], start: int, end: int) -> None:
+        """A line is read: the first sentence of the text ends the masthead (its wire dateline
+        names the agency); a line cut in pieces is junk there."""
+        if self.in_header and any(body_like(p) for p in pieces):
+            self.in_header = False
+            self.meta.setdefault("wire", wire_agency(line) or "")
+        if self.in_header and pieces != [line]:
+            self.header.append(("junk", start, end))
+
+    def header_line(self, line: str, why: str | None, start: int, end: int) -> None:
+        """A whole line of the masthead, and why it was dropped (None: kept as text)."""
+        if self.in_header:
+            name = outlet_line(line) and (not why or why.startswith("label"))
+            self.header.append(("name" if name else "meta" if why else "title", start, end))
+
+    def outlet_span(self, raw: str) -> tuple[int, int] | None:
+        """Where the outlet's name line is, after reading it into `meta`; None when there is none."""
+        named = header_outlet([(kind, raw[a:b]) for kind, a, b in self.header])
+        if named is None:
+            return None
+        _, a, b = self.header[named]
+        self.meta.setdefault("outlet", outlet_line(raw[a:b]) or "")
+        return a, b
+
+    def outlet(self) -> str | None:
+        """The outlet's name as the page gives it, else its URL's host, else the wire's agency."""
+        url = self.meta.get("url")
+        names = (self.meta.get(k) for k in ("outlet", "owner", "with"))
+        return next((n for n in names if n), None) or (_host(url) if url else None) or self.meta.get("wire") or None
+
+
+def _host(url: str) -> str | None:
+    from urllib.parse import urlparse
+
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None
