@@ -169,7 +169,8 @@ def _judge(
     "trois fois", "depuis le 12 mars" for "le 13 mars"), which the judge rightly rejects as worded,
     the claim with the premise's figure (a drift); then, when the premise prints that figure but
     leaves the setting to the article ("La pêche y est interdite depuis jeudi"), the premise read
-    after the article's title. Never the title alone: the sentence must carry what the title does not."""
+    after the article's title. Never the title alone: the sentence must give the figure, or carry
+    what the title does not."""
     calls = 1
     p = verifier.support(premise, ask, claim)
     kind = judged(p, verifier.threshold, claim, claim_q, rare, premise)
@@ -182,7 +183,10 @@ def _judge(
         if p >= verifier.threshold:
             return p, "drift", calls, premise
     title = title.strip().rstrip(".")
-    if title and title not in premise and calls <= spare and carried(other or claim, premise, title):
+    # A figure for the same thing identifies the version by itself ("Plus de 10 millions d'euros de
+    # marchandises …" for "Le stock … est estimé à 15 millions d'euros"); otherwise the sentence must
+    # carry the claim's words.
+    if title and title not in premise and calls <= spare and (other or carried(claim, premise, title)):
         calls += 1
         read = f"{title}. {premise}"
         p = verifier.support(read, ask, other or claim)
