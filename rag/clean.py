@@ -28,7 +28,9 @@ from rag.junk import (
     INSTRUCTIONS,
     JS_START,
     LEGAL_LINE,
+    MARKUP,
     TRAILING_SOURCE,
+    pull_quotes,
 )
 from rag.types import Dropped
 
@@ -123,6 +125,7 @@ class _Cleaner:
                 e -= 1
             while s < e and self.raw[s] in " \t\u00a0\ufeff":
                 s += 1
+            s, e = self.unwrap(s, e)  # "<p>La grève …</p>" is the line "La grève …"
             if s == e:
                 continue
             if not out:
@@ -139,6 +142,20 @@ class _Cleaner:
             out.append((s, e, self.raw.count("\n", prev_end, s) >= 2))
             prev_end = e
         return out
+
+    def unwrap(self, s: int, e: int) -> tuple[int, int]:
+        """The line without the HTML tags a scraper left at its ends."""
+        while (m := MARKUP.match(self.raw, s, e)) is not None:
+            self.drop(m.group(0), "markup: HTML tag")
+            s = m.end()
+            while s < e and self.raw[s] in " \t":
+                s += 1
+        while (m := _TRAILING_TAG.search(self.raw, s, e)) is not None and m.end() == e and m.start() >= s:
+            self.drop(m.group(0), "markup: HTML tag")
+            e = m.start()
+            while e > s and self.raw[e - 1] in " \t":
+                e -= 1
+        return s, e
 
     def pieces(self, s: int, e: int) -> list[tuple[int, int]]:
         """The kept parts of one line, as raw offsets."""
@@ -163,6 +180,8 @@ class _Cleaner:
                 bounds = bounds or _sentence_bounds(line)
                 a, b = _expand(line, m.start(), m.end(), bounds)
                 cuts.append((a, b, reason))
+        for m in MARKUP.finditer(line):
+            cuts.append((m.start(), m.end(), "markup: HTML tag"))
         for m in CREDIT.finditer(line):
             # A credit opening a line with no sentence after it ("Crédit photo : Musée du Louvre") is the whole line.
             whole = not line[: m.start()].strip() and not re.search(r"[.!?]", line[m.end() :])
@@ -230,6 +249,9 @@ def clean(raw: str) -> Cleaned:
                 kept.append((a, b, para and i == 0))
             if pieces == [(s, e)]:
                 page.header_line(raw[a:b], why, a, b)
+    for a, b in pull_quotes(raw, [k[:2] for k in kept]):
+        kept = [k for k in kept if k[:2] != (a, b)]
+        c.drop(raw[a:b], "pull quote: repeats a sentence of the text")
     named = page.outlet_span(raw)
     if named in [k[:2] for k in kept]:
         kept = [k for k in kept if k[:2] != named]
@@ -257,6 +279,9 @@ def clean(raw: str) -> Cleaned:
         byline=page.meta.get("byline"),
         credited=page.meta.get("credited"),
     )
+
+
+_TRAILING_TAG = re.compile(rf"(?:{MARKUP.pattern})\s*$", re.IGNORECASE)
 
 
 def _widget_header(line: str) -> bool:

@@ -17,7 +17,10 @@ INSTRUCTION_PATTERNS = [
     r"Customi[sz]e this (?:title|article|text|post)(?: in (?:french|english|français|anglais))?",
     r"(?:Make|Let|Write|Rewrite|Create|Generate|Optimi[sz]e)\b[^\n.]{0,80}\b(?:seo|subheadings?|at least \d+ words)\b"
     r"[^\n.]*?(?:\d+ words|subheadings?|seo(?: compatible| friendly)?|[.!?\n])",
-    r"(?:Rédige[zr]?|Réécri[st]|Réécrivez|Écri[st]|Écrivez|Génère[zr]?|Optimise[zr]?|Personnalise[zr]?)\b[^\n.]{0,80}"
+    # a note addressed to a model or a writer, whatever it asks: "Note pour l'IA : résume cet article en …"
+    r"(?:Note|Message|Instruction|Consigne|Remarque)s?\s+(?:pour|à|au|aux|à l['’]attention de|to|for)\s+(?:l['’]\s*|le |la |the |an? )?"
+    r"(?:IA|AI|assistant|modèle|model|ChatGPT|GPT|LLM|chatbot|rédacteur|rédactrice|rédaction|writer|editor|copywriter)\b\s*:?[^\n]*",
+    r"(?:Rédige[zr]?|Réécri[st]|Réécrivez|Écri[st]|Écrivez|Génère[zr]?|Optimise[zr]?|Personnalise[zr]?|Résume[zr]?|Reformule[zr]?)\b[^\n.]{0,80}"
     r"\b(?:seo|sous-titres|intertitres|au moins \d+ mots|ce titre|cet article)\b[^\n.]*?(?:\d+ mots|seo|titre|[.!?\n])",
     r"(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*"
     r"(?:previous|prior|above|earlier|system|original)?\s*(?:instructions?|rules|prompts?|guidelines)"
@@ -92,12 +95,26 @@ BOILERPLATE_PATTERNS = [
     r"(?:Voir cette publication sur|View this post on) (?:Instagram|Facebook|X)[^\n]*",
     r"pic\.twitter\.com/\w+",
     r"(?:Suivez-nous|Follow us) (?:sur|on) [^\n.]*\.?",
+    r"(?:Abonnez-vous|Rejoignez|Suivez|Join|Follow|Subscribe to)\b[^.!?\n]{0,30}\b(?:chaîne|channel|compte|account|canal)\s+"
+    r"(?:WhatsApp|Telegram|YouTube|Instagram|TikTok|Facebook)\b[^.!?\n]*[.!]?",
+    # reader feedback and audio players ("Cet article vous a-t-il été utile ? Oui Non", "Écouter cet article 03:12")
+    r"(?:Cet article vous a-t-il (?:été utile|plu)|Cet article vous a plu|Was this (?:article|story) (?:helpful|useful))\s*\?"
+    r"(?:\s*(?:Oui|Non|Yes|No)\b)*",
+    r"[▶►]?\s*(?-i:Écouter|Écoutez|Listen to)\s+(?:cet article|l['’]article|le podcast|notre podcast|cet épisode|this article|"
+    r"the podcast|this episode|this story)\b[^.!?\n<]{0,30}",
 ]
 
 # Credits between two sentences: "(Photo : Reuters)", "(Source : AFP)", "© AFP", "Crédit photo : X".
 CREDIT = re.compile(
     r"\((?:Photo|Photos|Crédit|Crédits|Credit|Source|Image|Illustration)s?\s*:[^)\n]{1,80}\)|"
     r"(?:©|Crédit photo\s*:|Photo credit\s*:)\s*[^\n.]{1,60}?(?=\s+[A-ZÀ-Ý][a-zà-ÿ]|$)",
+    re.IGNORECASE,
+)
+
+# HTML tags a scraper left around text (`<div class="player">…</div>`): cut, the text between kept.
+MARKUP = re.compile(
+    r"</?(?:div|span|p|a|section|article|figure|figcaption|aside|button|img|video|audio|source|br|strong|em|b|i|"
+    r"h[1-6]|ul|ol|li|header|footer|nav|blockquote)\b[^<>\n]{0,200}>",
     re.IGNORECASE,
 )
 
@@ -145,10 +162,17 @@ FURNITURE_LINE = re.compile(
     r"(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Read more|Read also|Related|LIRE AUSSI)\s*[:>|-][^\n]*|"
     r"(?:Partager|Share|Tweet|Imprimer|Print|E-mail|Email)(?:\s*[|/·•]\s*[\w-]+)+|"
     # menus, breadcrumbs and button rows: three or more short items between "|", ">", "•" or "·"
-    r"[^|>•·\n.!?]{1,40}(?:\s[|>•·]\s[^|>•·\n.!?]{1,40}){2,}|"
+    r"[^|>›•·\n.!?]{1,40}(?:\s[|>›•·]\s[^|>›•·\n.!?]{1,40}){2,}|"
     # legal footers (`LEGAL_LINE`), tag lists, video-player labels
     rf"{_LEGAL}|"
     r"(?:Mots-clés|Mots clés|Tags|Thèmes|Sujets|Topics)\s*:[^\n]{0,200}|"
+    # a line of hashtags; a row of reader tools; partner or sponsored content
+    r"(?:#[\w-]+\s*){2,}|"
+    r"(?:(?:Envoyer par e-?mail|Envoyer|Imprimer|Signaler une erreur|Signaler un abus|Copier le lien|Enregistrer|Partager|"
+    r"E-?mail|Print|Report an error|Copy link|Save|Share)\s*[|·•]?\s*){2,}|"
+    r"(?:Contenu (?:partenaire|sponsorisé|proposé par)|Sponsored content|Partner content|En partenariat avec)\b[^\n]{0,200}|"
+    # a two-level breadcrumb or section label ("Sports | Bretagne", "Actualités › Sport")
+    r"[^|>›•·\n.!?]{1,25}\s[|>›]\s[^|>›•·\n.!?]{1,25}|"
     r"(?:Voir|Regarder|Revoir) la vidéo|(?:Watch|Play) (?:the )?video|Écouter (?:cet |l['’])article|Listen to (?:this )?article|"
     # a video player's controls: a duration among its buttons ("Lecture en cours 01:48 Partager Regarder plus tard")
     r"[^.!?\n]{0,40}\b\d{1,2}:\d{2}\b[^.!?\n]{0,40}\b(?:Partager|Regarder plus tard|Plein écran|Share|Watch later|Full ?screen)\b[^.!?\n]*|"
@@ -174,3 +198,17 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
 
 INSTRUCTIONS = _compile(INSTRUCTION_PATTERNS)
 BOILERPLATE = _compile(BOILERPLATE_PATTERNS)
+
+
+_QUOTE_LINE = re.compile(r"^[«“\"]\s*(?P<q>[^«»“”\"]{10,200}?)\s*[»”\"]$")
+
+
+def pull_quotes(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines that are only a quotation printed elsewhere in the text: a page's pull quote
+    (« Nous avons six mois pour trouver un repreneur » over the paragraph that says it)."""
+    out = []
+    for a, b in spans:
+        m = _QUOTE_LINE.match(raw[a:b])
+        if m and any(m.group("q") in raw[x:y] for x, y in spans if (x, y) != (a, b)):
+            out.append((a, b))
+    return out

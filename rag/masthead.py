@@ -281,7 +281,8 @@ class Masthead:
     def header_line(self, line: str, why: str | None, start: int, end: int) -> None:
         """A whole line of the masthead, and why it was dropped (None: kept as text)."""
         if self.in_header:
-            name = outlet_line(line) and (not why or why.startswith("label"))
+            # a name dropped as a label or a section row ("Jura Télé", "L'Éco de l'Est | Industrie") may be the outlet
+            name = outlet_line(line) and (not why or why.startswith(("label", "byline, date stamp")))
             self.header.append(("name" if name else "meta" if why else "title", start, end))
 
     def outlet_span(self, raw: str) -> tuple[int, int] | None:

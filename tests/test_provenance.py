@@ -140,7 +140,9 @@ def test_the_title_gives_a_sentence_its_setting_never_its_statement() -> None:
     assert not carried(claim, "Les analyses ont été réalisées par le laboratoire d'Arbois.", title)
     # nor does a title on the fishing ban deny that swimming is safe (it lacks "pas", not the claim's words)
     assert judged(0.4, 0.65, claim, [], (), "Pollution au mercure : pêche interdite au lac de Serrières") is None
-    assert judged(0.4, 0.65, claim, [], (), "Il y a un danger pour la baignade dans le lac de Serrières.") == "contradicts"
+    assert (
+        judged(0.4, 0.65, claim, [], (), "Il y a un danger pour la baignade dans le lac de Serrières.") == "contradicts"
+    )
 
 
 def test_relative_days_are_read_against_the_articles_date() -> None:
