@@ -294,7 +294,15 @@ class Assistant:
             art = self.store.get_article(aid)
             if art is not None:
                 meta[aid] = trace_mod.ArticleMeta(
-                    art.title, art.date, art.outlet, art.url, art.sources, art.raw_span, art.byline, art.credited
+                    art.title,
+                    art.date,
+                    art.outlet,
+                    art.url,
+                    art.sources,
+                    art.raw_span,
+                    art.byline,
+                    art.credited,
+                    art.text,
                 )
         found = trace_mod.trace(claim, question, hits, meta, self.embedder, self.verifier, language, verified)
         return replace(found, timings={**found.timings, "total_s": time.perf_counter() - t0})

@@ -58,6 +58,11 @@ _GIVEN = re.compile(
 )
 
 
+def is_office(word: str) -> bool:
+    """An office or the body holding it ("président", "préfecture", "minister")."""
+    return fold(word.lower()) in _OFFICE_WORDS
+
+
 def _groups(word: str) -> list[frozenset[str]]:
     return [g for g in _OFFICES if word in g]
 

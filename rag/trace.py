@@ -16,6 +16,7 @@ from typing import Any
 
 from rag import ground
 from rag.chunk import refers_back
+from rag.context import resolve_days, resolve_nouns
 from rag.embed import Embedder
 from rag.figures import key_figures, quantities, restated
 from rag.propositions import statements
@@ -23,7 +24,6 @@ from rag.stance import excluded, identifying, judged, rare_names, stance
 from rag.types import Citation, Hit
 from rag.verify import Verifier
 from rag.versions import Appearance, ChainStep, Drift, by_date, chain, drifts
-from rag.when import resolve_days
 
 __all__ = [
     "Appearance",
@@ -69,6 +69,7 @@ class ArticleMeta:
     raw_span: Callable[[int, int], tuple[int, int] | None]
     byline: str | None = None
     credited: str | None = None
+    text: str = ""  # the cleaned article: what names its definite nouns
 
 
 def trace(
@@ -122,7 +123,8 @@ def trace(
         for i, quote in enumerate(tries):
             if found or (i and calls + (len(order) - n) > MAX_CALLS):
                 break
-            text = resolve_days(quote.text, published)  # "depuis jeudi" in a wire of Saturday 15 March: 13 March
+            # "depuis jeudi" in a wire of Saturday 15 March: 13 March; "l'usine" after "l'usine Chimanor": Chimanor
+            text = resolve_nouns(resolve_days(quote.text, published), meta[aid].text if aid in meta else "")
             if excluded(claim, claim_q, text, question, embedder, named, title):
                 continue  # decided by code: no judge call
             # The sentence, then each statement it makes in a set-off relative ("Le feu, qui a mobilisé
@@ -283,7 +285,9 @@ def markdown(t: Trace) -> str:
         )
         lines.append(f"  « {a.quote} » (chars {a.start}-{a.end}, support {a.support:.2f})")
         if a.read_as:
-            lines.append(f"  read as: « {a.read_as} » (relative days dated, the article's title before it)")
+            lines.append(
+                f"  read as: « {a.read_as} » (days dated, nouns named as the article names them, after its title)"
+            )
         lines.append(f"  attributed to: {who}")
     for d in t.drifts:
         lines += ["", "**Drift:** " + " vs ".join(f"« {text} » ({', '.join(ids)})" for text, ids in d.versions)]

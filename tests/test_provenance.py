@@ -83,6 +83,21 @@ def test_a_version_with_another_figure_is_judged_with_its_own_figure() -> None:
     assert restated(claim, "Les prélèvements du 3 mars montrent un taux élevé.") is None
 
 
+def test_a_definite_noun_is_named_as_its_article_names_it() -> None:
+    from rag.context import resolve_nouns
+
+    article = "L'association pointe du doigt l'usine Chimanor, installée depuis 1974. Le navire Angara a accosté."
+    said = "Un ancien salarié de l'usine affirme que des fûts ont été enterrés sur le site."
+    assert resolve_nouns(said, article) == (
+        "Un ancien salarié de l'usine Chimanor affirme que des fûts ont été enterrés sur le site."
+    )
+    assert resolve_nouns("Le navire a quitté le port.", article) == "Le navire Angara a quitté le port."
+    # a noun the article names twice otherwise, or one already named, is left as printed
+    two = article + " L'usine Helvag est voisine."
+    assert resolve_nouns(said, two) == said
+    assert resolve_nouns("L'usine Chimanor conteste.", article) == "L'usine Chimanor conteste."
+
+
 class _Scripted:
     """A judge that says yes only to the premises and claims it is given: what each retry must reach."""
 
@@ -146,7 +161,7 @@ def test_the_title_gives_a_sentence_its_setting_never_its_statement() -> None:
 
 
 def test_relative_days_are_read_against_the_articles_date() -> None:
-    from rag.when import resolve_days
+    from rag.context import resolve_days
 
     # A wire of Saturday 15 March 2025: "depuis jeudi" is 13 March; a dated weekday stays as printed.
     wire = "La pêche y est interdite depuis jeudi par arrêté préfectoral."

@@ -1,5 +1,7 @@
-"""Relative days read against the article's date: a wire dated Saturday 15 March says "depuis
-jeudi" where the regional paper says "jeudi 13 mars"; both state the same date.
+"""What a sentence leaves to its article, made explicit for the trace's judge: a relative day
+dated by the article's date (a wire of Saturday 15 March says "depuis jeudi" where the regional
+paper says "jeudi 13 mars"), a definite noun named as the article names it ("Un ancien salarié de
+l'usine" after "l'usine Chimanor").
 
 Only for the judge and the figure checks of a trace: the quote shown stays the text as printed.
 """
@@ -46,3 +48,28 @@ def resolve_days(text: str, published: str | None) -> str:
         return f"{m.group(0)} {when.day} {month}" if not english else f"{m.group(0)}, {month} {when.day}"
 
     return _DAY.sub(dated, text)
+
+
+# "l'usine Chimanor", "le navire Angara", "la société Helvag": a common noun then the name it is.
+_NAMED_NOUN = re.compile(
+    r"\b(?:[Ll]['’]|[Ll]e |[Ll]a |[Ll]es )(?P<noun>[a-zà-ÿ][a-zà-ÿ-]{2,})[ \t]+(?P<name>[A-ZÀ-Ý][\w’'-]+(?:[ \t]+[A-ZÀ-Ý][\w’'-]+)*)"
+)
+_DEFINITE = r"\b(?P<det>[Ll]['’]|[Ll]e |[Ll]a )(?P<noun>{})\b(?![ \t]+[A-ZÀ-Ý])"
+
+
+def resolve_nouns(text: str, article: str) -> str:
+    """`text` with each definite noun the article names once ("l'usine Chimanor", and no other
+    usine by name, and not an office) followed by that name: "Un ancien salarié de l'usine, …" -> "Un ancien salarié de
+    l'usine Chimanor, …". A noun the article names twice otherwise is left alone."""
+    names: dict[str, set[str]] = {}
+    for m in _NAMED_NOUN.finditer(article):
+        names.setdefault(m.group("noun").lower(), set()).add(m.group("name"))
+    from rag.kinds import is_office
+
+    # Not an office: an article has more presidents than it names ("le président Biden", "le président
+    # russe"), where it names one usine.
+    single = {noun: next(iter(n)) for noun, n in names.items() if len(n) == 1 and not is_office(noun)}
+    if not single:
+        return text
+    pattern = re.compile(_DEFINITE.format("|".join(map(re.escape, sorted(single, key=len, reverse=True)))))
+    return pattern.sub(lambda m: f"{m.group(0)} {single[m.group('noun').lower()]}", text)
