@@ -96,6 +96,11 @@ def test_a_definite_noun_is_named_as_its_article_names_it() -> None:
     two = article + " L'usine Helvag est voisine."
     assert resolve_nouns(said, two) == said
     assert resolve_nouns("L'usine Chimanor conteste.", article) == "L'usine Chimanor conteste."
+    # nor an office: "le président Biden" does not make every "le président" of the article Biden
+    assert (
+        resolve_nouns("Le président a parlé.", "Le président Biden a reçu le président russe.")
+        == "Le président a parlé."
+    )
 
 
 class _Scripted:
