@@ -115,6 +115,9 @@ def claim_review(g: ClaimGroup) -> dict[str, object]:
             "identifier": a.article_id,
             "name": a.title,
             "publisher": a.outlet,
+            # schema.org CreativeWork: the article's writer, and the work it reproduces
+            "author": {"@type": "Person", "name": a.byline} if a.byline else None,
+            "isBasedOn": a.credited,
             "url": a.url,
             "datePublished": a.date,
             "text": a.quote,
