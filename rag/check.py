@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from rag import figures, ground, hedge, naming, owners, predicates, premise, rank, roles, units, values
+from rag import figures, ground, hedge, kinds, naming, owners, predicates, premise, rank, roles, units, values
 from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.lang import detect
@@ -93,6 +93,9 @@ def check(
         owner = owners.other_owner(question, text, quote.text)
         if owner:
             return "figure_of_another", owner
+        level = kinds.other_level(question, quote.text)
+        if level:
+            return "other_level", level
         unit = units.unit_unstated(question, quote.text)
         if unit:
             return "unit_not_in_quote", unit

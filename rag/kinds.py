@@ -85,3 +85,38 @@ def other_office(question: str, answer: str) -> str | None:
     if any(said & g for g in _groups(kind)):
         return None
     return f"the question asks for a « {asked.group('kind')} »; the answer gives a « {given.group('head') or given.group('apposed')} »"
+
+
+# The level a body works at, by its adjective ("la fédération départementale", "l'association
+# locale", "the regional agency"): a closed set, like offices. Nouns ("pays", "ville") are left out:
+# "Quel pays …" asks for a country, not a level.
+_LEVELS: tuple[frozenset[str], ...] = tuple(
+    frozenset(fold(w) for w in group.split())
+    for group in (
+        "local locale locaux locales communal communale communaux municipal municipale municipaux municipales",
+        "departemental departementale departementaux departementales",
+        "regional regionale regionaux regionales",
+        "national nationale nationaux nationales federal federale federaux",
+        "europeen europeenne europeens europeennes european",
+        "international internationale internationaux internationales mondial mondiale mondiaux world",
+    )
+)
+
+
+def _levels(text: str) -> set[int]:
+    words = {fold(w.lower()) for w in re.findall(r"[\w-]+", text)}
+    return {i for i, group in enumerate(_LEVELS) if words & group}
+
+
+def other_level(question: str, quote: str) -> str | None:
+    """The question asks about a body of one level and the quote speaks only of one of another:
+    "Combien d'adhérents compte la fédération départementale de pêche ?" over "…, l'association locale
+    de pêche, qui compte 450 membres" (corpus6: shown as proved). None when the question names no
+    level, or the quote names the asked one anywhere."""
+    asked, given = _levels(question), _levels(quote)
+    if len(asked) != 1 or asked & given or not given:
+        return None
+    ask = next(iter(asked))
+    named = next(w for w in re.findall(r"[\w-]+", question) if fold(w.lower()) in _LEVELS[ask])
+    said = [w for w in re.findall(r"[\w-]+", quote) if any(fold(w.lower()) in _LEVELS[i] for i in given)]
+    return f"the question asks about a « {named} » body; its quote speaks only of a « {said[0]} » one"

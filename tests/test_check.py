@@ -82,3 +82,31 @@ def test_the_sentence_before_is_added_only_for_what_an_opening_pronoun_stands_fo
     q = "Combien de conteneurs de munitions la Corée du Nord a-t-elle livrés ?"
     v = check(q, "Plus de 1 000 conteneurs.", elles, ["k#0"], usem, _AnswersWhenNamed("Corée"))
     assert v.refusal is None and v.citations[0].quote.startswith("La Corée du Nord")
+
+
+def test_a_quote_about_a_body_of_another_level_proves_nothing() -> None:
+    # corpus6: "450 membres" for the departmental federation, over the local association's members.
+    usem = get_embedder("usem:multilingual-v3")
+    text = (
+        "« On pêche ici depuis quarante ans », lance Gérard Paillot, président de l'AAPPMA de Serrières, "
+        "l'association locale de pêche, qui compte 450 membres."
+    )
+    hits = [Hit(Chunk("c#0", "c", text, 0, len(text), "h"), 1.0)]
+    v = check(
+        "Combien d'adhérents compte la fédération départementale de pêche ?",
+        "450 membres",
+        hits,
+        ["c#0"],
+        usem,
+        FakeVerifier("yes"),
+    )
+    assert v.refusal is not None and v.refusal[0] == "other_level" and not v.citations
+    v = check(
+        "Combien d'adhérents compte l'association locale de pêche ?",
+        "450 membres",
+        hits,
+        ["c#0"],
+        usem,
+        FakeVerifier("yes"),
+    )
+    assert v.refusal is None and "450 membres" in v.citations[0].quote

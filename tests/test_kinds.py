@@ -30,3 +30,24 @@ def test_an_article_is_a_word_of_its_own() -> None:
     assert other_office("Which captain commanded the ship?", "Angara") is None
     assert other_office("Qui est le maire ?", "Lambert, directeur de l'école") is not None  # apposed office
     assert other_office("Qui est Lambert ?", "Le directeur de l'école") is None
+
+
+def test_a_body_of_another_level_than_the_asked_one_is_caught() -> None:
+    from rag.kinds import other_level
+
+    # corpus6: shown as proved, the local association's members for the departmental federation's
+    local = "« On pêche ici depuis quarante ans », lance Gérard Paillot, président de l'association locale de pêche, qui compte 450 membres."
+    why = other_level("Combien d'adhérents compte la fédération départementale de pêche ?", local)
+    assert why and "départementale" in why and "locale" in why
+    assert other_level(
+        "How many members does the national federation have?", "La fédération régionale compte 900 membres."
+    )
+    # the asked level printed, no level asked, or none in the quote: not judged
+    fed = "Environ 200 pêcheurs fréquentent le lac, selon la fédération départementale de pêche."
+    assert other_level("Combien de pêcheurs fréquentent le lac selon la fédération départementale ?", fed) is None
+    assert other_level("Combien de membres compte l'association ?", local) is None
+    assert (
+        other_level("Combien d'adhérents compte la fédération départementale ?", "L'AAPPMA compte 450 membres.") is None
+    )
+    # "Quel pays …" asks for a country, not a level
+    assert other_level("Quel pays a imposé des sanctions ?", "Les sanctions régionales ont été levées.") is None
