@@ -95,6 +95,12 @@ def asked_verb(question: str) -> tuple[str, str] | None:
         tok = next((t for t in words if t.pos_ == "VERB" and not t.text[:1].isupper()), None)
     if tok is None or not tok.is_alpha or tok.text[:1].isupper():
         return None
+    # Asked through what someone says it did ("En quelle année Chimanor dit-il avoir abandonné le
+    # procédé ?"): the date belongs to the infinitive said, not to the saying. "Quand a-t-il dit que
+    # …" (a clause) asks when it was said.
+    if tok.pos_ == "VERB" and (tok.lemma_.lower() == "dire" or clauses.said(tok.lemma_.lower())):
+        said = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        tok = said if said is not None else tok
     lemma = ground.fold(tok.lemma_ if tok.pos_ in ("VERB", "AUX") else tok.text)
     if lemma in _AMOUNT:
         return _asked_noun(question, words)

@@ -28,6 +28,13 @@ def test_the_question_verb_is_read_through_inversion_and_auxiliaries() -> None:
     # Light and support verbs say nothing by themselves: not judged.
     assert asked_verb("Depuis quand Gwenaëlle Morvan est-elle à la tête du festival ?") is None
     assert asked_verb("Quand Paul Marchand a-t-il vu le jour ?") is None
+    # Asked through what someone says it did: the infinitive said (corpus6: "1998" was refused as the
+    # date of "dit"); "a-t-il dit que …" asks when it was said.
+    assert asked_verb("En quelle année Chimanor dit-il avoir abandonné le procédé au mercure ?") == (
+        "abandonné",
+        "abandonner",
+    )
+    assert asked_verb("Quand Kirby a-t-il dit que les navires étaient arrivés ?") == ("dit", "dire")
 
 
 def test_a_count_asked_through_a_noun_asks_that_nouns_action() -> None:
