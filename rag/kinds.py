@@ -87,15 +87,15 @@ def other_office(question: str, answer: str) -> str | None:
     return f"the question asks for a « {asked.group('kind')} »; the answer gives a « {given.group('head') or given.group('apposed')} »"
 
 
-# The level a body works at, by its adjective ("la fédération départementale", "l'association
-# locale", "the regional agency"): a closed set, like offices. Nouns ("pays", "ville") are left out:
-# "Quel pays …" asks for a country, not a level.
+# The level a body works at ("la fédération départementale", "l'association locale", "the regional
+# agency", "la fédération du département"): a closed set, like offices. "pays" and "ville" are left
+# out: "Quel pays …" asks for a country, not a level.
 _LEVELS: tuple[frozenset[str], ...] = tuple(
     frozenset(fold(w) for w in group.split())
     for group in (
         "local locale locaux locales communal communale communaux municipal municipale municipaux municipales",
-        "departemental departementale departementaux departementales",
-        "regional regionale regionaux regionales",
+        "departemental departementale departementaux departementales departement departements departmental",
+        "regional regionale regionaux regionales region regions",
         "national nationale nationaux nationales federal federale federaux",
         "europeen europeenne europeens europeennes european",
         "international internationale internationaux internationales mondial mondiale mondiaux world",
