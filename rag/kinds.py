@@ -113,6 +113,8 @@ def other_level(question: str, quote: str) -> str | None:
     "Combien d'adhérents compte la fédération départementale de pêche ?" over "…, l'association locale
     de pêche, qui compte 450 membres" (corpus6: shown as proved). None when the question names no
     level, or the quote names the asked one anywhere."""
+    # "Dans quelle région …" asks for a region's name, not about a body of that level.
+    question = re.sub(r"\b(?:quel|quelle|quels|quelles|which|what)\s+[\w-]+", " ", question, flags=re.IGNORECASE)
     asked, given = _levels(question), _levels(quote)
     if len(asked) != 1 or asked & given or not given:
         return None

@@ -49,5 +49,7 @@ def test_a_body_of_another_level_than_the_asked_one_is_caught() -> None:
     assert (
         other_level("Combien d'adhérents compte la fédération départementale ?", "L'AAPPMA compte 450 membres.") is None
     )
+    # "Dans quelle région …" asks for a region, not about a regional body
+    assert other_level("Dans quelle région se trouve le port ?", "Le port attire une attention internationale.") is None
     # "Quel pays …" asks for a country, not a level
     assert other_level("Quel pays a imposé des sanctions ?", "Les sanctions régionales ont été levées.") is None
