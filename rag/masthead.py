@@ -26,36 +26,15 @@ WORD_DATE = re.compile(
     re.IGNORECASE,
 )
 _TIME = r"(?:\s*(?:à|a|at|,|-|–)?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:am|pm))?)?"
-_CUE = (
-    r"(?:(?:publi[ée]e?|mis\s+[àa]\s+jour|modifi[ée]e?|actualis[ée]e?|posted|published|updated)\s*(?:le|on)?\s*:?\s*)?"
-)
-PUBLISHED = re.compile(
-    r"\s*(?:publi[ée]e?|mis\s+[àa]\s+jour|modifi[ée]e?|actualis[ée]e?|posted|published|updated)\b", re.I
-)
+# How a page says it published or updated the text ("Publié le", "Mis à jour le", "Updated on").
+_PUBLISH = r"(?:publi[ée]e?|mis\s+[àa]\s+jour|modifi[ée]e?|actualis[ée]e?|posted|published|updated|last\s+updated)"
+_CUE = rf"(?:{_PUBLISH}\s*(?:le|on)?\s*:?\s*)?"
+PUBLISHED = re.compile(rf"\s*{_PUBLISH}\b", re.IGNORECASE)
 # A line that is only a date (and a time, and how it was published): "15 mars 2025 à 17:05".
 DATE_LINE = re.compile(rf"^{_CUE}(?P<date>{WORD_DATE.pattern}){_TIME}\.?$", re.IGNORECASE)
 
 # Words an outlet's name may hold in lower case ("Le Journal du Lac", "L'Éco de l'Est").
-_FUNCTION = {
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "les",
-    "l",
-    "d",
-    "et",
-    "en",
-    "sur",
-    "of",
-    "the",
-    "and",
-    "&",
-    "à",
-    "au",
-    "aux",
-}
+_FUNCTION = set("de du des la le les l d et en sur of the and & à au aux".split())
 _SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 _NAME_WORD = re.compile(r"[\w&'’.-]+")
 
@@ -192,11 +171,7 @@ BYLINE = re.compile(
 DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 # What a dateline prints before its date when it names no outlet ("Publié le 04/06/2024 à 09h12",
 # "Mis à jour le", "Updated on"): the words left after removing it, if any, are the outlet's name.
-DATE_CUE = re.compile(
-    r"(?:\b(?:publi[ée]e?|mis\s+[àa]\s+jour|modifi[ée]e?|actualis[ée]e?|posted|published|updated|last\s+updated)"
-    r"\b\s*(?:le|on|du|at)?|\b(?:le|on|du))\s*:?\s*$",
-    re.IGNORECASE,
-)
+DATE_CUE = re.compile(rf"(?:\b{_PUBLISH}\b\s*(?:le|on|du|at)?|\b(?:le|on|du))\s*:?\s*$", re.IGNORECASE)
 
 
 class Masthead:
