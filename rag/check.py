@@ -96,6 +96,9 @@ def check(
         level = kinds.other_level(question, quote.text)
         if level:
             return "other_level", level
+        office = kinds.other_office(question, text, quote.text)  # a bare name, the office its quote gives it
+        if office:
+            return "other_office", office
         unit = units.unit_unstated(question, quote.text)
         if unit:
             return "unit_not_in_quote", unit

@@ -24,6 +24,9 @@ _OFFICES: tuple[frozenset[str], ...] = tuple(
     frozenset(fold(w) for w in group.split())
     for group in (
         "juge juges judge judges",
+        # the court, a body: "Le tribunal de commerce …" names no judge
+        "tribunal tribunaux cour cours court courts juridiction juridictions",
+        "entraineur entraineurs entraineuse coach coachs coaches manager selectionneur trainer",
         "procureur procureure procureurs parquet parquets prosecutor prosecutors",
         "avocat avocate avocats lawyer lawyers attorney attorneys",
         "enqueteur enqueteurs enqueteuse police policier policiers gendarme gendarmes gendarmerie investigator investigators detective",
@@ -46,8 +49,9 @@ _OFFICES: tuple[frozenset[str], ...] = tuple(
 _OFFICE_WORDS = set().union(*_OFFICES)
 # The office a question asks for: the noun after "quel" / "which", or after "qui est le" / "who is the".
 _ASKED = re.compile(
-    r"^\W*(?:(?:quel|quelle|quels|quelles|which|what)\s+|(?:qui|who)\s+(?:est|était|sont|is|was|are|were)\s+"
-    r"(?:(?:le|la|les|the)\s+|l['’]\s*))(?P<kind>[\w-]+)",
+    r"^\W*(?:(?:quel|quelle)\s+(?:est|était)\s+le\s+nom\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*|des\s+)|"
+    r"what\s+is\s+the\s+name\s+of\s+the\s+|(?:quel|quelle|quels|quelles|which|what)\s+|"
+    r"(?:qui|who)\s+(?:est|était|sont|is|was|are|were)\s+(?:(?:le|la|les|the)\s+|l['’]\s*))(?P<kind>[\w-]+)",
     re.IGNORECASE,
 )
 # The office an answer gives itself: its first noun after an article ("Le procureur …") or after
@@ -67,15 +71,17 @@ def _groups(word: str) -> list[frozenset[str]]:
     return [g for g in _OFFICES if word in g]
 
 
-def other_office(question: str, answer: str) -> str | None:
+def other_office(question: str, answer: str, quote: str = "") -> str | None:
     """Why the answer names another office than the question's, or None (also when either gives
-    no office this table knows)."""
+    no office this table knows). A bare name is given the office its `quote` gives it: "Yannick Le
+    Goff" for the coach, over "… a déclaré le président du FC Kerlann, Yannick Le Goff"."""
     asked = _ASKED.match(question)
     given = _GIVEN.match(answer)
-    if not asked or not given:
+    office = (given.group("head") or given.group("apposed")) if given else _office_in(quote, answer)
+    if not asked or not office:
         return None
     kind = fold(asked.group("kind").lower())
-    head = fold((given.group("head") or given.group("apposed")).lower())
+    head = fold(office.lower())
     if kind not in _OFFICE_WORDS or head not in _OFFICE_WORDS:
         return None
     if set(_groups(kind)) & set(_groups(head)):
@@ -84,7 +90,27 @@ def other_office(question: str, answer: str) -> str | None:
     said = {fold(w.lower()) for w in re.findall(r"[\w-]+", answer)}
     if any(said & g for g in _groups(kind)):
         return None
-    return f"the question asks for a « {asked.group('kind')} »; the answer gives a « {given.group('head') or given.group('apposed')} »"
+    return f"the question asks for a « {asked.group('kind')} »; the answer gives a « {office} »"
+
+
+_BARE_NAME = re.compile(r"^\W*(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)+)\W*$")
+
+
+def _office_in(quote: str, answer: str) -> str | None:
+    """The office `quote` sets beside the bare name `answer` is: "le président du FC Kerlann, Yannick
+    Le Goff" or "Yannick Le Goff, président du club" -> "président". None for anything else."""
+    bare = _BARE_NAME.match(answer)
+    at = quote.find(bare.group("name")) if bare else -1
+    if at < 0 or bare is None:
+        return None
+    before = quote[:at].rstrip()
+    if before.endswith(","):
+        words = re.findall(r"[\w-]+", before[:-1])[-6:]
+        office = next((w for w in reversed(words) if fold(w.lower()) in _OFFICE_WORDS), None)
+        if office:
+            return office
+    after = re.match(r",\s*(?:(?:le|la|the)\s+|l['’]\s*)?(?P<w>[\w-]+)", quote[at + len(bare.group("name")) :], re.I)
+    return after.group("w") if after and fold(after.group("w").lower()) in _OFFICE_WORDS else None
 
 
 # The level a body works at ("la fédération départementale", "l'association locale", "the regional

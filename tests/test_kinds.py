@@ -53,3 +53,18 @@ def test_a_body_of_another_level_than_the_asked_one_is_caught() -> None:
     assert other_level("Dans quelle région se trouve le port ?", "Le port attire une attention internationale.") is None
     # "Quel pays …" asks for a country, not a level
     assert other_level("Quel pays a imposé des sanctions ?", "Les sanctions régionales ont été levées.") is None
+
+
+def test_a_bare_name_has_the_office_its_quote_gives_it() -> None:
+    # corpus7, shown as proved: the club's president for its coach, and the court for a judge.
+    quote = (
+        "« Le club n'est pas mort », a déclaré le président du FC Kerlann, Yannick Le Goff, à la sortie de l'audience."
+    )
+    why = other_office("Quel est le nom de l'entraîneur du FC Kerlann ?", "Yannick Le Goff", quote)
+    assert why and "entraîneur" in why and "président" in why
+    assert other_office("Quel ministre a parlé ?", "Jean Dupont", "Jean Dupont, maire de Lyon, a parlé.")
+    court = "Le tribunal de commerce de Lorient a présidé l'audience du tribunal de commerce."
+    assert other_office("Quel juge a présidé l'audience du tribunal de commerce ?", court)
+    # the asked office, or a name its quote gives no office: not judged
+    assert other_office("Qui est le président du FC Kerlann ?", "Yannick Le Goff", quote) is None
+    assert other_office("Quel est le nom de l'entraîneur ?", "Yannick Le Goff", "Yannick Le Goff a parlé.") is None
