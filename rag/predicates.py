@@ -215,8 +215,13 @@ def asked_unstated(question: str, answer: str, quote: str) -> str | None:
     light verb or one of saying is not judged."""
     if detect(question) != "fr" or detect(quote) != "fr":
         return None
-    if any(t.pos_ == "VERB" for t in clauses.parse(answer)):
-        return None  # an answer with its own verb is `action_unstated`'s
+    # An answer with its own clause is `action_unstated`'s; a participle describing the name ("Erwan,
+    # 34 ans, abonné depuis quinze ans") does not make one.
+    if any(
+        t.pos_ == "VERB" and (t.dep_ == "ROOT" or any(c.dep_.startswith("nsubj") for c in t.children))
+        for t in clauses.parse(answer)
+    ):
+        return None
     asked = _asked(question)
     if asked is None or not clauses.verb_like(asked[0]) or clauses.said(asked[0].lemma_.lower()):
         return None
@@ -231,9 +236,31 @@ def asked_unstated(question: str, answer: str, quote: str) -> str | None:
     own = clauses.argument(role)
     acted_on = [c for c in pred.children if c.i != own.i and c.dep_ in clauses.CORE and c.pos_ in ("NOUN", "PROPN")]
     printed = [ground.fold(t.lemma_.lower()) for t in quote_doc]
-    if not acted_on or any(same_stem(ground.fold(c.lemma_.lower()), w) for c in acted_on for w in printed):
-        return None  # what it acts on is there: whether the quote says it is the judge's to read
     what = " ".join(c.text for c in acted_on)
+    if not acted_on or any(same_stem(ground.fold(c.lemma_.lower()), w) for c in acted_on for w in printed):
+        # What it acts on is there: whether the quote says it is the judge's to read, once the answer's
+        # name stands in one sentence with it ("… à l'appel du groupe Kerlann Ultras 1996. « … », lance
+        # Erwan" names no founder).
+        return _apart(answer, acted_on, quote_doc, pred.text, what)
+    return f"the question asks what « {pred.text} » {what}; its quote has neither « {pred.text} » nor {what}"
+
+
+def _apart(answer: str, acted_on: list[Any], quote_doc: Any, verb: str, what: str) -> str | None:
+    """The answer's name and what the question's verb acts on are in the quote, never in one sentence."""
+    names = {ground.fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]{2,}", answer)} - {"les", "des", "une", "the"}
+    targets = {ground.fold(c.lemma_.lower()) for c in acted_on}
+    if not names or not targets:
+        return None
+    both = [
+        s
+        for s in quote_doc.sents
+        if names & {ground.fold(t.text) for t in s}
+        and any(same_stem(x, ground.fold(t.lemma_.lower())) for t in s for x in targets)
+    ]
+    with_name = [s for s in quote_doc.sents if names & {ground.fold(t.text) for t in s}]
+    if both or not with_name:
+        return None
+    return f"its quote names the answer and {what} in different sentences, none of them saying « {verb} »"
     return f"the question asks what « {pred.text} » {what}; its quote has neither « {pred.text} » nor {what}"
 
 

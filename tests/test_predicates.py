@@ -197,3 +197,16 @@ def test_a_bare_name_needs_the_questions_action_or_what_it_acts_on_in_its_quote(
         is None
     )
     assert asked_unstated("Qui a annoncé les sanctions ?", "Kirby", OBSERVED) is None
+
+
+def test_a_bare_name_and_what_the_verb_acts_on_must_meet_in_one_sentence_of_the_quote() -> None:
+    # corpus7, shown as proved: a supporter quoted after the group's call for its founder.
+    quote = (
+        "Devant le stade, une cinquantaine de supporters s'étaient réunis à l'appel du groupe Kerlann Ultras 1996. "
+        "« On veut savoir où est passé l'argent », lance Erwan, 34 ans, abonné depuis quinze ans."
+    )
+    q = "Qui a fondé le groupe Kerlann Ultras 1996 ?"
+    why = asked_unstated(q, "Erwan, 34 ans, abonné depuis quinze ans.", quote)  # a participle makes no clause
+    assert why and "different sentences" in why
+    # in one sentence, the judge reads whether it says so
+    assert asked_unstated(q, "Erwan", "Le groupe Kerlann Ultras 1996 a été lancé par Erwan en 1996.") is None
