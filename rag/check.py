@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from rag import figures, ground, hedge, kinds, naming, owners, predicates, premise, rank, roles, units, values
+from rag.asked import asked_unstated
 from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.lang import detect
@@ -119,7 +120,7 @@ def check(
         acted = predicates.action_unstated(question, text, quote.text)
         if acted:
             return "other_action", acted
-        unasked = predicates.asked_unstated(question, text, quote.text)
+        unasked = asked_unstated(question, text, quote.text)
         if unasked:
             return "asked_not_in_quote", unasked
         misplaced, judged = values.value_unstated(question, text, quote.text, verifier)

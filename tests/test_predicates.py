@@ -1,6 +1,7 @@
 """predicates.action_unstated and asked_unstated on real spaCy parses: which verb a name is an argument of."""
 
-from rag.predicates import action_unstated, asked_unstated
+from rag.asked import asked_unstated
+from rag.predicates import action_unstated
 
 SUPPLY_LINE = (
     "Les images satellite suggèrent que la Corée du Nord et la Russie ont développé une ligne "

@@ -1,0 +1,72 @@
+"""A bare answer whose quote states nowhere what the question asks of it (`asked_not_in_quote`).
+
+"Les États-Unis." for "Quel pays a imposé des sanctions à la Russie ?" over "Kirby a ajouté que les
+États-Unis avaient déjà observé des navires russes …": the name is there, the sanctions are not. The
+question's verb is read with `rag.predicates` (same action, same stem); French only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rag import clauses, ground
+from rag.lang import detect
+from rag.predicates import _CLOSE_SYNONYM, _asked, same_action, same_stem
+
+
+def asked_unstated(question: str, answer: str, quote: str) -> str | None:
+    """A bare answer ("Les États-Unis.") whose quote states nowhere what the question asks of it:
+    neither the question's verb (its stem, a synonym or a noun of it) nor what that verb acts on.
+    "Quel pays a imposé des sanctions à la Russie ?" is not answered by "Kirby a ajouté que les
+    États-Unis avaient déjà observé des navires russes …": the name is there, the sanctions are not,
+    and a verb of finding is not one `action_unstated` judges. French question and quote only; a
+    light verb or one of saying is not judged."""
+    if detect(question) != "fr" or detect(quote) != "fr":
+        return None
+    # An answer with its own clause is `action_unstated`'s; a participle describing the name ("Erwan,
+    # 34 ans, abonné depuis quinze ans") does not make one.
+    if any(
+        t.pos_ == "VERB" and (t.dep_ == "ROOT" or any(c.dep_.startswith("nsubj") for c in t.children))
+        for t in clauses.parse(answer)
+    ):
+        return None
+    asked = _asked(question)
+    if asked is None or not clauses.verb_like(asked[0]) or clauses.said(asked[0].lemma_.lower()):
+        return None
+    pred, role = asked
+    quote_doc = clauses.parse(quote)
+    lemma = ground.fold(pred.lemma_.lower())
+    # The action in any form: "imposées", "l'imposition", or another verb for it.
+    if any(ground.same_word(lemma, ground.fold(t.lemma_.lower()), 5) for t in quote_doc) or any(
+        t.pos_ == "VERB" and same_action(pred, t, quote_doc, _CLOSE_SYNONYM) for t in quote_doc
+    ):
+        return None
+    own = clauses.argument(role)
+    acted_on = [c for c in pred.children if c.i != own.i and c.dep_ in clauses.CORE and c.pos_ in ("NOUN", "PROPN")]
+    printed = [ground.fold(t.lemma_.lower()) for t in quote_doc]
+    what = " ".join(c.text for c in acted_on)
+    if not acted_on or any(same_stem(ground.fold(c.lemma_.lower()), w) for c in acted_on for w in printed):
+        # What it acts on is there: whether the quote says it is the judge's to read, once the answer's
+        # name stands in one sentence with it ("… à l'appel du groupe Kerlann Ultras 1996. « … », lance
+        # Erwan" names no founder).
+        return _met_apart(answer, acted_on, quote_doc, pred.text, what)
+    return f"the question asks what « {pred.text} » {what}; its quote has neither « {pred.text} » nor {what}"
+
+
+def _met_apart(answer: str, acted_on: list[Any], quote_doc: Any, verb: str, what: str) -> str | None:
+    """The answer's name and what the question's verb acts on are in the quote, never in one sentence."""
+    names = {ground.fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]{2,}", answer)} - {"les", "des", "une", "the"}
+    targets = {ground.fold(c.lemma_.lower()) for c in acted_on}
+    if not names or not targets:
+        return None
+    both = [
+        s
+        for s in quote_doc.sents
+        if names & {ground.fold(t.text) for t in s}
+        and any(same_stem(x, ground.fold(t.lemma_.lower())) for t in s for x in targets)
+    ]
+    with_name = [s for s in quote_doc.sents if names & {ground.fold(t.text) for t in s}]
+    if both or not with_name:
+        return None
+    return f"its quote names the answer and {what} in different sentences, none of them saying « {verb} »"
