@@ -174,6 +174,18 @@ def _values(question: str, answer: str, count: bool) -> set[float]:
     return found - {float(y) for y in _YEAR.findall(answer)} if count else found
 
 
+_DATE_WORDS = {
+    ground.fold(w)
+    for w in "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
+}
+
+
+def _date_words(text: str) -> set[str]:
+    """The months and weekdays a text prints, folded."""
+    return {ground.fold(w.lower()) for w in re.findall(r"[^\W\d_]+", text)} & _DATE_WORDS
+
+
 def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
     """The code half of `value_unstated`: the answer's values and the verb phrases its quote gives
     them for, when none is given for the question's action and every printing stands under a verb;
@@ -182,7 +194,9 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
     if not (count or _ASKS_WHEN.search(question)) or detect(question) != "fr" or detect(quote) != "fr":
         return None
     values = _values(question, answer, count)
-    asked = asked_verb(question) if values else None
+    # A when-question answered by a month or a day ("en juin", "mardi"): a date as much as "2003".
+    days = set() if count else _date_words(answer) - _date_words(question)
+    asked = asked_verb(question) if values or days else None
     if asked is None:
         return None
     what = slots.asked_count(question) if count else None
@@ -192,13 +206,16 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
     reference = str(refs[0].text) if refs else None
     out = []
     for tok in quote_doc:
-        if not (tok.like_num or ground.fold(tok.text) in figures.CARDINAL_WORDS):
+        if ground.fold(tok.text.lower()) in days:
+            printed = tok.text
+        elif not (tok.like_num or ground.fold(tok.text) in figures.CARDINAL_WORDS):
             continue
-        printed = tok.text
+        else:
+            printed = tok.text
         # "3 millions": the value is the number with its scale word.
         if tok.i + 1 < len(quote_doc) and _SCALE.match(quote_doc[tok.i + 1].text):
             printed = f"{tok.text} {quote_doc[tok.i + 1].text}"
-        if not values & figures.numbers(printed):
+        if not values & figures.numbers(printed) and ground.fold(printed.lower()) not in days:
             continue
         noun = tok.head if tok.dep_ == "nummod" else None
         if noun is not None and any(ground.same_word(c, ground.fold(noun.text), 5) for c in counted):
@@ -241,3 +258,31 @@ def value_unstated(question: str, answer: str, quote: str, verifier: Verifier) -
         f"the question asks « {found[0].asked} »; its quote gives {shown} (judge below {verifier.value_threshold})",
         calls,
     )
+
+
+def answer_other_action(question: str, answer: str) -> str | None:
+    """A when or how-many question answered by a clause of another action, with its date or count:
+    "Quand la DNCG a-t-elle levé l'interdiction ?" → "La DNCG avait sanctionné le club en juin d'une
+    interdiction …" (corpus7: shown as proved; the judge takes "sanctionné … en juin" for when it was
+    lifted, P 0.78). The answer's own words must name the asked action — its verb in any form, a noun
+    of it, a synonym by word vectors — when it is a clause at all. French only."""
+    count = slots.wants_number(question)
+    if not (count or _ASKS_WHEN.search(question)) or detect(question) != "fr":
+        return None
+    if not (_values(question, answer, count) or (not count and _date_words(answer) - _date_words(question))):
+        return None
+    asked = asked_verb(question)
+    if asked is None:
+        return None
+    doc = clauses.parse(answer)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or not clauses.verb_like(root) or clauses.said(root.lemma_.lower()):
+        return None  # a bare date or count, or a verb of saying: the quote's checks judge it
+    if any(ground.same_word(asked[1], ground.fold(t.lemma_.lower()), 5) for t in doc):
+        return None
+    q_verb = next((t for t in clauses.parse(question) if t.text == asked[0]), None)
+    if q_verb is None or q_verb.pos_ != "VERB":
+        return None  # "aura lieu", "est à la tête": a support verb's noun asks nothing a verb can match
+    if any(t.pos_ == "VERB" and predicates.same_action(q_verb, t, doc) for t in doc):
+        return None
+    return f"the question asks when or how many « {asked[0]} »; the answer gives it for « {root.text} »"

@@ -153,3 +153,25 @@ def test_a_value_with_its_scale_word_is_found_under_its_verb() -> None:
     )
     assert misplaced(q, "3 millions de dollars", quote) == [Misplaced("3", "réclame 3 millions de dollars", "coûté")]
     assert misplaced("Combien les pirates réclament-ils ?", "3 millions de dollars", quote) is None
+
+
+def test_a_clause_of_another_action_does_not_answer_when_the_asked_one_happened() -> None:
+    from rag.values import answer_other_action
+
+    # corpus7, shown as proved: the judge takes "sanctionné … en juin" for when the ban was lifted (P 0.78).
+    q = "Quand la DNCG a-t-elle levé l'interdiction de recruter ?"
+    why = answer_other_action(q, "La DNCG avait déjà sanctionné le club en juin d'une interdiction de recruter.")
+    assert why and "levé" in why and "sanctionné" in why
+    # the asked action in any form or a noun of it, a bare date, or a support verb's noun: not judged
+    assert (
+        answer_other_action("Quand le parquet a-t-il ouvert l'enquête ?", "L'enquête a été ouverte le 11 janvier.")
+        is None
+    )
+    assert (
+        answer_other_action(
+            "Quand le parquet a-t-il ouvert l'enquête ?", "Il a annoncé le 11 janvier l'ouverture de l'enquête."
+        )
+        is None
+    )
+    assert answer_other_action(q, "En juin.") is None
+    assert answer_other_action("Quand aura lieu la réunion ?", "La réunion sera organisée le 12 novembre.") is None
