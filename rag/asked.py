@@ -70,3 +70,34 @@ def _met_apart(answer: str, acted_on: list[Any], quote_doc: Any, verb: str, what
     if both or not with_name:
         return None
     return f"its quote names the answer and {what} in different sentences, none of them saying « {verb} »"
+
+
+def demonym_elsewhere(question: str, answer: str, quote: str) -> str | None:
+    """A bare place the quote prints only as an adjective of something the question does not ask
+    about: "Brest" for where Kervella Transports is based, over "l'homme d'affaires brestois Ronan
+    Kervella, fondateur du groupe … Kervella Transports" (corpus7: shown as proved). The adjective
+    must describe the question's own noun or name ("les armes nord-coréennes" for "Quel pays a fourni
+    les armes ?"). French quote only."""
+    bare = re.fullmatch(
+        r"\W*(?:(?:la|le|les|l['’])\s*)?(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:du|de|des)?\s*[A-ZÀ-Ý][\w'’-]*)*)\W*", answer
+    )
+    if bare is None or detect(quote) != "fr":
+        return None
+    words = [ground.fold(w) for w in re.findall(r"[^\W\d_]{4,}", bare.group("name"))]
+    printed = {ground.fold(w) for w in re.findall(r"[\w-]+", quote)}
+    if not words or any(w in printed for w in words):
+        return None  # the place itself is printed
+    asked = {ground.fold(w) for w in re.findall(r"[\w-]{4,}", question)}
+    for tok in clauses.parse(quote):
+        parts = [ground.fold(p) for p in tok.text.lower().split("-")]
+        if tok.pos_ != "ADJ" or not any(p.startswith(w[:4]) and p != w for p in parts for w in words):
+            continue
+        head = tok.head
+        named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        names = [" ".join(t.text for t in c.subtree if t.pos_ == "PROPN") for c in named]
+        if any(same_stem(ground.fold(head.lemma_.lower()), a) for a in asked) or any(
+            all(ground.fold(w) in asked for w in n.split() if len(w) >= 4) for n in names
+        ):
+            return None
+        return f"its quote prints « {tok.text} » of « {head.text} », which the question does not ask about"
+    return None

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from rag import figures, ground, hedge, kinds, naming, owners, predicates, premise, rank, roles, units, values
-from rag.asked import asked_unstated
+from rag.asked import asked_unstated, demonym_elsewhere
 from rag.chunk import opens_with_reference
 from rag.embed import Embedder
 from rag.lang import detect
@@ -123,6 +123,9 @@ def check(
         unasked = asked_unstated(question, text, quote.text)
         if unasked:
             return "asked_not_in_quote", unasked
+        elsewhere = demonym_elsewhere(question, text, quote.text)
+        if elsewhere:
+            return "place_of_another", elsewhere
         misplaced, judged = values.value_unstated(question, text, quote.text, verifier)
         calls += judged
         if misplaced:

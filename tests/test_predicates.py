@@ -211,3 +211,18 @@ def test_a_bare_name_and_what_the_verb_acts_on_must_meet_in_one_sentence_of_the_
     assert why and "different sentences" in why
     # in one sentence, the judge reads whether it says so
     assert asked_unstated(q, "Erwan", "Le groupe Kerlann Ultras 1996 a été lancé par Erwan en 1996.") is None
+
+
+def test_a_place_printed_only_as_an_adjective_of_something_else_is_no_answer() -> None:
+    from rag.asked import demonym_elsewhere
+
+    # corpus7, shown as proved: the businessman is from Brest; where his company is based is not said.
+    quote = "Parmi eux figure l'homme d'affaires brestois Ronan Kervella, fondateur du groupe de logistique Kervella Transports."
+    why = demonym_elsewhere("In which city is Kervella Transports headquartered?", "Brest", quote)
+    assert why and "brestois" in why
+    assert demonym_elsewhere("D'où vient Ronan Kervella ?", "Brest", quote) is None
+    arms = "Il est presque certain que des armes nord-coréennes sont expédiées vers l'ouest de la Russie."
+    assert demonym_elsewhere("Quel pays a fourni les armes ?", "La Corée du Nord", arms) is None
+    assert demonym_elsewhere("Quel pays a envoyé des navires ?", "La Corée du Nord", arms)
+    # the place printed as a name: not judged here
+    assert demonym_elsewhere("Où est basée l'entreprise ?", "Brest", "L'entreprise est basée à Brest.") is None
