@@ -138,3 +138,12 @@ def test_an_inverted_institution_after_a_reported_clause_is_the_source() -> None
     found = [(a.source, a.cue) for s in attribute(text) for a in s.sources]
     assert ("la préfecture du Rhône", "a indiqué") in found
     assert all("semaine" not in src for src, _ in found)  # a time phrase is not a source
+
+
+def test_a_source_before_a_set_off_relative_is_found() -> None:
+    # corpus6: spaCy hung "affirme" under the relative, so the sentence had no source and a trace of it
+    # showed "no source named" (provenance attribution 8 of 9).
+    text = "Un ancien salarié de l'usine, qui a souhaité garder l'anonymat, affirme que des fûts ont été enterrés."
+    (found,) = attribute(text)
+    (a,) = found.sources
+    assert (a.source, a.cue) == ("Un ancien salarié de l'usine", "affirme") and text[a.start : a.end] == a.source
