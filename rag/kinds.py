@@ -18,33 +18,36 @@ import re
 
 from rag.ground import fold
 
+
 # Offices and the bodies that hold them, each with its words in French and English (folded). A
 # word in two groups ("pdg": president and director) matches either.
-_OFFICES: tuple[frozenset[str], ...] = tuple(
-    frozenset(fold(w) for w in group.split())
-    for group in (
-        "juge juges judge judges",
-        # the court, a body: "Le tribunal de commerce …" names no judge
-        "tribunal tribunaux cour cours court courts juridiction juridictions",
-        "entraineur entraineurs entraineuse coach coachs coaches manager selectionneur trainer",
-        "procureur procureure procureurs parquet parquets prosecutor prosecutors",
-        "avocat avocate avocats lawyer lawyers attorney attorneys",
-        "enqueteur enqueteurs enqueteuse police policier policiers gendarme gendarmes gendarmerie investigator investigators detective",
-        "ministre ministres minister ministers",
-        "ministere ministeres ministry ministries",
-        "president presidente presidents pdg chairman chairwoman chair",
-        "directeur directrice directeurs directrices director directors pdg ceo patron patronne",
-        "maire maires mayor mayors",
-        "prefet prefete prefets prefect prefects prefecture",
-        "porte-parole spokesman spokeswoman spokesperson",
-        "chercheur chercheuse chercheurs researcher researchers",
-        "capitaine capitaines captain captains",
-        "ambassadeur ambassadrice ambassadeurs ambassador ambassadors ambassade embassy",
-        "depute deputee deputes senateur senatrice senateurs senator senators",
-        "gouverneur gouverneurs governor governors",
-        "medecin medecins docteur doctor doctors physician",
-        "journaliste journalistes reporter reporters correspondant correspondante journalist journalists",
-    )
+def _word_groups(*groups: str) -> tuple[frozenset[str], ...]:
+    """Groups of words, each a space-separated string, folded."""
+    return tuple(frozenset(fold(w) for w in group.split()) for group in groups)
+
+
+_OFFICES: tuple[frozenset[str], ...] = _word_groups(
+    "juge juges judge judges",
+    # the court, a body: "Le tribunal de commerce …" names no judge
+    "tribunal tribunaux cour cours court courts juridiction juridictions",
+    "entraineur entraineurs entraineuse coach coachs coaches manager selectionneur trainer",
+    "procureur procureure procureurs parquet parquets prosecutor prosecutors",
+    "avocat avocate avocats lawyer lawyers attorney attorneys",
+    "enqueteur enqueteurs enqueteuse police policier policiers gendarme gendarmes gendarmerie investigator investigators detective",
+    "ministre ministres minister ministers",
+    "ministere ministeres ministry ministries",
+    "president presidente presidents pdg chairman chairwoman chair",
+    "directeur directrice directeurs directrices director directors pdg ceo patron patronne",
+    "maire maires mayor mayors",
+    "prefet prefete prefets prefect prefects prefecture",
+    "porte-parole spokesman spokeswoman spokesperson",
+    "chercheur chercheuse chercheurs researcher researchers",
+    "capitaine capitaines captain captains",
+    "ambassadeur ambassadrice ambassadeurs ambassador ambassadors ambassade embassy",
+    "depute deputee deputes senateur senatrice senateurs senator senators",
+    "gouverneur gouverneurs governor governors",
+    "medecin medecins docteur doctor doctors physician",
+    "journaliste journalistes reporter reporters correspondant correspondante journalist journalists",
 )
 _OFFICE_WORDS = set().union(*_OFFICES)
 # The office a question asks for: the noun after "quel" / "which", or after "qui est le" / "who is the".
@@ -116,16 +119,13 @@ def _office_in(quote: str, answer: str) -> str | None:
 # The level a body works at ("la fédération départementale", "l'association locale", "the regional
 # agency", "la fédération du département"): a closed set, like offices. "pays" and "ville" are left
 # out: "Quel pays …" asks for a country, not a level.
-_LEVELS: tuple[frozenset[str], ...] = tuple(
-    frozenset(fold(w) for w in group.split())
-    for group in (
-        "local locale locaux locales communal communale communaux municipal municipale municipaux municipales",
-        "departemental departementale departementaux departementales departement departements departmental",
-        "regional regionale regionaux regionales region regions",
-        "national nationale nationaux nationales federal federale federaux",
-        "europeen europeenne europeens europeennes european",
-        "international internationale internationaux internationales mondial mondiale mondiaux world",
-    )
+_LEVELS: tuple[frozenset[str], ...] = _word_groups(
+    "local locale locaux locales communal communale communaux municipal municipale municipaux municipales",
+    "departemental departementale departementaux departementales departement departements departmental",
+    "regional regionale regionaux regionales region regions",
+    "national nationale nationaux nationales federal federale federaux",
+    "europeen europeenne europeens europeennes european",
+    "international internationale internationaux internationales mondial mondiale mondiaux world",
 )
 
 
