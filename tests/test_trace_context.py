@@ -1,0 +1,101 @@
+"""What a trace's judge reads of a sentence: its named nouns and dated days, its own figure, the title's setting."""
+
+from __future__ import annotations
+
+from rag.figures import quantities
+
+
+def test_a_definite_noun_is_named_as_its_article_names_it() -> None:
+    from rag.context import resolve_nouns
+
+    article = "L'association pointe du doigt l'usine Chimanor, installée depuis 1974. Le navire Angara a accosté."
+    said = "Un ancien salarié de l'usine affirme que des fûts ont été enterrés sur le site."
+    assert resolve_nouns(said, article) == (
+        "Un ancien salarié de l'usine Chimanor affirme que des fûts ont été enterrés sur le site."
+    )
+    assert resolve_nouns("Le navire a quitté le port.", article) == "Le navire Angara a quitté le port."
+    # a noun the article names twice otherwise, or one already named, is left as printed
+    two = article + " L'usine Helvag est voisine."
+    assert resolve_nouns(said, two) == said
+    assert resolve_nouns("L'usine Chimanor conteste.", article) == "L'usine Chimanor conteste."
+    # nor an office: "le président Biden" does not make every "le président" of the article Biden
+    assert (
+        resolve_nouns("Le président a parlé.", "Le président Biden a reçu le président russe.")
+        == "Le président a parlé."
+    )
+
+
+class _Scripted:
+    """A judge that says yes only to the premises and claims it is given: what each retry must reach."""
+
+    threshold = 0.65
+
+    def __init__(self, yes: set[tuple[str, str]]) -> None:
+        self.yes, self.asked = yes, []
+
+    def support(self, premise: str, question: str, answer: str) -> float:
+        self.asked.append((premise, answer))
+        return 0.9 if (premise, answer) in self.yes else 0.1
+
+
+def test_a_trace_judges_a_version_with_its_own_figure_then_after_the_title() -> None:
+    from rag.trace import _judge
+
+    claim = "Le taux de mercure dans les poissons du lac est trois fois supérieur au seuil."
+    four = "Le taux de mercure dans les poissons du lac est près de quatre fois supérieur au seuil."
+    wire = "Selon l'ARS, les taux relevés dans les poissons sont près de quatre fois supérieurs au seuil."
+    title = "Mercure dans le lac : le parquet ouvre une enquête"
+    cq = quantities(claim)
+    # the version's own figure, then the title for the lake and the metal the sentence leaves to it
+    judge = _Scripted({(f"{title}. {wire}", four)})
+    p, kind, calls, read = _judge(judge, "Q", claim, cq, (), wire, title, spare=2)
+    assert (kind, calls, read) == ("drift", 3, f"{title}. {wire}")
+    assert judge.asked == [(wire, claim), (wire, four), (f"{title}. {wire}", four)]
+    # no call beyond the budget
+    assert _judge(_Scripted({(f"{title}. {wire}", four)}), "Q", claim, cq, (), wire, title, spare=0)[1:3] == (None, 1)
+    # a date drift is found on the second call, on the sentence alone
+    ban, other = "La pêche est interdite au lac depuis le 13 mars.", "La pêche est interdite depuis le 12 mars au lac."
+    judge = _Scripted({(other, "La pêche est interdite au lac depuis le 12 mars.")})
+    assert _judge(judge, "Q", ban, quantities(ban), (), other, title, spare=2)[1:] == ("drift", 2, other)
+    # never the title alone: a sentence without the claim's figure is not read after the title
+    judge = _Scripted(set())
+    _judge(judge, "Q", claim, cq, (), "Les inspecteurs ont prélevé des poissons autour de l'usine.", title, spare=2)
+    assert len(judge.asked) == 1
+
+
+def test_the_title_gives_a_sentence_its_setting_never_its_statement() -> None:
+    from rag.embed import get_embedder
+    from rag.stance import excluded, judged
+    from rag.trace import carried
+
+    emb = get_embedder("hash:64")
+    claim = "Il n'y a pas de danger pour la baignade dans le lac de Serrières."
+    said = "« Il n'y a pas de danger pour la baignade », a déclaré le préfet du Jura, Marc Delorme."
+    title = "Lac de Serrières : la pêche interdite après la découverte de mercure"
+    # The sentence leaves who to the title: without it, no version at all (who does it must be named).
+    shells, setting = "La Chine a livré des obus à la Russie.", "La Chine accusée d'armer Moscou"
+    assert excluded(shells, [], "Le pays a livré des obus à la Russie.", None, emb)
+    assert not excluded(shells, [], "Le pays a livré des obus à la Russie.", None, emb, setting=setting)
+    # corpus6: the prefect's sentence leaves the lake to the title; the judge reads both
+    assert carried(claim, said, title)
+    # a sentence on another matter carries nothing the title does not
+    assert not carried(claim, "Les analyses ont été réalisées par le laboratoire d'Arbois.", title)
+    # nor does a title on the fishing ban deny that swimming is safe (it lacks "pas", not the claim's words)
+    assert judged(0.4, 0.65, claim, [], (), "Pollution au mercure : pêche interdite au lac de Serrières") is None
+    assert (
+        judged(0.4, 0.65, claim, [], (), "Il y a un danger pour la baignade dans le lac de Serrières.") == "contradicts"
+    )
+
+
+def test_relative_days_are_read_against_the_articles_date() -> None:
+    from rag.context import resolve_days
+
+    # A wire of Saturday 15 March 2025: "depuis jeudi" is 13 March; a dated weekday stays as printed.
+    wire = "La pêche y est interdite depuis jeudi par arrêté préfectoral."
+    assert resolve_days(wire, "2025-03-15") == "La pêche y est interdite depuis jeudi 13 mars par arrêté préfectoral."
+    assert resolve_days("Le parquet a ouvert vendredi 14 mars une enquête.", "2025-03-15").count("14 mars") == 1
+    assert resolve_days("Il l'a annoncé hier.", "2025-03-01") == "Il l'a annoncé hier 28 février."
+    assert resolve_days("The ban began on Thursday.", "2025-03-15") == "The ban began on Thursday, March 13."
+    # ahead, or without a full date: unchanged
+    assert resolve_days("Il viendra jeudi prochain.", "2025-03-15") == "Il viendra jeudi prochain."
+    assert resolve_days(wire, "2025-03") == wire and resolve_days(wire, None) == wire
