@@ -73,29 +73,39 @@ def _met_apart(answer: str, acted_on: list[Any], quote_doc: Any, verb: str, what
 
 
 def demonym_elsewhere(question: str, answer: str, quote: str) -> str | None:
-    """A bare place the quote prints only as an adjective of something the question does not ask
-    about: "Brest" for where Kervella Transports is based, over "l'homme d'affaires brestois Ronan
-    Kervella, fondateur du groupe … Kervella Transports" (corpus7: shown as proved). The adjective
-    must describe the question's own noun or name ("les armes nord-coréennes" for "Quel pays a fourni
-    les armes ?"). French quote only."""
+    """A place the answer gives that its quote prints only as an adjective of something the question
+    does not ask about: "Brest" (or "Kervella Transports is headquartered in Brest.") for where
+    Kervella Transports is based, over "l'homme d'affaires brestois Ronan Kervella, fondateur du groupe
+    … Kervella Transports" (corpus7: shown as proved). The adjective must describe the question's own
+    noun or name ("les armes nord-coréennes" for "Quel pays a fourni les armes ?"). A sentence's
+    places are its capitalised words the question does not print. French quote only."""
+    if detect(quote) != "fr":
+        return None
     bare = re.fullmatch(
         r"\W*(?:(?:la|le|les|l['’])\s*)?(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:du|de|des)?\s*[A-ZÀ-Ý][\w'’-]*)*)\W*", answer
     )
-    if bare is None or detect(quote) != "fr":
-        return None
-    words = [ground.fold(w) for w in re.findall(r"[^\W\d_]{4,}", bare.group("name"))]
+    asked = {ground.fold(w) for w in re.findall(r"[\w-]{4,}", question)}
+    if bare is not None:
+        words = [ground.fold(w) for w in re.findall(r"[^\W\d_]{4,}", bare.group("name"))]
+    else:
+        capitalised = re.findall(r"(?<![\w'’])[A-ZÀ-Ý][^\W\d_]{3,}", answer)
+        words = [w for w in (ground.fold(c) for c in capitalised) if w not in asked]
     printed = {ground.fold(w) for w in re.findall(r"[\w-]+", quote)}
     if not words or any(w in printed for w in words):
         return None  # the place itself is printed
-    asked = {ground.fold(w) for w in re.findall(r"[\w-]{4,}", question)}
     for tok in clauses.parse(quote):
         parts = [ground.fold(p) for p in tok.text.lower().split("-")]
         if tok.pos_ != "ADJ" or not any(p.startswith(w[:4]) and p != w for p in parts for w in words):
             continue
         head = tok.head
-        named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        # What it describes, up the nouns that complement one another: "iranienne" in "des drones de
+        # fabrication iranienne" describes the drones.
+        described = [head]
+        while described[-1].dep_ == "nmod" and described[-1].head not in described:
+            described.append(described[-1].head)
+        named = [c for h in described for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         names = [" ".join(t.text for t in c.subtree if t.pos_ == "PROPN") for c in named]
-        if any(same_stem(ground.fold(head.lemma_.lower()), a) for a in asked) or any(
+        if any(same_stem(ground.fold(h.lemma_.lower()), a) for h in described for a in asked) or any(
             all(ground.fold(w) in asked for w in n.split() if len(w) >= 4) for n in names
         ):
             return None

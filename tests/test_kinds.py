@@ -68,3 +68,16 @@ def test_a_bare_name_has_the_office_its_quote_gives_it() -> None:
     # the asked office, or a name its quote gives no office: not judged
     assert other_office("Qui est le président du FC Kerlann ?", "Yannick Le Goff", quote) is None
     assert other_office("Quel est le nom de l'entraîneur ?", "Yannick Le Goff", "Yannick Le Goff a parlé.") is None
+
+
+def test_a_body_is_no_person_but_its_office_holder_speaks_for_it() -> None:
+    # corpus7's re-run, shown as proved: the town hall for who the mayor is
+    mairie = "La mairie de Kerlann, propriétaire du stade du Moustoir-Vihan, a indiqué qu'elle ne renoncerait pas à la redevance."
+    why = other_office("Qui est le maire de Kerlann ?", mairie)
+    assert why and "maire" in why and "mairie" in why
+    assert other_office("Qui est le préfet du Morbihan ?", "La préfecture du Morbihan.")
+    assert other_office("Quel procureur a ouvert l'enquête ?", "Le parquet de Paris.")
+    # the holder for the body, or the asked person named beside the body: not judged
+    assert other_office("Quel parquet a ouvert l'enquête ?", "Le procureur de la République de Paris.") is None
+    assert other_office("Quelle mairie a vendu le stade ?", "La mairie de Kerlann.") is None
+    assert other_office("Qui est le maire de Kerlann ?", "La mairie de Kerlann, dirigée par le maire Jean Dupont.") is None

@@ -226,3 +226,10 @@ def test_a_place_printed_only_as_an_adjective_of_something_else_is_no_answer() -
     assert demonym_elsewhere("Quel pays a envoyé des navires ?", "La Corée du Nord", arms)
     # the place printed as a name: not judged here
     assert demonym_elsewhere("Où est basée l'entreprise ?", "Brest", "L'entreprise est basée à Brest.") is None
+    # corpus7's re-run, shown as proved: the same place in a sentence; the question's own names are not places
+    hq = "In which city is Kervella Transports headquartered?"
+    assert demonym_elsewhere(hq, "Kervella Transports is headquartered in Brest.", quote)
+    assert demonym_elsewhere("D'où vient Ronan Kervella ?", "Ronan Kervella vient de Brest.", quote) is None
+    # the adjective of a noun that complements the asked one: the drones are Iranian-made
+    drones = "Moscou s'appuie sur des drones de fabrication iranienne pour frapper les villes ukrainiennes."
+    assert demonym_elsewhere("Whose drones does Moscow rely on?", "Moscow relies on drones from Iran.", drones) is None
