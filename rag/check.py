@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from rag import figures, ground, hedge, kinds, naming, owners, predicates, premise, rank, roles, units, values
 from rag.asked import asked_unstated, demonym_elsewhere
 from rag.chunk import opens_with_reference
+from rag.context import carried
 from rag.embed import Embedder
 from rag.lang import detect
 from rag.types import Article, Citation, Hit
@@ -180,6 +181,16 @@ def check(
         a = verifier.answers(quote.text, question)
         if a >= verifier.answers_threshold:
             return None
+        # A sentence that says what the answer adds but leaves who it is about to its article ("Le
+        # club, fondé en 1921, …" under "Le FC Kerlann en redressement judiciaire", P 0.56 alone) is
+        # read after its title, as a reader reads it; never the title alone (`context.carried`).
+        title, _ = _setting(quote, article_of(quote.hit.chunk.article_id) if article_of else None, hits)
+        if title and title not in quote.text and carried(text, quote.text, title):
+            calls += 1
+            titled = verifier.answers(f"{title.rstrip('.')}. {quote.text}", question)
+            if titled >= verifier.answers_threshold:
+                return None
+            a = max(a, titled)
         return "off_question", f"P(answers the question) {a:.2f} < {verifier.answers_threshold}"
 
     for sup in order:

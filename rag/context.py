@@ -3,13 +3,16 @@ dated by the article's date (a wire of Saturday 15 March says "depuis jeudi" whe
 paper says "jeudi 13 mars"), a definite noun named as the article names it ("Un ancien salarié de
 l'usine" after "l'usine Chimanor").
 
-Only for the judge and the figure checks of a trace: the quote shown stays the text as printed.
+Only for the judge and the figure checks (of a trace; `carried` for an answer's too): the quote
+shown stays the text as printed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from rag import ground
 
 _WEEKDAYS = {
     **{d: i for i, d in enumerate("lundi mardi mercredi jeudi vendredi samedi dimanche".split())},
@@ -73,3 +76,15 @@ def resolve_nouns(text: str, article: str) -> str:
         return text
     pattern = re.compile(_DEFINITE.format("|".join(map(re.escape, sorted(single, key=len, reverse=True)))))
     return pattern.sub(lambda m: f"{m.group(0)} {single[m.group('noun').lower()]}", text)
+
+
+def carried(claim: str, premise: str, title: str) -> bool:
+    """The premise prints most (2 in 3) of the claim's content words that the title does not: what the
+    title adds is the setting ("le lac de Serrières", "mercure"), never the statement itself."""
+
+    def printed(word: str, text: list[str]) -> bool:
+        return any(ground.same_word(word, w, 5) or ground.same_word(w, word, 5) for w in text)
+
+    setting, have = ground.content_words(title), ground.content_words(premise)
+    left = [w for w in ground.content_words(claim) if not printed(w, setting)]
+    return bool(left) and sum(printed(w, have) for w in left) * 3 >= 2 * len(left)

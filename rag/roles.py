@@ -205,12 +205,29 @@ def speaker_as_actor(question: str, answer: str, quote: str) -> str | None:
     heads = [ground.fold(n.split()[-1]) for n in added if not all(ground.fold(w) in known for w in n.split())]
     if not heads:
         return None
-    from rag.attribute import attribute  # lazy: spaCy
+    from rag.propositions import propositions
 
-    spoken = [(a.start, a.end) for s in attribute(quote) for a in s.sources if _SPEECH_CUE.match(a.cue)]
-    folded = "".join(ground.fold(ch)[:1] or ch for ch in quote)  # letter by letter: offsets stay those of `quote`
+    # What a set-off apposition or relative says of the speaker is stated, not reported: "La mairie
+    # de Kerlann, propriétaire du stade, a indiqué …" states that the town hall owns the stadium.
+    # Only one that says something the answer says counts ("Le RUSI, un think tank, a indiqué …" does
+    # not make the RUSI the one who got the images).
+    words = {ground.fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", answer)} - {
+        ground.fold(w)[:5] for n in added for w in n.split()
+    }
+    statements = [quote] + [
+        p for p in propositions(quote) if len(words & {ground.fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", p)}) >= 2
+    ]
     for head in heads:
-        at = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", folded)]
-        if not at or not all(any(s <= i < e for s, e in spoken) for i in at):
+        if not all(_only_speaking(head, text) for text in statements):
             return None
     return f"its quote cites {', '.join(heads)} only as saying it, not as doing what is asked"
+
+
+def _only_speaking(head: str, text: str) -> bool:
+    """Every place `text` prints the folded name `head` is inside an attribution of speech (and there is one)."""
+    from rag.attribute import attribute  # lazy: spaCy
+
+    spoken = [(a.start, a.end) for s in attribute(text) for a in s.sources if _SPEECH_CUE.match(a.cue)]
+    folded = "".join(ground.fold(ch)[:1] or ch for ch in text)  # letter by letter: offsets stay those of `text`
+    at = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", folded)]
+    return bool(at) and all(any(s <= i < e for s, e in spoken) for i in at)

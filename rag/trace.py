@@ -16,7 +16,7 @@ from typing import Any
 
 from rag import ground
 from rag.chunk import refers_back
-from rag.context import resolve_days, resolve_nouns
+from rag.context import carried, resolve_days, resolve_nouns
 from rag.embed import Embedder
 from rag.figures import key_figures, quantities, restated
 from rag.propositions import statements
@@ -196,18 +196,6 @@ def _judge(
             return p, "drift" if p >= verifier.threshold else None, calls, read
         return p, judged(p, verifier.threshold, claim, claim_q, rare, premise), calls, read
     return p, None, calls, premise
-
-
-def carried(claim: str, premise: str, title: str) -> bool:
-    """The premise prints most (2 in 3) of the claim's content words that the title does not: what the
-    title adds is the setting ("le lac de Serrières", "mercure"), never the statement itself."""
-
-    def printed(word: str, text: list[str]) -> bool:
-        return any(ground.same_word(word, w, 5) or ground.same_word(w, word, 5) for w in text)
-
-    setting, have = ground.content_words(title), ground.content_words(premise)
-    left = [w for w in ground.content_words(claim) if not printed(w, setting)]
-    return bool(left) and sum(printed(w, have) for w in left) * 3 >= 2 * len(left)
 
 
 def _appearance(

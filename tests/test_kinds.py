@@ -80,4 +80,6 @@ def test_a_body_is_no_person_but_its_office_holder_speaks_for_it() -> None:
     # the holder for the body, or the asked person named beside the body: not judged
     assert other_office("Quel parquet a ouvert l'enquête ?", "Le procureur de la République de Paris.") is None
     assert other_office("Quelle mairie a vendu le stade ?", "La mairie de Kerlann.") is None
-    assert other_office("Qui est le maire de Kerlann ?", "La mairie de Kerlann, dirigée par le maire Jean Dupont.") is None
+    assert (
+        other_office("Qui est le maire de Kerlann ?", "La mairie de Kerlann, dirigée par le maire Jean Dupont.") is None
+    )

@@ -118,3 +118,16 @@ def test_a_name_the_question_gives_with_a_possessive_is_not_an_added_doer() -> N
     a = "Thomas Guérin est le directeur des systèmes d'information du centre hospitalier."
     assert speaker_as_actor("What is Thomas Guérin's job?", a, quote) is None
     assert speaker_as_actor("Qui a remis en route le système ?", "Thomas Guérin a remis en route le système.", quote)
+
+
+def test_what_an_apposition_says_of_the_speaker_is_stated() -> None:
+    # corpus7, refused: the town hall is cited as saying something, and said to own the stadium
+    mairie = (
+        "La mairie de Kerlann, propriétaire du stade du Moustoir-Vihan, a indiqué qu'elle ne renoncerait pas "
+        "à la redevance annuelle de 350 000 euros."
+    )
+    q = "Qui est propriétaire du stade du Moustoir-Vihan ?"
+    assert speaker_as_actor(q, "La mairie de Kerlann est propriétaire du stade du Moustoir-Vihan.", mairie) is None
+    # an apposition that says nothing the answer says leaves the speaker a speaker
+    rusi = "Des marchandises arrivent à Dunai, a indiqué le RUSI, un groupe de réflexion britannique."
+    assert speaker_as_actor("Qui a eu la primeur des images ?", "Le RUSI a eu la primeur des images.", rusi)

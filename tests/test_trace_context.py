@@ -64,9 +64,9 @@ def test_a_trace_judges_a_version_with_its_own_figure_then_after_the_title() -> 
 
 
 def test_the_title_gives_a_sentence_its_setting_never_its_statement() -> None:
+    from rag.context import carried
     from rag.embed import get_embedder
     from rag.stance import excluded, judged
-    from rag.trace import carried
 
     emb = get_embedder("hash:64")
     claim = "Il n'y a pas de danger pour la baignade dans le lac de Serrières."
