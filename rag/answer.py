@@ -22,6 +22,7 @@ from rag.errors import BackendError
 from rag.focus import focus
 from rag.lang import REFUSAL
 from rag.llm import LLM, Completion, OnToken
+from rag.names import absent_question_names
 from rag.prompt import render
 from rag.types import Answer, Article, Hit
 from rag.verify import Verifier
@@ -278,7 +279,7 @@ def answer(
         return refuse("off_topic")
     # A name the question asks about that no retrieved passage mentions (China's ministry, a Kremlin
     # spokesman): whatever the model writes, no passage can be about it.
-    absent = ground.absent_question_names(question, [h.chunk.text for h in hits], embedder)
+    absent = absent_question_names(question, [h.chunk.text for h in hits], embedder)
     if absent:
         return refuse("question_name_not_found", ", ".join(absent))
 

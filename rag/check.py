@@ -17,6 +17,7 @@ from rag.chunk import opens_with_reference
 from rag.context import carried
 from rag.embed import Embedder
 from rag.lang import detect
+from rag.names import absent_question_names, name_words, unknown_names
 from rag.types import Article, Citation, Hit
 from rag.verify import Verifier
 
@@ -109,7 +110,7 @@ def check(
             return "number_counts_other", "; ".join(other)
         # Names the answer repeats from the question ("the White House", "le ministère … de la
         # Défense") are the question's premise, checked against the article just below.
-        names = ground.unknown_names(text, [quote.hit.chunk.text, question], embedder)
+        names = unknown_names(text, [quote.hit.chunk.text, question], embedder)
         if names:
             return "name_not_in_quote", ", ".join(names)
         placed = naming.names_placed(question, text, quote.text)
@@ -146,7 +147,7 @@ def check(
         # Word by word only within one language: across languages single words match poorly
         # ("short-time work" / "chômage technique").
         if detect(question) == detect(quote.text):  # the answer is in the question's language
-            missing, total = ground.words_not_in(text, quote.text, embedder, ground.name_words(question))
+            missing, total = ground.words_not_in(text, quote.text, embedder, name_words(question))
             if total and len(missing) > (1 - ground.MIN_WORDS_IN_QUOTE) * total:
                 return "words_not_in_quote", ", ".join(missing)
             # Most words may be the question's own: "La direction du centre hospitalier de
@@ -166,7 +167,7 @@ def check(
         unranked = rank.rank_unstated(question, article)
         if unranked:
             return "rank_not_found", unranked
-        names = ground.absent_question_names(question, article, embedder)
+        names = absent_question_names(question, article, embedder)
         if names:
             return "question_name_not_found", ", ".join(names)
         title, paragraph = _setting(quote, article_of(quote.hit.chunk.article_id) if article_of else None, hits)

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from rag.embed import Embedder
-from rag.ground import content_words, fold, name_words, same_word, words_not_in
+from rag.ground import content_words, fold, same_word, words_not_in
+from rag.names import name_words
 
 _FRAME = re.compile(
     r"\b(?:rumeurs?|bruits?|informations?|affirmations?|allégations?|spéculations?)\s+"

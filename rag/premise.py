@@ -5,7 +5,7 @@ that mentions Dolmont two paragraphs earlier: the judge reads the question's nam
 A name the question gives must be printed by the quote, by its paragraph (the passage's text on
 the quote's line: "… depuis août, selon RUSI." after the ships' names), or by its article's title (an encyclopedia article names its subject in
 the title and says "elle" after), or the quote must refer to it by its head noun ("le ministère a
-déclaré" for "le ministère britannique de la Défense"). Names are matched as `ground.unknown_names`
+déclaré" for "le ministère britannique de la Défense"). Names are matched as `names.unknown_names`
 matches them: in translation, spelled otherwise, by stem.
 """
 
@@ -15,6 +15,7 @@ import re
 
 from rag import ground
 from rag.embed import Embedder
+from rag.names import unknown_names
 
 # What stands between a head noun and its name: "l'hôpital de Dolmont", "le ministère … de la Défense".
 _PREPS = {"de", "du", "des", "d", "of"}
@@ -24,7 +25,7 @@ _ARTICLES = {"la", "le", "les", "l", "the", "un", "une", "a", "an", "au", "aux"}
 def unanchored(question: str, quote: str, paragraph: str, title: str, embedder: Embedder) -> list[str]:
     """The question's names that neither the quote, its paragraph, nor its article's title gives,
     and that the quote does not refer to by their head noun."""
-    missing = ground.unknown_names(question, [quote, paragraph, title], embedder)
+    missing = unknown_names(question, [quote, paragraph, title], embedder)
     return [n for n in missing if not _referred(question, n, quote)]
 
 

@@ -4,7 +4,7 @@ must be stated by the article it is answered from.
 The 1.5B judge reads past ranks: "Combien de passagers le Korrigan a-t-il transportés lors de son
 premier voyage ?" was accepted over "le ferry quitte Audierne … avec 212 passagers", the crossing on
 which it sank, in an article that never says which voyage was the first. Like the names a question
-gives (`ground.absent_question_names`), a rank is the question's premise: the quoted article must
+gives (`names.absent_question_names`), a rank is the question's premise: the quoted article must
 state it somewhere, in its words or the other language's ("premier"/"first"; for a first also "le
 début", "commencé", "d'abord", but not "inauguré": a monument is inaugurated without being the
 first), or the question is about something the article does not tell. Read over the article, not

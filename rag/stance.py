@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from rag import ground, predicates
 from rag.embed import Embedder
 from rag.figures import figure_differs, key_figures, miscounted, quantities, ungrounded_numbers
+from rag.names import unknown_names
 from rag.types import Hit
 
 STANCES = ("states", "drift", "contradicts")
@@ -94,11 +95,11 @@ def excluded(
     if predicates.action_unstated(question or "", claim, quote):
         return True
     if question:
-        return bool(ground.unknown_names(claim, [quote, question], embedder))
+        return bool(unknown_names(claim, [quote, question], embedder))
     # Who does what to whom must be printed (or named otherwise: "Pyongyang", "la RPDC"): "la Corée
     # du Nord a livré du matériel à la Russie" is no version of "La Chine a livré des obus …". A
     # sentence that says "Elle" for it is judged with the sentence before (`chunk.refers_back`).
-    if any(ground.unknown_names(name, [quote, setting], embedder) for name in predicates.core_names(claim)):
+    if any(unknown_names(name, [quote, setting], embedder) for name in predicates.core_names(claim)):
         return True
     # Nor is a sentence that prints none of the names that identify the claim (`rare_names`, spelled
     # alike: "Najin", "Dunay"): of "Les navires transportaient les conteneurs entre … Rajin (Najin) et

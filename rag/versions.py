@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from rag import ground
 from rag.attribute import Attribution
 from rag.figures import is_date, printed, quantities
+from rag.names import initials
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def chain(appearances: Sequence[Appearance]) -> tuple[ChainStep, ...]:
     """Origins named with "selon"/"analysées par"/a reporting verb, then who had it first, then the outlets."""
     origin: dict[str, list[str]] = {}
     first: dict[str, list[str]] = {}
-    spelled = {ground.initials(s.source): s.source for a in appearances for s in a.sources}
+    spelled = {initials(s.source): s.source for a in appearances for s in a.sources}
     for a in appearances:
         for s in a.sources:
             # "l'ARS" and "l'Agence régionale de santé" are one origin, named as spelled out

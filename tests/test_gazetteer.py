@@ -3,7 +3,7 @@ article saying "la Russie" or "les Nations Unies"."""
 
 from rag.embed import get_embedder
 from rag.gazetteer import same_named
-from rag.ground import absent_question_names
+from rag.names import absent_question_names
 
 SANCTIONS = "Washington avait déjà sanctionné des personnes impliquées dans des accords d'armement avec la Russie."
 

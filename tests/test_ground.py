@@ -1,6 +1,7 @@
 from rag.embed import get_embedder
 from rag.figures import numbers, ungrounded_numbers
-from rag.ground import echoes_question, supports, unknown_names, widen
+from rag.ground import echoes_question, supports, widen
+from rag.names import unknown_names
 from rag.types import Chunk, Hit
 
 USE = "usem:multilingual-v3"
@@ -66,7 +67,7 @@ def test_an_answer_that_adds_nothing_to_the_question_is_an_echo() -> None:
 
 def test_acronyms_match_as_written_or_spelled_out_never_by_resemblance() -> None:
     from rag.embed import get_embedder
-    from rag.ground import unknown_names
+    from rag.names import unknown_names
 
     emb = get_embedder("usem:multilingual-v3")
     spelled = "Le Center for Strategic and International Studies a publié des images."
