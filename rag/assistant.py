@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import queue
 import re
 import threading
 import time
@@ -23,6 +22,7 @@ from rag.llm import LLM, get_llm
 from rag.retrieve import Retriever
 from rag.settings import Settings, quiet_environment
 from rag.store import Store
+from rag.streaming import streamed
 from rag.trace import Trace
 
 if TYPE_CHECKING:
@@ -240,32 +240,7 @@ class Assistant:
 
     def stream(self, question: str, k: int | None = None) -> Iterator[str | Answer]:
         """Yield the answer text as it grows (str), then the checked Answer as the last item."""
-        events: queue.Queue[tuple[str, object]] = queue.Queue()
-        raw: list[str] = []
-
-        def on_token(tok: str) -> None:
-            raw.append(tok)
-            events.put(("text", partial_answer("".join(raw))))
-
-        def work() -> None:
-            try:
-                for a in self._answer(question, k, on_token):
-                    events.put(("done", a))
-            except BaseException as e:  # re-raised in the consumer's thread
-                events.put(("error", e))
-
-        threading.Thread(target=work, daemon=True).start()
-        last = ""
-        while True:
-            kind, value = events.get()
-            if kind == "text" and isinstance(value, str) and value != last:
-                last = value
-                yield value
-            elif kind == "done" and isinstance(value, Answer):
-                yield value
-                return
-            elif kind == "error" and isinstance(value, BaseException):
-                raise value
+        return streamed(lambda on_token: self._answer(question, k, on_token))
 
     def trace(self, claim_or_question: str, answer: Answer | None = None) -> Trace:
         """Every stored article that states a claim, with its sources, date order and drift.
@@ -289,21 +264,8 @@ class Assistant:
         if not retriever.lexical.ids:
             raise StoreError("The store is empty: run `rag ingest seeds/` (or your folder) first.")
         hits = retriever.retrieve(f"{question or ''} {claim}".strip(), TRACE_K)
-        meta = {}
-        for aid in dict.fromkeys([*(h.chunk.article_id for h in hits), *(c.article_id for c in verified)]):
-            art = self.store.get_article(aid)
-            if art is not None:
-                meta[aid] = trace_mod.ArticleMeta(
-                    art.title,
-                    art.date,
-                    art.outlet,
-                    art.url,
-                    art.sources,
-                    art.raw_span,
-                    art.byline,
-                    art.credited,
-                    art.text,
-                )
+        ids = dict.fromkeys([*(h.chunk.article_id for h in hits), *(c.article_id for c in verified)])
+        meta = {aid: art for aid in ids if (art := self.store.get_article(aid)) is not None}
         found = trace_mod.trace(claim, question, hits, meta, self.embedder, self.verifier, language, verified)
         return replace(found, timings={**found.timings, "total_s": time.perf_counter() - t0})
 
@@ -320,21 +282,3 @@ class Assistant:
         if found is None:
             raise InputError(f"No article {article_id!r} in the store; `rag search` shows the stored IDs.")
         return found
-
-
-_ANSWER_FIELD = re.compile(r'"answer"\s*:\s*"((?:[^"\\]|\\.)*)')
-
-
-def partial_answer(raw_json: str) -> str:
-    """The "answer" string of a JSON object still being generated: '{"answer": "Les na' -> 'Les na'."""
-    m = _ANSWER_FIELD.search(raw_json)
-    if not m:
-        return ""
-    body = m.group(1)
-    body = body[:-1] if body.endswith("\\") else body
-    try:
-        import json
-
-        return str(json.loads(f'"{body}"'))
-    except ValueError:
-        return body

@@ -10,9 +10,8 @@ articles by date. A question is answered first and its verified answer is what g
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from rag import ground
 from rag.chunk import refers_back
@@ -21,13 +20,12 @@ from rag.embed import Embedder
 from rag.figures import key_figures, quantities, restated
 from rag.propositions import statements
 from rag.stance import excluded, identifying, judged, rare_names, stance
-from rag.types import Citation, Hit
+from rag.types import Article, Citation, Hit
 from rag.verify import Verifier
 from rag.versions import Appearance, ChainStep, Drift, by_date, chain, drifts
 
 __all__ = [
     "Appearance",
-    "ArticleMeta",
     "ChainStep",
     "Drift",
     "Trace",
@@ -57,26 +55,11 @@ class Trace:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class ArticleMeta:
-    """What the trace needs of each article: title, date, outlet, and its attributed sentences."""
-
-    title: str
-    date: str | None
-    outlet: str | None
-    url: str | None
-    sources: tuple[Any, ...]  # rag.attribute.SentenceSources
-    raw_span: Callable[[int, int], tuple[int, int] | None]
-    byline: str | None = None
-    credited: str | None = None
-    text: str = ""  # the cleaned article: what names its definite nouns
-
-
 def trace(
     claim: str,
     question: str | None,
     hits: Sequence[Hit],
-    meta: dict[str, ArticleMeta],
+    meta: dict[str, Article],
     embedder: Embedder,
     verifier: Verifier,
     language: str,
@@ -199,7 +182,7 @@ def _judge(
 
 
 def _appearance(
-    aid: str, quote: str, start: int, end: int, kind: str, p: float, meta: dict[str, ArticleMeta]
+    aid: str, quote: str, start: int, end: int, kind: str, p: float, meta: dict[str, Article]
 ) -> Appearance:
     """One article's version, with its raw offsets, sources, date and outlet from `meta`."""
     from rag.attribute import sources_for

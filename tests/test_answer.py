@@ -270,7 +270,7 @@ def test_fake_backend_end_to_end_and_stream(fake_bot) -> None:
 
 
 def test_partial_answer_streams_the_answer_field() -> None:
-    from rag.assistant import partial_answer
+    from rag.streaming import partial_answer
 
     assert partial_answer('{"answer": "Les na') == "Les na"
     assert partial_answer('{"answer": "Il a dit \\"oui\\" et') == 'Il a dit "oui" et'
