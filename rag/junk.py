@@ -73,7 +73,10 @@ BOILERPLATE_PATTERNS = [
     r"(?:Accept|Manage|Reject) (?:all )?cookies[^\n]*",
     # A consent box is the rest of its line (its own sentences, then its buttons: "Paramétrer | Tout
     # accepter"): a sentence that speaks of cookies to the reader, or of going on browsing.
-    r"[^.!?\n]*\b(?:vous|votre|vos|nous|you|your|we)\b[^.!?\n]*\bcookies\b[^\n]*",
+    r"[^.!?\n]*\b(?:vous|votre|vos|nous|you|your|we)\b[^.!?\n]*\b(?:cookies|traceurs|trackers)\b[^\n]*",
+    # ... or opens by promising the reader privacy ("Nous respectons votre vie privée. Nous et nos partenaires …")
+    r"(?:Nous respectons|Nous protégeons|Nous accordons[^.!?\n]{0,30}à|We (?:respect|value|care about)) (?:votre|your) "
+    r"(?:vie privée|confidentialité|privacy)[^\n]*",
     r"[^.!?\n]*\bcookies\b[^.!?\n]*\b(?:vous|votre|vos|you|your)\b[^\n]*",
     r"(?:Ce site|Notre site|This (?:web)?site|Our (?:web)?site)(?: web)? (?:utilise|uses) (?:des |de |les )?(?:cookies|traceurs)[^\n]*",
     r"(?:En poursuivant|En continuant|By continuing)(?: votre| la| to)? (?:navigation|naviguer|browse|use)[^\n]*",
@@ -81,9 +84,10 @@ BOILERPLATE_PATTERNS = [
     # paywall and video-player notices
     r"(?:Cet article|Ce contenu|La suite de cet article|This article|This content) (?:est |is )?(?:réservée? aux abonnés|"
     r"(?:reserved )?for subscribers(?: only)?)\.?",
+    r"(?:Il vous reste|You have)\s+\d{1,3}\s*%\s*(?:de (?:cet|l['’])article\s+)?(?:à lire|(?:of (?:this|the) (?:article|story) )?left(?: to read)?)\.?",
     r"(?:Déjà abonnée?|Already (?:a )?subscriber)\s*\?\s*(?:Se connecter|Connectez-vous|Je me connecte|Log in|Sign in)\.?",
     # an offer: a price per month or without commitment, on its own line
-    r"^[^\n]{0,40}\b(?:Offre|Offer|Abonnement|Abonnez-vous|Subscribe)\b[^\n]{0,40}(?:€|\$|£|\beuros?\b)[^\n]{0,40}"
+    r"^[^\n]{0,40}\b(?:Offres?|Offers?|Abonnements?|Abonnez-vous|Subscribe)\b[^\n]{0,40}(?:€|\$|£|\beuros?\b)[^\n]{0,40}"
     r"(?:mois|month|sans engagement|no commitment)[^\n]*$",
     r"Votre navigateur ne (?:supporte|prend) pas[^.\n]*\.?",
     r"Your browser does not support[^.\n]*\.?",
@@ -98,7 +102,9 @@ BOILERPLATE_PATTERNS = [
     r"(?:Abonnez-vous|Rejoignez|Suivez|Join|Follow|Subscribe to)\b[^.!?\n]{0,30}\b(?:chaîne|channel|compte|account|canal)\s+"
     r"(?:WhatsApp|Telegram|YouTube|Instagram|TikTok|Facebook)\b[^.!?\n]*[.!]?",
     # reader feedback and audio players ("Cet article vous a-t-il été utile ? Oui Non", "Écouter cet article 03:12")
-    r"(?:Cet article vous a-t-il (?:été utile|plu)|Cet article vous a plu|Was this (?:article|story) (?:helpful|useful))\s*\?"
+    r"(?:Cet article vous a-t-il (?:été utile|plu)|Cet article vous a plu|Vous avez aimé cet article|"
+    r"Was this (?:article|story) (?:helpful|useful)|Did you (?:like|enjoy) this (?:article|story))\s*\?"
+    r"(?:\s*(?:Donnez-lui une note|Notez-le|Notez cet article|Rate it|Rate this (?:article|story))\s*:?\s*[★☆✩✭]*)?"
     r"(?:\s*(?:Oui|Non|Yes|No)\b)*",
     r"[▶►]?\s*(?-i:Écouter|Écoutez|Listen to)\s+(?:cet article|l['’]article|le podcast|notre podcast|cet épisode|this article|"
     r"the podcast|this episode|this story)\b[^.!?\n<]{0,30}",
@@ -158,6 +164,12 @@ FURNITURE_LINE = re.compile(
     r"(?:Reporting|Writing|Additional reporting|Editing) by [^\n]{0,120}|Our Standards:[^\n]*|"
     r"(?:Article )?réservé aux abonnés|Subscribers? only|"
     r"—\s*[^\n]{0,80}\(@\w+\)[^\n]{0,40}|Une publication partagée par [^\n]{0,80}|"
+    # an embed's link ("Voir ce tweet"), a newsletter or alert box, a link to the site's other pages
+    r"(?:Voir|Afficher|Lire) (?:ce|le|la|cette) (?:tweet|post|publication|message)(?: sur \w+)?|"
+    r"View (?:this |the )?(?:tweet|post)(?: on \w+)?|"
+    r"(?:Newsletters?|Lettre d['’]information)\b[^\n]{0,160}\b(?:recevez|inscri\w*|abonne\w*|subscribe|sign up|get)\b[^\n]{0,160}|"
+    r"(?:Recevez|Activez|Get|Turn on) (?:nos|les|our) (?:alertes|notifications|alerts)\b[^.!?\n]{0,60}|"
+    r"(?:Tous nos|Toutes nos|All our) (?:directs|vidéos|podcasts|newsletters|dossiers|articles)\b[^.!?\n]{0,40}|"
     r"(?:Publié|Mis à jour|Modifié|Published|Updated)\b[^.!?]{0,60}\d[^.!?]{0,40}|"
     r"(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Read more|Read also|Related|LIRE AUSSI)\s*[:>|-][^\n]*|"
     r"(?:Partager|Share|Tweet|Imprimer|Print|E-mail|Email)(?:\s*[|/·•]\s*[\w-]+)+|"
@@ -173,7 +185,8 @@ FURNITURE_LINE = re.compile(
     r"(?:Contenu (?:partenaire|sponsorisé|proposé par)|Sponsored content|Partner content|En partenariat avec)\b[^\n]{0,200}|"
     # a two-level breadcrumb or section label ("Sports | Bretagne", "Actualités › Sport")
     r"[^|>›•·\n.!?]{1,25}\s[|>›]\s[^|>›•·\n.!?]{1,25}|"
-    r"(?:Voir|Regarder|Revoir) la vidéo|(?:Watch|Play) (?:the )?video|Écouter (?:cet |l['’])article|Listen to (?:this )?article|"
+    r"(?:Voir|Regarder|Revoir) la vidéo|(?:Watch|Play) (?:the )?video|(?:Lecture en cours|En cours de lecture|Now playing)\b[^.!?\n]{0,40}|"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|Écouter (?:cet |l['’])article|Listen to (?:this )?article|"
     # a video player's controls: a duration among its buttons ("Lecture en cours 01:48 Partager Regarder plus tard")
     r"[^.!?\n]{0,40}\b\d{1,2}:\d{2}\b[^.!?\n]{0,40}\b(?:Partager|Regarder plus tard|Plein écran|Share|Watch later|Full ?screen)\b[^.!?\n]*|"
     # encyclopedia chrome: section titles with edit links, skip links, portals, categories, page

@@ -102,6 +102,13 @@ def test_the_outlet_is_read_from_its_own_line_a_footer_or_a_dateline_and_leaves_
         ),
         ("Incendie à Lyon\nLe Journal Éco avec AFP\n" + BODY, "Le Journal Éco"),
         ("Incendie à Lyon\nLYON, 4 juin (AFP) - " + BODY, "AFP"),
+        # corpus8: a consent box above the outlet's line had ended the masthead
+        (
+            "Incendie à Lyon\nNous respectons votre vie privée. Nos partenaires et nous utilisons des traceurs pour "
+            "mesurer l'audience de ce site et vous proposer des contenus adaptés. Accepter | Refuser\nLe Progrès de l'Ain\n"
+            + BODY,
+            "Le Progrès de l'Ain",
+        ),
     ):
         c = clean(page)
         assert c.outlet == outlet, page
