@@ -110,3 +110,21 @@ def test_a_quote_about_a_body_of_another_level_proves_nothing() -> None:
         FakeVerifier("yes"),
     )
     assert v.refusal is None and "450 membres" in v.citations[0].quote
+
+
+def test_a_quote_that_leaves_its_subject_to_the_article_is_read_after_its_title() -> None:
+    # corpus7, refused: "Le club, fondé en 1921, …" answers when the club was founded only under its
+    # title "Le FC Kerlann en redressement judiciaire" (the 1.5B judge: 0.56 alone, 0.92 after the title).
+    usem = get_embedder("usem:multilingual-v3")
+    page = (
+        "Le FC Kerlann en redressement judiciaire\n"
+        "Le passif du club dépasse les 4 millions d'euros.\n"
+        "Le club, fondé en 1921, a été champion de National en 2019."
+    )
+    q = "En quelle année le FC Kerlann a-t-il été fondé ?"
+    v = check(q, "Le FC Kerlann a été fondé en 1921.", _one(page), ["k#0"], usem, _AnswersWhenNamed("Kerlann"))
+    assert v.refusal is None and v.citations[0].quote == "Le club, fondé en 1921, a été champion de National en 2019."
+    # Never the title alone: a quote without what the answer adds is not read under it.
+    moved = page.replace("fondé en 1921", "installé au stade en 1921")
+    v = check(q, "Le FC Kerlann a été fondé en 1921.", _one(moved), ["k#0"], usem, _AnswersWhenNamed("Kerlann"))
+    assert v.refusal is not None and not v.citations
