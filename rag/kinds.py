@@ -112,6 +112,7 @@ def other_office(question: str, answer: str, quote: str = "") -> str | None:
     return f"the question asks for a « {asked.group('kind')} »; the answer gives a « {office} »"
 
 
+_CITING = {"selon", "d", "apres", "pour", "according", "per"}  # "selon le maire, …": a source, not an apposition
 _BARE_NAME = re.compile(r"^\W*(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)+)\W*$")
 
 
@@ -124,7 +125,14 @@ def _office_in(quote: str, answer: str) -> str | None:
         return None
     before = quote[:at].rstrip()
     if before.endswith(","):
-        words = re.findall(r"[\w-]+", before[:-1])[-6:]
+        words = re.findall(r"[\w-]+", re.split(r"[,;:.!?«»()]", before[:-1])[-1])[-6:]
+        # "Selon le maire, Marc Durand …": the mayor is who says it, not Marc Durand
+        if words and fold(words[0].lower()) not in _CITING:
+            office = next((w for w in reversed(words) if fold(w.lower()) in _OFFICE_WORDS), None)
+            if office:
+                return office
+    else:  # "Le président Yannick Le Goff a exclu …": the office just before the name, or an adjective before it
+        words = re.findall(r"[\w-]+", re.split(r"[,;:.!?«»()]", before)[-1])[-2:]
         office = next((w for w in reversed(words) if fold(w.lower()) in _OFFICE_WORDS), None)
         if office:
             return office

@@ -65,6 +65,18 @@ def test_a_bare_name_has_the_office_its_quote_gives_it() -> None:
     assert other_office("Quel ministre a parlé ?", "Jean Dupont", "Jean Dupont, maire de Lyon, a parlé.")
     court = "Le tribunal de commerce de Lorient a présidé l'audience du tribunal de commerce."
     assert other_office("Quel juge a présidé l'audience du tribunal de commerce ?", court)
+    # corpus7's re-run, shown as proved: the office right before the name
+    why = other_office(
+        "Quel est le nom de l'entraîneur du FC Kerlann ?",
+        "Yannick Le Goff",
+        "Le président Yannick Le Goff a exclu toute démission.",
+    )
+    assert why and "président" in why
+    # who is cited before a comma is a source, not the name's office
+    assert (
+        other_office("Quel juge a présidé ?", "Marc Durand", "Selon le maire, Marc Durand a présidé l'audience.")
+        is None
+    )
     # the asked office, or a name its quote gives no office: not judged
     assert other_office("Qui est le président du FC Kerlann ?", "Yannick Le Goff", quote) is None
     assert other_office("Quel est le nom de l'entraîneur ?", "Yannick Le Goff", "Yannick Le Goff a parlé.") is None
