@@ -128,3 +128,35 @@ def test_a_quote_that_leaves_its_subject_to_the_article_is_read_after_its_title(
     moved = page.replace("fondé en 1921", "installé au stade en 1921")
     v = check(q, "Le FC Kerlann a été fondé en 1921.", _one(moved), ["k#0"], usem, _AnswersWhenNamed("Kerlann"))
     assert v.refusal is not None and not v.citations
+
+
+class _JudgesWhenNamed(_AnswersWhenNamed):
+    """A judge that finds a quote true, and answering, only when it prints `name`."""
+
+    def support(self, premise: str, question: str, answer: str) -> float:
+        return float(self.name in premise)
+
+
+def test_a_quote_is_judged_true_after_its_title_when_it_carries_the_answer() -> None:
+    # corpus7, refused: "Le club a réalisé … pour une perte nette de 2,8 millions." (the judge: 0.29
+    # alone, 0.95 after "Redressement du FC Kerlann : trois repreneurs sur les rangs")
+    usem = get_embedder("usem:multilingual-v3")
+    page = (
+        "Redressement du FC Kerlann : trois repreneurs sur les rangs\n"
+        "Le club a réalisé un chiffre d'affaires de 11,5 millions d'euros lors de la saison 2024-2025, "
+        "pour une perte nette de 2,8 millions."
+    )
+    q = "Quelle perte nette le FC Kerlann a-t-il enregistrée ?"
+    a = "Le FC Kerlann a enregistré une perte nette de 2,8 millions d'euros."
+    v = check(q, a, _one(page), ["k#0"], usem, _JudgesWhenNamed("Kerlann"))
+    assert v.refusal is None and v.citations[0].quote.startswith("Le club a réalisé")
+    # what the answer adds is not in the quote: not read under the title
+    v = check(
+        q,
+        "Le FC Kerlann a annoncé un bénéfice record de 2,8 millions.",
+        _one(page),
+        ["k#0"],
+        usem,
+        _JudgesWhenNamed("Kerlann"),
+    )
+    assert v.refusal is not None and not v.citations
