@@ -3,7 +3,7 @@
 The support verifier (`rag.verify`) judges each candidate quote; code then checks what a 1.5B
 judge lets through (numbers, names and words that the quote does not give), and the judge is asked
 once more whether the quote answers the question itself. Refusals carry a code from
-`rag.answer.REFUSAL_CODES`.
+`rag.refusals.REFUSAL_CODES`.
 """
 
 from __future__ import annotations

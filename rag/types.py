@@ -102,7 +102,7 @@ class Answer:
     usage: dict[str, int] = field(default_factory=dict)
     refusal_reason: str | None = None
     draft: str | None = None  # what the model wrote, kept when the system refused it
-    refusal_code: str | None = None  # machine-readable reason (rag.answer.REFUSAL_CODES)
+    refusal_code: str | None = None  # machine-readable reason (rag.refusals.REFUSAL_CODES)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape printed by `rag ask --json` and returned by the UI's API."""
