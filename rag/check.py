@@ -8,6 +8,7 @@ once more whether the quote answers the question itself. Refusals carry a code f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -194,12 +195,16 @@ def check(
         """The quote after its article's title, when it says what the answer adds but leaves who it is
         about to the article ("Le club, fondé en 1921, …" under "Le FC Kerlann en redressement
         judiciaire": P 0.56 alone, 0.92 so; "Le club a réalisé … une perte nette de 2,8 millions": 0.29,
-        0.95), as a reader reads it; never the title alone (`context.carried`). The code checks still
-        read the quote as printed."""
+        0.95), as a reader reads it; never the title alone (`context.carried`), and only for a name the
+        quote leaves out. The code checks still read the quote as printed."""
         title, _ = _setting(quote, article_of(quote.hit.chunk.article_id) if article_of else None, hits)
-        if title and title not in quote.text and carried(text, quote.text, title):
-            return f"{title.rstrip('.')}. {quote.text}"
-        return None
+        if not title or title in quote.text or not carried(text, quote.text, title):
+            return None
+        # What the title gives must be a name the quote leaves out ("FC Kerlann" for "Le club"), not
+        # a word of the question's ("lac" over fish samples, for the lake's water).
+        printed, headline = (set(ground.fold(w) for w in re.findall(r"[\w-]+", t)) for t in (quote.text, title))
+        left_out = {w for w in name_words(question) | name_words(text) if len(w) >= 3 and w not in printed}
+        return f"{title.rstrip('.')}. {quote.text}" if left_out & headline else None
 
     for sup in order:
         if not accepted:

@@ -209,13 +209,14 @@ def speaker_as_actor(question: str, answer: str, quote: str) -> str | None:
 
     # What a set-off apposition or relative says of the speaker is stated, not reported: "La mairie
     # de Kerlann, propriétaire du stade, a indiqué …" states that the town hall owns the stadium.
-    # Only one that says something the answer says counts ("Le RUSI, un think tank, a indiqué …" does
-    # not make the RUSI the one who got the images).
-    words = {ground.fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", answer)} - {
+    # Only one that says what the question asks about counts: "La mairie de Kerlann, propriétaire du
+    # stade, …" for who owns the stadium; not "lance Gérard Paillot, président de l'AAPPMA …" for who
+    # alerted the prefecture, nor "a indiqué le RUSI, un think tank" for who got the images.
+    asked = {ground.fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", question)} - {
         ground.fold(w)[:5] for n in added for w in n.split()
     }
     statements = [quote] + [
-        p for p in propositions(quote) if len(words & {ground.fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", p)}) >= 2
+        p for p in propositions(quote) if len(asked & {ground.fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", p)}) >= 2
     ]
     for head in heads:
         if not all(_only_speaking(head, text) for text in statements):

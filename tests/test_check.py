@@ -160,3 +160,17 @@ def test_a_quote_is_judged_true_after_its_title_when_it_carries_the_answer() -> 
         _JudgesWhenNamed("Kerlann"),
     )
     assert v.refusal is not None and not v.citations
+
+
+def test_a_title_that_gives_only_the_questions_words_is_not_read() -> None:
+    # corpus6, shown as proved once the title was read for any quote: fish samples for the lake's water,
+    # the title giving "Lac" and no name the quote leaves out.
+    usem = get_embedder("usem:multilingual-v3")
+    fish = (
+        "Selon l'Agence régionale de santé (ARS), les prélèvements effectués le 3 mars sur douze poissons montrent "
+        "une concentration moyenne de mercure trois fois supérieure au seuil réglementaire."
+    )
+    page = "Lac de Serrières : la pêche interdite après la découverte de mercure\n" + fish
+    q = "Quelle est la concentration de mercure mesurée dans l'eau du lac ?"
+    v = check(q, fish, _one(page), ["k#0"], usem, _AnswersWhenNamed("Lac"))
+    assert v.refusal is not None and v.refusal[0] == "off_question" and not v.citations

@@ -128,6 +128,6 @@ def test_what_an_apposition_says_of_the_speaker_is_stated() -> None:
     )
     q = "Qui est propriétaire du stade du Moustoir-Vihan ?"
     assert speaker_as_actor(q, "La mairie de Kerlann est propriétaire du stade du Moustoir-Vihan.", mairie) is None
-    # an apposition that says nothing the answer says leaves the speaker a speaker
+    # an apposition that says nothing the question asks about leaves the speaker a speaker
     rusi = "Des marchandises arrivent à Dunai, a indiqué le RUSI, un groupe de réflexion britannique."
     assert speaker_as_actor("Qui a eu la primeur des images ?", "Le RUSI a eu la primeur des images.", rusi)
