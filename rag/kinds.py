@@ -84,6 +84,11 @@ def is_office(word: str) -> bool:
     return fold(word.lower()) in _OFFICE_WORDS
 
 
+def holds_office(word: str) -> bool:
+    """A person's office ("porte-parole", "préfet"), not a body ("préfecture")."""
+    return any(fold(word.lower()) in g for g in _OFFICES)
+
+
 def _groups(word: str) -> list[frozenset[str]]:
     return [g for g in (*_OFFICES, *_BODIES) if word in g]
 

@@ -154,3 +154,21 @@ def test_a_source_before_a_set_off_relative_is_found() -> None:
     (found,) = attribute(text)
     (a,) = found.sources
     assert (a.source, a.cue) == ("Un ancien salarié de l'usine", "affirme") and text[a.start : a.end] == a.source
+
+
+def test_a_verb_that_reports_only_in_an_incise_is_a_cue_there_only() -> None:
+    # corpus6-8: "», lance Gérard Paillot" and "», a répondu un porte-parole d'Aérolys" had no source
+    lance = "« On pêche ici depuis quarante ans », lance Gérard Paillot, président de l'association locale de pêche."
+    assert [(a.source, a.cue, a.kind) for s in attribute(lance) for a in s.sources] == [
+        ("Gérard Paillot", "lance", "person")
+    ]
+    answer = "« Il n'y a eu qu'un seul signalement cette année », a répondu un porte-parole d'Aérolys."
+    assert [(a.source, a.kind) for s in attribute(answer) for a in s.sources] == [
+        ("un porte-parole d'Aérolys", "person")  # an office is a person's, whatever NER makes of "Aérolys"
+    ]
+    # the same verbs outside an incise launch or answer: no source
+    for text in (
+        "Le parquet a lancé une enquête après la plainte.",
+        "Le BEA a répondu aux questions des journalistes.",
+    ):
+        assert not [a for s in attribute(text) for a in s.sources], text
