@@ -49,6 +49,8 @@ _AUX = {"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "é
 # Verbs whose object makes the action ("voir le jour", "mettre en service", "prendre fin"): not judged.
 _SUPPORT = {"voir", "mettre", "prendre", "donner", "tenir", "porter", "passer", "connaître", "lancer"}
 _NOT_JUDGED = {ground.fold(w) for w in clauses.LIGHT | _SUPPORT}
+# The noun of "avoir lieu", "avoir cours" after its auxiliary: not a participle ("lieu" ends like "vendu").
+_SUPPORT_NOUNS = {"lieu", "cours"}
 # Verbs of an amount ("À combien s'élève le coût …"): what is asked is their noun's, as after a copula.
 _AMOUNT = {"elever", "monter", "chiffrer"}
 # Nouns that measure and say nothing of what was done ("le montant de la rançon réclamée").
@@ -89,6 +91,8 @@ def asked_verb(question: str) -> tuple[str, str] | None:
         while last + 1 in aux:
             last += 1
         tok = words[last + 1]
+        if tok.lower_ in _SUPPORT_NOUNS:
+            return None  # "Quand aura lieu l'audience ?": a support verb's noun, as "prendre fin"
         if tok.pos_ != "VERB" and not _PARTICIPLE.search(tok.lower_):
             return _asked_noun(question, words)  # a copula: "est à la tête de …", "Quel est le coût de …"
     else:

@@ -28,6 +28,8 @@ def test_the_question_verb_is_read_through_inversion_and_auxiliaries() -> None:
     # Light and support verbs say nothing by themselves: not judged.
     assert asked_verb("Depuis quand Gwenaëlle Morvan est-elle à la tête du festival ?") is None
     assert asked_verb("Quand Paul Marchand a-t-il vu le jour ?") is None
+    # corpus7, refused: "lieu" after "aura" is "avoir lieu", not a participle
+    assert asked_verb("Quand aura lieu la prochaine audience du tribunal ?") is None
     # Asked through what someone says it did: the infinitive said (corpus6: "1998" was refused as the
     # date of "dit"); "a-t-il dit que …" asks when it was said.
     assert asked_verb("En quelle année Chimanor dit-il avoir abandonné le procédé au mercure ?") == (
