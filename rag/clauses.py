@@ -20,6 +20,9 @@ LIGHT = {
     "être", "avoir", "faire", "pouvoir", "devoir", "aller", "sembler", "paraître", "trouver", "situer",
     "rester", "devenir", "vouloir", "falloir", "permettre",
 }  # fmt: skip
+# Verbs whose object makes the action ("voir le jour", "mettre en service", "prendre fin", "se porter
+# candidat"): what they say is their noun's.
+SUPPORT = {"voir", "mettre", "prendre", "donner", "tenir", "porter", "passer", "connaître", "lancer"}
 # Relations through which a word stands for the name: "Henri Bodin", "X et Y", "le porte-parole John Kirby".
 _SAME_ROLE = {"flat:name", "flat", "appos", "conj", "fixed", "compound", "nmod:appos"}
 # Relations that make a word an argument of its verb (not "nmod": "les images de Planet Labs" has no verb).

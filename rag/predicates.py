@@ -189,6 +189,8 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
         if pred is None or not where:
             continue
         named = next((e.text for e in mine_doc.ents if e.start <= tok.i < e.end), tok.text)
+        if _support_noun_printed(pred, quote_doc):
+            continue  # "s'est porté candidat" over "Parmi eux [les candidats] figure …": the noun is the action
         why = None
         if pred.pos_ == "VERB" and not clauses.said(pred.lemma_.lower()):
             why = _other_verb(pred, role, tok, where, quote_doc, bare, named)
@@ -204,6 +206,15 @@ def action_unstated(question: str, answer: str, quote: str) -> str | None:
         if why:
             return why
     return None
+
+
+def _support_noun_printed(pred: Any, quote_doc: Any) -> bool:
+    """A support verb's noun ("candidat" of "se porter candidat", "fin" of "prendre fin") that the
+    quote prints: the action is the noun's, whatever verb carries it there."""
+    if pred.pos_ != "VERB" or pred.lemma_.lower() not in clauses.SUPPORT:
+        return False
+    nouns = [ground.fold(c.lemma_.lower()) for c in pred.children if c.dep_ in ("obj", "xcomp") and c.pos_ == "NOUN"]
+    return any(same_stem(n, ground.fold(t.lemma_.lower())) for n in nouns for t in quote_doc if t.pos_ == "NOUN")
 
 
 def core_names(text: str) -> list[str]:

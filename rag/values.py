@@ -46,9 +46,8 @@ _ASKS_WHEN = re.compile(
 _INVERSION = re.compile(r"-t-(?:il|elle|ils|elles|on)\b|-(?:il|elle|ils|elles|on)\b|\best-ce\s+qu(?:e\b|['’])", re.I)
 _PARTICIPLE = re.compile(r"(?:é|i|u|t|s)e?s?$")  # what the parser may tag a noun: "licenciés", "ouvert"
 _AUX = {"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "été", "fut", "furent", "eut", "aura"}
-# Verbs whose object makes the action ("voir le jour", "mettre en service", "prendre fin"): not judged.
-_SUPPORT = {"voir", "mettre", "prendre", "donner", "tenir", "porter", "passer", "connaître", "lancer"}
-_NOT_JUDGED = {ground.fold(w) for w in clauses.LIGHT | _SUPPORT}
+# Light verbs and support verbs (`clauses.SUPPORT`, "voir le jour"): not judged.
+_NOT_JUDGED = {ground.fold(w) for w in clauses.LIGHT | clauses.SUPPORT}
 # The noun of "avoir lieu", "avoir cours" after its auxiliary: not a participle ("lieu" ends like "vendu").
 _SUPPORT_NOUNS = {"lieu", "cours"}
 # Verbs of an amount ("À combien s'élève le coût …"): what is asked is their noun's, as after a copula.

@@ -233,3 +233,17 @@ def test_a_place_printed_only_as_an_adjective_of_something_else_is_no_answer() -
     # the adjective of a noun that complements the asked one: the drones are Iranian-made
     drones = "Moscou s'appuie sur des drones de fabrication iranienne pour frapper les villes ukrainiennes."
     assert demonym_elsewhere("Whose drones does Moscow rely on?", "Moscow relies on drones from Iran.", drones) is None
+
+
+def test_a_support_verbs_noun_is_the_action() -> None:
+    from rag.predicates import action_unstated
+
+    # corpus7, refused: "se porter candidat" is said by "candidats", whatever verb carries the name there
+    q = "Quel homme d'affaires s'est porté candidat à la reprise du club ?"
+    quote = (
+        "Au moins trois candidats à la reprise du FC Kerlann se sont manifestés auprès du mandataire judiciaire. "
+        "Parmi eux figure l'homme d'affaires brestois Ronan Kervella, fondateur du groupe Kervella Transports."
+    )
+    assert action_unstated(q, "Ronan Kervella", quote) is None
+    # without the noun, the other verb is still another action
+    assert action_unstated(q, "Ronan Kervella", "Ronan Kervella figure parmi les actionnaires du club.")
