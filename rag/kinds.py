@@ -39,7 +39,8 @@ _OFFICES: tuple[frozenset[str], ...] = _word_groups(
     "prefet prefete prefets prefect prefects",
     "porte-parole spokesman spokeswoman spokesperson",
     "chercheur chercheuse chercheurs researcher researchers",
-    "capitaine capitaines captain captains",
+    "capitaine capitaines captain captains commandant commandante commandants",
+    "copilote copilotes co-pilote co-pilotes copilot copilots",
     "ambassadeur ambassadrice ambassadeurs ambassador ambassadors",
     "depute deputee deputes senateur senatrice senateurs senator senators",
     "gouverneur gouverneurs governor governors",
@@ -95,54 +96,79 @@ def _groups(word: str) -> list[frozenset[str]]:
 
 def other_office(question: str, answer: str, quote: str = "") -> str | None:
     """Why the answer names another office than the question's, or None (also when either gives
-    no office this table knows). A bare name is given the office its `quote` gives it: "Yannick Le
-    Goff" for the coach, over "… a déclaré le président du FC Kerlann, Yannick Le Goff"."""
+    no office this table knows). A name the answer gives without an office has the office its
+    `quote` gives it: "Yannick Le Goff" for the coach, over "… a déclaré le président du FC Kerlann,
+    Yannick Le Goff"; "Claire Vasseur était le copilote" over "La commandante de bord, Claire
+    Vasseur, …". The same office of another named body is another office too: "Marc Hennequin" for
+    the director of the airport of Rennes, over "Le PDG d'Aérolys, Marc Hennequin"."""
     asked = _ASKED.match(question)
-    given = _GIVEN.match(answer)
-    office = (given.group("head") or given.group("apposed")) if given else _office_in(quote, answer)
-    if not asked or not office:
+    if not asked or fold(asked.group("kind").lower()) not in _OFFICE_WORDS:
         return None
     kind = fold(asked.group("kind").lower())
+    given = _GIVEN.match(answer)
+    own = (given.group("head") or given.group("apposed")) if given else None
+    if given and own and fold(own.lower()) in _OFFICE_WORDS:
+        office, where, at = own, answer, given.start("head" if given.group("head") else "apposed")
+    else:
+        found = _office_in(quote, answer)
+        if found is None:
+            return None
+        (office, at), where = found, quote
     head = fold(office.lower())
-    if kind not in _OFFICE_WORDS or head not in _OFFICE_WORDS:
+    if set(_groups(kind)) & set(_groups(head)) or any(_BODIES.get(g) in _groups(head) for g in _groups(kind)):
+        # the office holder for its body ("Le procureur de Paris" for "Quel parquet …"); of which body?
+        theirs, mine = _named_body(where, at + len(office)), _named_body(question, asked.end("kind"))
+        if theirs and mine and not theirs & mine:
+            return f"the question asks for the « {asked.group('kind')} » of {', '.join(sorted(mine))}; its answer is « {office} » of {', '.join(sorted(theirs))}"
         return None
-    if set(_groups(kind)) & set(_groups(head)):
-        return None
-    if any(_BODIES.get(g) in _groups(head) for g in _groups(kind)):
-        return None  # the office holder for its body: "Le procureur de Paris" for "Quel parquet …"
-    # The asked office anywhere in the answer: "Le porte-parole du ministère …" for "Quel ministère …".
-    said = {fold(w.lower()) for w in re.findall(r"[\w-]+", answer)}
+    # The asked office anywhere in the answer (or the quote that gives the office): "Le porte-parole du
+    # ministère …" for "Quel ministère …".
+    said = {fold(w.lower()) for w in re.findall(r"[\w-]+", where)}
     if any(said & g for g in _groups(kind)):
         return None
     return f"the question asks for a « {asked.group('kind')} »; the answer gives a « {office} »"
+
+
+def _named_body(text: str, end: int) -> set[str]:
+    """The names of the body an office word ending at `end` belongs to: "de l'aéroport de Rennes" ->
+    {"rennes"}, "d'Aérolys, Marc Hennequin" -> {"aerolys"}; empty when it names none ("du club")."""
+    m = re.match(r"\s+(?:du|des|de\s+la|de\s+l['’]|d['’]|de)\s*(?P<c>[^,;.!?()«»\n]{1,60})", text[end:], re.IGNORECASE)
+    return {fold(w) for w in re.findall(r"(?<![\w'’])[A-ZÀ-Ý][\w-]{2,}", m.group("c"))} if m else set()
 
 
 _CITING = {"selon", "d", "apres", "pour", "according", "per"}  # "selon le maire, …": a source, not an apposition
 _BARE_NAME = re.compile(r"^\W*(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)+)\W*$")
 
 
-def _office_in(quote: str, answer: str) -> str | None:
-    """The office `quote` sets beside the bare name `answer` is: "le président du FC Kerlann, Yannick
-    Le Goff" or "Yannick Le Goff, président du club" -> "président". None for anything else."""
+def _office_in(quote: str, answer: str) -> tuple[str, int] | None:
+    """The office `quote` sets beside a name the answer gives without one, and where it is printed: "le
+    président du FC Kerlann, Yannick Le Goff", "Yannick Le Goff, président du club" or "Le président
+    Yannick Le Goff" -> "président". None for anything else."""
     bare = _BARE_NAME.match(answer)
-    at = quote.find(bare.group("name")) if bare else -1
-    if at < 0 or bare is None:
+    names = [bare.group("name")] if bare else re.findall(r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)+", answer)
+    name = next((n for n in names if n in quote), None)
+    if name is None:
         return None
+    at = quote.find(name)
     before = quote[:at].rstrip()
     if before.endswith(","):
-        words = re.findall(r"[\w-]+", re.split(r"[,;:.!?«»()]", before[:-1])[-1])[-6:]
+        segment = re.split(r"[,;:.!?«»()]", before[:-1])[-1]
+        words = list(re.finditer(r"[\w-]+", segment))[-6:]
         # "Selon le maire, Marc Durand …": the mayor is who says it, not Marc Durand
-        if words and fold(words[0].lower()) not in _CITING:
-            office = next((w for w in reversed(words) if fold(w.lower()) in _OFFICE_WORDS), None)
+        if words and fold(words[0].group().lower()) not in _CITING:
+            office = next((w for w in reversed(words) if fold(w.group().lower()) in _OFFICE_WORDS), None)
             if office:
-                return office
+                return office.group(), len(before[:-1]) - len(segment) + office.start()
     else:  # "Le président Yannick Le Goff a exclu …": the office just before the name, or an adjective before it
-        words = re.findall(r"[\w-]+", re.split(r"[,;:.!?«»()]", before)[-1])[-2:]
-        office = next((w for w in reversed(words) if fold(w.lower()) in _OFFICE_WORDS), None)
+        segment = re.split(r"[,;:.!?«»()]", before)[-1]
+        words = list(re.finditer(r"[\w-]+", segment))[-2:]
+        office = next((w for w in reversed(words) if fold(w.group().lower()) in _OFFICE_WORDS), None)
         if office:
-            return office
-    after = re.match(r",\s*(?:(?:le|la|the)\s+|l['’]\s*)?(?P<w>[\w-]+)", quote[at + len(bare.group("name")) :], re.I)
-    return after.group("w") if after and fold(after.group("w").lower()) in _OFFICE_WORDS else None
+            return office.group(), len(before) - len(segment) + office.start()
+    after = re.match(r",\s*(?:(?:le|la|the)\s+|l['’]\s*)?(?P<w>[\w-]+)", quote[at + len(name) :], re.I)
+    if after and fold(after.group("w").lower()) in _OFFICE_WORDS:
+        return after.group("w"), at + len(name) + after.start("w")
+    return None
 
 
 # The level a body works at ("la fédération départementale", "l'association locale", "the regional

@@ -95,3 +95,19 @@ def test_a_body_is_no_person_but_its_office_holder_speaks_for_it() -> None:
     assert (
         other_office("Qui est le maire de Kerlann ?", "La mairie de Kerlann, dirigée par le maire Jean Dupont.") is None
     )
+
+
+def test_a_name_in_a_sentence_has_its_quotes_office_and_an_office_its_body() -> None:
+    # corpus8, shown as proved: the captain for the copilot, the airline's CEO for the airport's director
+    captain = "La commandante de bord, Claire Vasseur, pilote depuis 22 ans, a été saluée par la compagnie."
+    why = other_office("Qui était le copilote du vol ?", "Claire Vasseur était le copilote du vol.", captain)
+    assert why and "commandante" in why
+    ceo = "16h05 : Le PDG d'Aérolys, Marc Hennequin, est arrivé à l'aéroport."
+    why = other_office("Quel est le nom du directeur de l'aéroport de Rennes ?", "Marc Hennequin", ceo)
+    assert why and "aerolys" in why and "rennes" in why
+    # the asked office of the asked body, or a body no name sets apart: not judged
+    assert other_office("Qui est le PDG d'Aérolys ?", "Marc Hennequin", ceo) is None
+    assert other_office("Who is the chief executive of Aérolys?", "Marc Hennequin", ceo) is None
+    assert other_office("Qui était la commandante de bord du vol ?", "Claire Vasseur", captain) is None
+    kerlann = "« Le club n'est pas mort », a déclaré le président du FC Kerlann, Yannick Le Goff."
+    assert other_office("Qui est le président du club ?", "Yannick Le Goff", kerlann) is None
