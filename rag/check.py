@@ -106,6 +106,9 @@ def check(
         unit = units.unit_unstated(question, quote.text)
         if unit:
             return "unit_not_in_quote", unit
+        span = units.age_as_span(question, text, quote.text)  # "pilote depuis 22 ans" is no age
+        if span:
+            return "number_counts_other", span
         other = figures.miscounted(text, quote.text, embedder)
         if other:
             return "number_counts_other", "; ".join(other)

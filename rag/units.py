@@ -67,3 +67,38 @@ def unit_unstated(question: str, quote: str) -> str | None:
     if not missing:
         return None
     return f"the question asks for a measure in {' and '.join(missing)}; its quote prints no {' or '.join(missing)}"
+
+
+# A question about someone's age ("Quel âge a …", "âgé de combien", "How old …").
+_ASKS_AGE = re.compile(r"\b(?:quel\s+âge|âgée?s?\s+de\s+combien|how\s+old|what\s+age|(?:his|her|their)\s+age)\b", re.I)
+# "N ans" that is a span, not an age: "pilote depuis 22 ans", "il y a 3 ans", "pendant 10 ans",
+# "22 ans d'expérience", "10 years ago".
+_SPAN_BEFORE = re.compile(
+    r"\b(?:depuis|il\s+y\s+a|pendant|durant|voilà|voici|en|après|avant|for|since|over)\s+(?:plus\s+de\s+|près\s+de\s+|presque\s+|more\s+than\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+_SPAN_AFTER = re.compile(
+    r"^\s*(?:d['’]expérience|de\s+carrière|de\s+service|de\s+métier|plus\s+tard|ago|of\s+experience|later)\b", re.I
+)
+
+
+def age_as_span(question: str, answer: str, quote: str) -> str | None:
+    """An age asked, answered with a number of years its quote prints only as a span: "Claire Vasseur
+    a 22 ans" for the captain's age, over "La commandante de bord, Claire Vasseur, pilote depuis 22
+    ans" (corpus8: shown as proved). An age printed as one ("Sophie Le Meur, 41 ans,", "âgé de 41
+    ans") or a number printed both ways passes."""
+    if not _ASKS_AGE.search(question):
+        return None
+    from rag.figures import numbers
+
+    asked = numbers(question)
+    for value in numbers(answer) - asked:
+        found = [
+            m
+            for m in re.finditer(r"(\d+|[^\W\d_]+(?:-[^\W\d_]+)*)\s+(?:ans|an|years?)\b", quote, re.I)
+            if value in numbers(m.group(1))
+        ]
+        if found and all(_SPAN_BEFORE.search(quote[: m.start()]) or _SPAN_AFTER.match(quote[m.end() :]) for m in found):
+            span = found[0]
+            return f"the question asks an age; its quote gives {span.group(0)} only as a span of time ({quote[max(0, span.start() - 20) : span.end()].strip()})"
+    return None

@@ -35,3 +35,16 @@ def test_questions_that_name_no_unit_are_not_judged() -> None:
         assert unit_unstated(q, RATIO) is None
     assert unit_unstated("Combien de mètres ?", "Le mur mesure 12 m de haut.") is None
     assert unit_unstated("Combien de mètres ?", "Le mur de m. Dupont.") is not None
+
+
+def test_an_age_is_not_a_span_of_years() -> None:
+    from rag.units import age_as_span
+
+    # corpus8, shown as proved: years as a pilot for the captain's age
+    captain = "La commandante de bord, Claire Vasseur, pilote depuis 22 ans, a été saluée par la compagnie."
+    why = age_as_span("Quel âge a la commandante de bord ?", "Claire Vasseur a 22 ans.", captain)
+    assert why and "depuis 22 ans" in why
+    assert age_as_span("How old is the captain?", "The captain is 22 years old.", captain)
+    # an age printed as one, or a question that asks no age: not judged
+    assert age_as_span("Quel âge a Sophie Le Meur ?", "41 ans", "raconte Sophie Le Meur, 41 ans, qui rentrait.") is None
+    assert age_as_span("Depuis combien d'années Claire Vasseur est-elle pilote ?", "22 ans", captain) is None
