@@ -177,3 +177,19 @@ def test_a_clause_of_another_action_does_not_answer_when_the_asked_one_happened(
     )
     assert answer_other_action(q, "En juin.") is None
     assert answer_other_action("Quand aura lieu la réunion ?", "La réunion sera organisée le 12 novembre.") is None
+
+
+def test_a_person_s_doing_does_not_date_a_thing_s() -> None:
+    from rag.values import answer_other_action
+
+    # corpus8, shown as proved: when the CEO arrived, for when the plane was to land ("arriver" and
+    # "atterrir" are synonyms to the word vectors); the modal's infinitive is the asked action.
+    q = "À quelle heure l'avion devait-il atterrir à Brest ?"
+    assert asked_verb(q) == ("atterrir", "atterrir")
+    why = answer_other_action(q, "Le PDG d'Aérolys, Marc Hennequin, est arrivé à l'aéroport à 16h05.")
+    assert why and "PDG" in why and "avion" in why
+    # another word for the same thing, or a person asked about: not judged
+    assert answer_other_action("À quelle heure l'avion s'est-il posé ?", "L'appareil s'est posé à 10h47.") is None
+    assert (
+        answer_other_action("Quand le PDG est-il arrivé ?", "Le PDG d'Aérolys est arrivé à l'aéroport à 16h05.") is None
+    )
