@@ -14,27 +14,8 @@ from collections.abc import Sequence
 
 from rag import ground
 from rag.embed import Embedder
+from rag.numerals import CARDINAL_WORDS, ET_UN, JOIN, NUMERAL, PRINTED_WORDS, numeral_value
 
-# Cardinal words in French and English, so "five trips" is checked against "cinq voyages".
-# "un/une/one" are left out: they are articles far more often than counts.
-CARDINAL_WORDS = {
-    **dict.fromkeys(["deux", "two"], 2),
-    **dict.fromkeys(["trois", "three"], 3),
-    **dict.fromkeys(["quatre", "four"], 4),
-    **dict.fromkeys(["cinq", "five"], 5),
-    **dict.fromkeys(["six"], 6),
-    **dict.fromkeys(["sept", "seven"], 7),
-    **dict.fromkeys(["huit", "eight"], 8),
-    **dict.fromkeys(["neuf", "nine"], 9),
-    **dict.fromkeys(["dix", "ten"], 10),
-    **dict.fromkeys(["onze", "eleven"], 11),
-    **dict.fromkeys(["douze", "twelve", "douzaine", "dozen"], 12),
-    **dict.fromkeys(["quinze", "fifteen"], 15),
-    **dict.fromkeys(["vingt", "twenty"], 20),
-    **dict.fromkeys(["trente", "thirty"], 30),
-    **dict.fromkeys(["cent", "hundred", "centaine", "centaines", "hundreds"], 100),
-    **dict.fromkeys(["mille", "thousand", "millier", "milliers", "thousands"], 1000),
-}
 _SCALE = {
     "mille": 1e3,
     "thousand": 1e3,
@@ -62,9 +43,8 @@ def numbers(text: str) -> set[float]:
         else:
             value = float(digits.replace(",", "."))
         out.add(value * _SCALE.get((m.group(2) or "").lower(), 1.0))
-    for w in re.findall(r"[^\W\d_]+", ground.fold(text)):
-        if w in CARDINAL_WORDS:
-            out.add(float(CARDINAL_WORDS[w]))
+    for m in NUMERAL.finditer(ground.fold(text)):
+        out.add(numeral_value(m.group(0)))
     return out
 
 
@@ -174,9 +154,16 @@ _QUALIFIER = {
 }
 _QUANTITY = re.compile(
     r"(?:(?P<q>" + "|".join(_QUALIFIER.values()) + r")\s+)?"
-    r"(?P<n>\d{1,3}(?:[\s\u202f\u00a0.,]\d{3})+|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|"
-    r"two|three|four|five|seven|eight|nine|ten|hundred|thousand|centaines|milliers|dizaines|hundreds|thousands)"
-    r"\b(?:\s+(?:de\s+|d['’]|of\s+)?(?P<unit>[^\W\d_][\w’'-]*))?",
+    r"(?P<n>\d{1,3}(?:[\s\u202f\u00a0.,]\d{3})+|\d+|(?<![\w-])(?:"
+    + PRINTED_WORDS
+    + r")(?:"
+    + JOIN
+    + r"(?:"
+    + PRINTED_WORDS
+    + r"))*"
+    + ET_UN
+    + r"(?![\w-]))"
+    r"(?:\s+(?:de\s+|d['’]|of\s+)?(?P<unit>[^\W\d_][\w’'-]*))?",
     re.IGNORECASE,
 )
 

@@ -17,7 +17,7 @@ from rag import ground
 from rag.chunk import refers_back
 from rag.context import carried, resolve_days, resolve_nouns
 from rag.embed import Embedder
-from rag.figures import key_figures, quantities, restated
+from rag.figures import key_figures, numbers, quantities, restated
 from rag.propositions import statements
 from rag.stance import excluded, identifying, judged, rare_names, stance
 from rag.types import Article, Citation, Hit
@@ -39,6 +39,7 @@ __all__ = [
 # How a claim is put to the verifier, whose prompt takes a question and a proposed answer.
 CLAIM_QUESTION = {"fr": "Que rapporte ce passage ?", "en": "What does this passage report?"}
 MIN_SCORE = 0.45  # supports() score (cosine + word overlap) under which a sentence is not about the claim
+LOOK_PER_ARTICLE = 5  # best sentences per article that code may rule out before its two candidates are found
 MAX_CALLS = 10  # verifier calls per trace (1-3.5 s each on 2 cores, by machine)
 
 
@@ -77,15 +78,39 @@ def trace(
     # vaste arsenal" and "Elles représentent plus de 1 000 conteneurs", only the second can state it.
     figures = key_figures(claim)
     ranked.sort(key=lambda s: (not (figures & key_figures(s.text)), -s.score))
-    best: dict[str, list[ground.Support]] = {}
-    for s in ranked:  # per article, its two best distinct sentences
-        seen = best.setdefault(s.hit.chunk.article_id, [])
-        c = s.citation()
-        if len(seen) < 2 and all(x.citation().start != c.start for x in seen):
-            seen.append(s)
     claim_q = quantities(claim)
     rare = rare_names(claim, hits)
     named = identifying(claim, rare)
+
+    def reading(aid: str, text: str) -> str:
+        """The sentence as the judge reads it: "depuis jeudi" in a wire of Saturday 15 March: 13
+        March; "l'usine" after "l'usine Chimanor": Chimanor."""
+        art = meta.get(aid)
+        return resolve_nouns(resolve_days(text, art.date if art else None), art.text if art else "")
+
+    ruled: dict[tuple[str, str], bool] = {}
+
+    def ruled_out(aid: str, text: str) -> bool:
+        """No version of the claim, decided by code (no judge call); once per sentence."""
+        if (aid, text) not in ruled:
+            title = meta[aid].title if aid in meta else ""
+            ruled[aid, text] = excluded(claim, claim_q, reading(aid, text), question, embedder, named, title)
+        return ruled[aid, text]
+
+    best: dict[str, list[ground.Support]] = {}
+    looked: dict[str, int] = {}
+    for s in ranked:  # per article, its two best distinct sentences that code does not rule out
+        aid = s.hit.chunk.article_id
+        seen = best.setdefault(aid, [])
+        c = s.citation()
+        if len(seen) >= 2 or looked.get(aid, 0) >= LOOK_PER_ARTICLE or any(x.citation().start == c.start for x in seen):
+            continue
+        looked[aid] = looked.get(aid, 0) + 1
+        # The wire's headline and its landing sentence do not state "sept blessés": its other
+        # sentence does (corpus8: two ruled-out sentences had taken both places).
+        if not ruled_out(aid, s.text):
+            seen.append(s)
+    best = {aid: cands for aid, cands in best.items() if cands}
     appearances: list[Appearance] = []
     for c in verified:
         kind = stance(c.support or 1.0, verifier.threshold, claim, claim_q, rare, c.quote, question, embedder)
@@ -102,13 +127,12 @@ def trace(
         # The sentence before only when the sentence refers to it ("Elles représentent …", "… de ce
         # matériel"): otherwise it adds the claim's names, not its statement, and costs a judge call.
         tries = [q for sup in cands for q in ground.widen(sup) if q is sup or refers_back(sup.text)]
-        published, title = (meta[aid].date, meta[aid].title) if aid in meta else (None, "")
+        title = meta[aid].title if aid in meta else ""
         for i, quote in enumerate(tries):
             if found or (i and calls + (len(order) - n) > MAX_CALLS):
                 break
-            # "depuis jeudi" in a wire of Saturday 15 March: 13 March; "l'usine" after "l'usine Chimanor": Chimanor
-            text = resolve_nouns(resolve_days(quote.text, published), meta[aid].text if aid in meta else "")
-            if excluded(claim, claim_q, text, question, embedder, named, title):
+            text = reading(aid, quote.text)
+            if ruled_out(aid, quote.text):
                 continue  # decided by code: no judge call
             # The sentence, then each statement it makes in a set-off relative ("Le feu, qui a mobilisé
             # 85 pompiers, n'a fait aucun blessé"), which the judge misses inside the whole.
@@ -154,8 +178,8 @@ def _judge(
     "trois fois", "depuis le 12 mars" for "le 13 mars"), which the judge rightly rejects as worded,
     the claim with the premise's figure (a drift); then, when the premise prints that figure but
     leaves the setting to the article ("La pêche y est interdite depuis jeudi"), the premise read
-    after the article's title. Never the title alone: the sentence must give the figure, or carry
-    what the title does not."""
+    after the article's title. Never the title alone: the sentence must give a figure of the claim's
+    (its own or another for the same thing), or carry what the title does not."""
     calls = 1
     p = verifier.support(premise, ask, claim)
     kind = judged(p, verifier.threshold, claim, claim_q, rare, premise)
@@ -171,7 +195,11 @@ def _judge(
     # A figure for the same thing identifies the version by itself ("Plus de 10 millions d'euros de
     # marchandises …" for "Le stock … est estimé à 15 millions d'euros"); otherwise the sentence must
     # carry the claim's words.
-    if title and title not in premise and calls <= spare and (other or carried(claim, premise, title)):
+    # The claim's own figures printed identify it as well ("Sept passagers ont été légèrement blessés
+    # pendant l'évacuation." under "Un avion se pose en urgence à Rennes …"; a figure counting another
+    # thing was ruled out before the judge, `stance.excluded`).
+    own = bool(claim_q) and all(v in numbers(premise) for _, v, _ in claim_q)
+    if title and title not in premise and calls <= spare and (other or own or carried(claim, premise, title)):
         calls += 1
         read = f"{title}. {premise}"
         p = verifier.support(read, ask, other or claim)

@@ -48,3 +48,18 @@ def test_an_age_is_not_a_span_of_years() -> None:
     # an age printed as one, or a question that asks no age: not judged
     assert age_as_span("Quel âge a Sophie Le Meur ?", "41 ans", "raconte Sophie Le Meur, 41 ans, qui rentrait.") is None
     assert age_as_span("Depuis combien d'années Claire Vasseur est-elle pilote ?", "22 ans", captain) is None
+
+
+def test_numbers_in_words_are_one_value() -> None:
+    from rag.figures import numbers, quantities
+
+    # corpus8: "Quarante-cinq sapeurs-pompiers" was read as 5, "une cinquantaine de pompiers" as no figure
+    assert quantities("Quarante-cinq sapeurs-pompiers ont été mobilisés.") == [("", 45.0, "sapeu")]
+    assert quantities("Une cinquantaine de pompiers ont été engagés.") == [("", 50.0, "pompi")]
+    assert numbers("soixante et onze ans, quatre-vingt-dix jours, deux cents morts, forty-five ships") == {
+        71,
+        90,
+        200,
+        45,
+    }
+    assert numbers("cinq voyages et six escales") == {5, 6}  # "et" joins only "… et un", "… et onze"
