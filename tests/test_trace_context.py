@@ -99,3 +99,43 @@ def test_relative_days_are_read_against_the_articles_date() -> None:
     # ahead, or without a full date: unchanged
     assert resolve_days("Il viendra jeudi prochain.", "2025-03-15") == "Il viendra jeudi prochain."
     assert resolve_days(wire, "2025-03") == wire and resolve_days(wire, None) == wire
+
+
+def test_a_sentence_with_the_claims_own_figure_is_read_after_the_title() -> None:
+    from rag.trace import _judge
+
+    # corpus8: "Sept passagers ont été légèrement blessés pendant l'évacuation." leaves the landing at
+    # Rennes to its title; its "sept" is the claim's own figure (another thing counted is ruled out
+    # before the judge), so it is read after the title.
+    claim = "Sept personnes ont été légèrement blessées lors de l'atterrissage d'urgence à Rennes."
+    said = "Sept passagers ont été légèrement blessés pendant l'évacuation."
+    title = "Un avion se pose en urgence à Rennes après de la fumée à bord"
+    judge = _Scripted({(f"{title}. {said}", claim)})
+    p, kind, calls, read = _judge(judge, "Q", claim, quantities(claim), (), said, title, spare=2)
+    assert (kind, calls, read) == ("states", 2, f"{title}. {said}")
+    # without a figure of the claim's, and carrying little of it, the sentence is not read after the title
+    judge = _Scripted(set())
+    _judge(judge, "Q", claim, quantities(claim), (), "Les passagers ont été évacués par les toboggans.", title, spare=2)
+    assert len(judge.asked) == 1
+
+
+def test_code_rules_out_sentences_before_they_take_an_articles_places() -> None:
+    from rag.embed import get_embedder
+    from rag.trace import trace
+    from rag.types import Article, Chunk, Hit
+
+    # corpus8: the aggregator's headline and landing sentence, about the claim but without its figure,
+    # took both of its places; the sentence with "Sept passagers" was never judged.
+    text = (
+        "Un avion se pose en urgence à Rennes après de la fumée à bord\n"
+        "Un avion de la compagnie Aérolys a atterri en urgence dimanche à Rennes après de la fumée.\n"
+        "L'atterrissage d'urgence à Rennes a eu lieu dimanche matin, selon la compagnie.\n"
+        "Les personnes à bord ont été évacuées après l'atterrissage d'urgence à Rennes.\n"
+        "Sept passagers ont été légèrement blessés pendant l'évacuation."
+    )
+    art = Article("e", text.split("\n")[0], text, "e.txt", "h", "2025-10-12")
+    hits = [Hit(Chunk("e#0", "e", text, 0, len(text), "h"), 1.0)]
+    claim = "Sept personnes ont été légèrement blessées lors de l'atterrissage d'urgence à Rennes."
+    judge = _Scripted(set())
+    trace(claim, None, hits, {"e": art}, get_embedder("usem:multilingual-v3"), judge, "fr")
+    assert any(p.startswith("Sept passagers") for p, _ in judge.asked)
