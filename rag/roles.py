@@ -208,10 +208,9 @@ def speaker_as_actor(question: str, answer: str, quote: str) -> str | None:
     from rag.propositions import propositions
 
     # What a set-off apposition or relative says of the speaker is stated, not reported: "La mairie
-    # de Kerlann, propriétaire du stade, a indiqué …" states that the town hall owns the stadium.
-    # Only one that says what the question asks about counts: "La mairie de Kerlann, propriétaire du
-    # stade, …" for who owns the stadium; not "lance Gérard Paillot, président de l'AAPPMA …" for who
-    # alerted the prefecture, nor "a indiqué le RUSI, un think tank" for who got the images.
+    # de Kerlann, propriétaire du stade, a indiqué …" states that the town hall owns the stadium. Only
+    # one that says what the question asks about counts (two of its words): not "…, a indiqué le RUSI,
+    # un think tank" for who got the images.
     asked = {ground.fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", question)} - {
         ground.fold(w)[:5] for n in added for w in n.split()
     }
