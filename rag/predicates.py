@@ -213,7 +213,12 @@ def _support_noun_printed(pred: Any, quote_doc: Any) -> bool:
     quote prints: the action is the noun's, whatever verb carries it there."""
     if pred.pos_ != "VERB" or pred.lemma_.lower() not in clauses.SUPPORT:
         return False
-    nouns = [ground.fold(c.lemma_.lower()) for c in pred.children if c.dep_ in ("obj", "xcomp") and c.pos_ == "NOUN"]
+    # a bare noun ("candidat", "fin"), not an object with its article ("mis à disposition les images")
+    nouns = [
+        ground.fold(c.lemma_.lower())
+        for c in pred.children
+        if c.dep_ in ("obj", "xcomp") and c.pos_ == "NOUN" and not any(g.dep_ == "det" for g in c.children)
+    ]
     return any(same_stem(n, ground.fold(t.lemma_.lower())) for n in nouns for t in quote_doc if t.pos_ == "NOUN")
 
 
