@@ -70,7 +70,10 @@ def unit_unstated(question: str, quote: str) -> str | None:
 
 
 # A question about someone's age ("Quel âge a …", "âgé de combien", "How old …").
-_ASKS_AGE = re.compile(r"\b(?:quel\s+âge|âgée?s?\s+de\s+combien|how\s+old|what\s+age|(?:his|her|their)\s+age)\b", re.I)
+_ASKS_AGE = re.compile(
+    r"(?:\bquel\s+âge|\bl['’]âge\s+(?:de|du|des|d['’])|\bâgée?s?\s+de\s+combien|\bhow\s+old|\bwhat\s+age|\b(?:his|her|their)\s+age|['’]s\s+age)\b",
+    re.I,
+)
 # "N ans" that is a span, not an age: "pilote depuis 22 ans", "il y a 3 ans", "pendant 10 ans",
 # "22 ans d'expérience", "10 years ago".
 _SPAN_BEFORE = re.compile(

@@ -44,7 +44,8 @@ def test_an_age_is_not_a_span_of_years() -> None:
     captain = "La commandante de bord, Claire Vasseur, pilote depuis 22 ans, a été saluée par la compagnie."
     why = age_as_span("Quel âge a la commandante de bord ?", "Claire Vasseur a 22 ans.", captain)
     assert why and "depuis 22 ans" in why
-    assert age_as_span("How old is the captain?", "The captain is 22 years old.", captain)
+    for asked in ("How old is the captain?", "Quel est l'âge de la commandante ?", "What is the captain's age?"):
+        assert age_as_span(asked, "The captain is 22 years old.", captain), asked
     # an age printed as one, or a question that asks no age: not judged
     assert age_as_span("Quel âge a Sophie Le Meur ?", "41 ans", "raconte Sophie Le Meur, 41 ans, qui rentrait.") is None
     assert age_as_span("Depuis combien d'années Claire Vasseur est-elle pilote ?", "22 ans", captain) is None
