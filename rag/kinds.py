@@ -68,7 +68,8 @@ _OFFICE_WORDS = set().union(*_OFFICES, *_BODIES)
 # The office a question asks for: the noun after "quel" / "which", or after "qui est le" / "who is the".
 _ASKED = re.compile(
     r"^\W*(?:(?:quel|quelle)\s+(?:est|était)\s+le\s+nom\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*|des\s+)|"
-    r"what\s+is\s+the\s+name\s+of\s+the\s+|(?:quel|quelle|quels|quelles|which|what)\s+|"
+    r"what\s+is\s+the\s+name\s+of\s+the\s+|comment\s+s['’]appel(?:le|ait)\s+(?:le\s+|la\s+|l['’]\s*)|"
+    r"(?:quel|quelle|quels|quelles|which|what)\s+|"
     r"(?:qui|who)\s+(?:est|était|sont|is|was|are|were)\s+(?:(?:le|la|les|the)\s+|l['’]\s*))(?P<kind>[\w-]+)",
     re.IGNORECASE,
 )

@@ -105,6 +105,7 @@ def test_a_name_in_a_sentence_has_its_quotes_office_and_an_office_its_body() -> 
     ceo = "16h05 : Le PDG d'Aérolys, Marc Hennequin, est arrivé à l'aéroport."
     why = other_office("Quel est le nom du directeur de l'aéroport de Rennes ?", "Marc Hennequin", ceo)
     assert why and "aerolys" in why and "rennes" in why
+    assert other_office("Comment s'appelle le directeur de l'aéroport de Rennes ?", "Marc Hennequin", ceo)
     # the asked office of the asked body, or a body no name sets apart: not judged
     assert other_office("Qui est le PDG d'Aérolys ?", "Marc Hennequin", ceo) is None
     assert other_office("Who is the chief executive of Aérolys?", "Marc Hennequin", ceo) is None
