@@ -285,9 +285,9 @@ def answer_other_action(question: str, answer: str) -> str | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ != "VERB" or not clauses.verb_like(root) or clauses.said(root.lemma_.lower()):
         return None  # a bare date or count, or a verb of saying: the quote's checks judge it
-    if any(ground.same_word(asked[1], ground.fold(t.lemma_.lower()), 5) for t in doc):
-        return None
     q_verb = next((t for t in clauses.parse(question) if t.text == asked[0]), None)
+    if any(ground.same_word(asked[1], ground.fold(t.lemma_.lower()), 5) for t in doc):
+        return _person_for_thing(q_verb, root) if q_verb is not None and q_verb.pos_ == "VERB" else None
     if q_verb is None or q_verb.pos_ != "VERB":
         return None  # "aura lieu", "est à la tête": a support verb's noun asks nothing a verb can match
     if any(t.pos_ == "VERB" and predicates.same_action(q_verb, t, doc) for t in doc):

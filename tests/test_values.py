@@ -188,6 +188,7 @@ def test_a_person_s_doing_does_not_date_a_thing_s() -> None:
     assert asked_verb(q) == ("atterrir", "atterrir")
     why = answer_other_action(q, "Le PDG d'Aérolys, Marc Hennequin, est arrivé à l'aéroport à 16h05.")
     assert why and "PDG" in why and "avion" in why
+    assert answer_other_action("Quand l'avion devait-il arriver à Brest ?", "Le PDG d'Aérolys est arrivé à 16h05.")
     # another word for the same thing, or a person asked about: not judged
     assert answer_other_action("À quelle heure l'avion s'est-il posé ?", "L'appareil s'est posé à 10h47.") is None
     assert (
