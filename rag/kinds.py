@@ -103,9 +103,9 @@ def other_office(question: str, answer: str, quote: str = "") -> str | None:
     Vasseur, …". The same office of another named body is another office too: "Marc Hennequin" for
     the director of the airport of Rennes, over "Le PDG d'Aérolys, Marc Hennequin"."""
     asked = _ASKED.match(question)
-    if not asked or fold(asked.group("kind").lower()) not in _OFFICE_WORDS:
+    kind = fold(asked.group("kind").lower()) if asked else ""
+    if not asked or kind not in _OFFICE_WORDS:
         return None
-    kind = fold(asked.group("kind").lower())
     given = _GIVEN.match(answer)
     own = (given.group("head") or given.group("apposed")) if given else None
     if given and own and fold(own.lower()) in _OFFICE_WORDS:

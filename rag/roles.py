@@ -211,16 +211,17 @@ def speaker_as_actor(question: str, answer: str, quote: str) -> str | None:
     # de Kerlann, propriétaire du stade, a indiqué …" states that the town hall owns the stadium. Only
     # one that says what the question asks about counts (two of its words): not "…, a indiqué le RUSI,
     # un think tank" for who got the images.
-    asked = {ground.fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", question)} - {
-        ground.fold(w)[:5] for n in added for w in n.split()
-    }
-    statements = [quote] + [
-        p for p in propositions(quote) if len(asked & {ground.fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", p)}) >= 2
-    ]
+    asked = _stems(question) - _stems(" ".join(added))
+    statements = [quote] + [p for p in propositions(quote) if len(asked & _stems(p)) >= 2]
     for head in heads:
         if not all(_only_speaking(head, text) for text in statements):
             return None
     return f"its quote cites {', '.join(heads)} only as saying it, not as doing what is asked"
+
+
+def _stems(text: str) -> set[str]:
+    """The first five folded letters of each word of four letters or more."""
+    return {ground.fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", text)}
 
 
 def _only_speaking(head: str, text: str) -> bool:
