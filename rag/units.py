@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from rag.figures import numbers
+
 # Each unit: its words (singular and plural, French and English) and its symbols. A symbol counts
 # only after a number or a slash ("12 kg", "3,5 µg/kg"): alone, "g" or "m" is any letter.
 _UNITS: dict[str, tuple[str, str]] = {
@@ -92,8 +94,6 @@ def age_as_span(question: str, answer: str, quote: str) -> str | None:
     ans") or a number printed both ways passes."""
     if not _ASKS_AGE.search(question):
         return None
-    from rag.figures import numbers
-
     asked = numbers(question)
     for value in numbers(answer) - asked:
         found = [
