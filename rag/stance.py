@@ -16,6 +16,7 @@ from rag.names import unknown_names
 from rag.types import Hit
 
 STANCES = ("states", "drift", "contradicts")
+_CLAUSE_CUTS = re.compile(r"[«»“”\";:()\[\]—–]|(?<=\w)\.(?=\s)")
 _NEGATION = re.compile(r"\b(?:ne|n['’])\b[^.]{0,40}\b(?:pas|jamais|aucun|aucune|nullement)\b|\b(?:dément|démenti|nie|nié|faux|not|never|denied|denies)\b", re.IGNORECASE)  # fmt: skip
 
 
@@ -50,11 +51,7 @@ def judged(
         return "drift"
     # Denied: the claim's own words, one negated. A sentence on another matter is not a denial because
     # it lacks the claim's "pas" (a title on the fishing ban for "Il n'y a pas de danger pour la baignade").
-    if (
-        p >= threshold / 2
-        and bool(_NEGATION.search(quote)) != bool(_NEGATION.search(claim))
-        and _restates(claim, quote, 0.67)
-    ):
+    if p >= threshold / 2 and _denies(claim, quote):
         return "contradicts"
     # The claim's identifying figure, counting the same thing, in a sentence the judge half accepts:
     # a version that differs in a detail ("cinq voyages … depuis août" for "… depuis la mi-août"),
@@ -114,6 +111,23 @@ def identifying(claim: str, rare: Sequence[str]) -> list[str]:
 
     cited = {ground.fold(w) for x in attribute(claim) for a in x.sources for w in re.findall(r"[\w-]+", a.source)}
     return [n for n in rare if n not in cited]
+
+
+def _denies(claim: str, quote: str) -> bool:
+    """The claim's own words with the opposite polarity. A quote's negation bears on its clause only:
+    "« ce n'est pas un incident isolé » : le SNPL affirme que trois épisodes … ont été signalés"
+    restates "Le SNPL affirme que trois incidents … ont été signalés" and denies none of it."""
+    if _NEGATION.search(claim):
+        return not _NEGATION.search(quote) and _restates(claim, quote, 0.67)
+    return any(_restates(claim, _clause(quote, m.start()), 0.67) for m in _NEGATION.finditer(quote))
+
+
+def _clause(text: str, at: int) -> str:
+    """The stretch of `text` around offset `at` between quotation marks, colons, semicolons, dashes or brackets."""
+    cuts = [m.start() for m in _CLAUSE_CUTS.finditer(text)]
+    start = max((c + 1 for c in cuts if c < at), default=0)
+    end = min((c for c in cuts if c >= at), default=len(text))
+    return text[start:end]
 
 
 def _restates(claim: str, quote: str, share: float = 1.0) -> bool:

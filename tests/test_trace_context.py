@@ -85,6 +85,16 @@ def test_the_title_gives_a_sentence_its_setting_never_its_statement() -> None:
     assert (
         judged(0.4, 0.65, claim, [], (), "Il y a un danger pour la baignade dans le lac de Serrières.") == "contradicts"
     )
+    # corpus8: a negation bears on its own clause, here a union's quoted comment before its claim
+    snpl = "Le SNPL affirme que trois incidents de fumée en cabine ont été signalés cette année sur les ATR d'Aérolys."
+    union = (
+        "Pour le Syndicat national des pilotes de ligne, « ce n'est pas un incident isolé » : le SNPL affirme "
+        "que trois épisodes de fumée en cabine ont été signalés depuis janvier sur les ATR d'Aérolys."
+    )
+    assert judged(0.64, 0.65, snpl, [], (), union) != "contradicts"
+    # while the clause that restates the claim, negated, still denies it
+    said = "Selon Aérolys, le SNPL n'affirme pas que trois incidents de fumée ont été signalés cette année sur ses ATR."
+    assert judged(0.4, 0.65, snpl, [], (), said) == "contradicts"
 
 
 def test_relative_days_are_read_against_the_articles_date() -> None:
