@@ -106,6 +106,9 @@ def attribute(text: str) -> tuple[SentenceSources, ...]:
         # "…, a-t-il déclaré": the pronoun is the person the previous attributed sentence named.
         person = next((a for x in reversed(out[-2:]) for a in x.sources if a.kind == "person"), None)
         found = _sources(doc, s, person)
+        # "…, selon la même source": the source the previous attributed sentence named, as for a pronoun
+        if out:
+            found = [_same_as(a, out[-1].sources[0]) if _SAME_SOURCE.fullmatch(a.source) else a for a in found]
         if not found and _RELATIVE.search(text[s:e]):
             # "Un ancien salarié de l'usine, qui a souhaité garder l'anonymat, affirme que …": the parser
             # hangs "affirme" under the relative. Parsed again with the relative blanked out, same
@@ -130,6 +133,14 @@ def attribute(text: str) -> tuple[SentenceSources, ...]:
         )  # fmt: skip
         for x in out
     )
+
+
+_SAME_SOURCE = re.compile(r"(?:la |de )?(?:même|meme) source|(?:the )?same source", re.IGNORECASE)
+
+
+def _same_as(said: Attribution, earlier: Attribution) -> Attribution:
+    """`earlier`'s source (its span in the article) with the words that attribute this sentence."""
+    return replace(earlier, cue=said.cue, first=said.first)
 
 
 def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[Attribution]:

@@ -177,8 +177,24 @@ def quantities(text: str) -> list[tuple[str, float, str]]:
         if not values:
             continue
         qual = next((k for k, v in _QUALIFIER.items() if m.group("q") and re.fullmatch(v, m.group("q"), re.I)), "")
-        out.append((qual, max(values), ground.fold(m.group("unit") or "")[:5]))
+        if not qual and _APPROXIMATE.search(m.group("n")):
+            qual = "about"  # "une cinquantaine de pompiers" is not "50 pompiers"
+        out.append((qual, max(values), _unit(m.group("unit") or "")))
     return out
+
+
+_APPROXIMATE = re.compile(r"aines?$|dozens?$", re.IGNORECASE)
+
+
+def _unit(noun: str) -> str:
+    """A counted noun's stem, each part of a compound stemmed: "sapeurs-pompiers" -> "sapeu-pompi"."""
+    return "-".join(ground.fold(part)[:5] for part in noun.split("-") if part)
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Two counted nouns of `quantities` name the same thing: same stem, or a compound and one of its
+    parts ("Quarante-cinq sapeurs-pompiers" and "une cinquantaine de pompiers")."""
+    return bool(a and b) and (a == b or bool(set(a.split("-")) & set(b.split("-"))))
 
 
 def key_figures(text: str) -> set[tuple[float, str]]:
@@ -191,7 +207,7 @@ def figure_differs(a: list[tuple[str, float, str]], b: list[tuple[str, float, st
     """Some figure counts the same thing (same noun or same value) with another value or qualifier."""
     for qa, va, ua in a:
         for qb, vb, ub in b:
-            same_thing = (ua and ua == ub) or va == vb
+            same_thing = same_unit(ua, ub) or va == vb
             if same_thing and (va, qa) != (vb, qb):
                 return True
     return False
@@ -199,9 +215,13 @@ def figure_differs(a: list[tuple[str, float, str]], b: list[tuple[str, float, st
 
 def printed(text: str) -> list[tuple[str, str, float, str]]:
     """(as printed, qualifier, value, noun) of every figure of a text."""
-    return [
-        (m.group(0).strip(), *quantities(m.group(0))[0]) for m in _QUANTITY.finditer(text) if quantities(m.group(0))
-    ]
+    out = []
+    for m in _QUANTITY.finditer(text):
+        if found := quantities(m.group(0)):
+            # "une cinquantaine de pompiers", not "cinquantaine de pompiers": the article's words in full
+            article = re.search(r"\b[Uu]ne\s+$", text[: m.start()]) if _APPROXIMATE.search(m.group("n")) else None
+            out.append(((article.group(0) if article else "") + m.group(0).strip(), *found[0]))
+    return out
 
 
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.,])(\d+|[^\W\d_]+)\s+([^\W\d_][\w’'-]*)")
@@ -241,7 +261,7 @@ def restated(claim: str, version: str) -> str | None:
     theirs = printed(version)
     out = claim
     for text, qual, value, unit in printed(claim):
-        other = next((t for t, q, v, u in theirs if unit and u == unit and (q, v) != (qual, value)), None)
+        other = next((t for t, q, v, u in theirs if same_unit(u, unit) and (q, v) != (qual, value)), None)
         if other:
             out = out.replace(text, other, 1)
     return out if out != claim else None

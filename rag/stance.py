@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from rag import ground, predicates
 from rag.embed import Embedder
-from rag.figures import figure_differs, key_figures, miscounted, quantities, ungrounded_numbers
+from rag.figures import figure_differs, key_figures, miscounted, numbers, quantities, ungrounded_numbers
 from rag.names import unknown_names
 from rag.types import Hit
 
@@ -161,7 +161,7 @@ def rare_names(claim: str, hits: Sequence[Hit]) -> list[str]:
         common.update(w for w in words if w.islower())
     out = []
     for name in dict.fromkeys(re.findall(r"\b[A-ZÀ-ÖØ-Ý][\w-]{2,}", claim)):
-        if name.lower() in common:
+        if name.lower() in common or numbers(name):  # "Quarante-cinq" opening a sentence is a figure
             continue
         folded = ground.fold(name)
         printed_by = sum(any(_alike(folded, w) for w in words) for words in vocab.values())

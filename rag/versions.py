@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from rag import ground
 from rag.attribute import Attribution
-from rag.figures import is_date, printed, quantities
+from rag.figures import is_date, printed, quantities, same_unit
 from rag.names import initials
 
 
@@ -68,7 +68,7 @@ def drifts(claim: str, appearances: Sequence[Appearance]) -> tuple[Drift, ...]:
             # The figure counting the same thing ("près de quatre fois" for "trois fois"), else the
             # same value under another noun ("cinq allers-retours" for "cinq voyages"), but never a
             # date for a count: "3 mars" is no version of "trois fois".
-            same = [f for f in figures if unit and f[3] == unit] or [
+            same = [f for f in figures if same_unit(f[3], unit)] or [
                 f for f in figures if f[2] == value and is_date(f[3]) == is_date(unit)
             ]
             if same:

@@ -38,6 +38,20 @@ def test_a_pronoun_subject_is_the_person_named_just_before() -> None:
     assert any(s == "John Kirby" for s, _, _ in found), found
 
 
+def test_the_same_source_is_the_one_named_just_before() -> None:
+    # corpus8's wire: "selon la même source" is the prefecture, its span in the text, this sentence's cue
+    text = (
+        "L'avion s'est posé peu avant 11 heures, a précisé la préfecture d'Ille-et-Vilaine. "
+        "Une cinquantaine de pompiers ont été engagés, selon la même source."
+    )
+    last = attribute(text)[-1].sources
+    assert [(a.source, a.cue) for a in last] == [("la préfecture d'Ille-et-Vilaine", "selon")]
+    assert all(text[a.start : a.end] == a.source for a in last)
+    # with nothing named before, the words stay as printed
+    alone = attribute("Une cinquantaine de pompiers ont été engagés, selon la même source.")
+    assert [a.source for x in alone for a in x.sources] == ["la même source"]
+
+
 def test_sentences_without_a_reporting_cue_are_not_parsed() -> None:
     assert attribute("Le navire est arrivé au port. Il pleuvait sur la ville depuis le matin.") == ()
 
