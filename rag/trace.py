@@ -290,6 +290,11 @@ def markdown(t: Trace) -> str:
         lines.append(f"  attributed to: {who}")
     for d in t.drifts:
         lines += ["", "**Drift:** " + " vs ".join(f"« {text} » ({', '.join(ids)})" for text, ids in d.versions)]
-    if t.chain:
-        lines += ["", "**Source chain:** " + " → ".join(f"{s.name} ({s.role})" for s in t.chain)]
+    steps = [s for s in t.chain if s.role != "denied by"]
+    if steps:
+        lines += ["", "**Source chain:** " + " → ".join(f"{s.name} ({s.role})" for s in steps)]
+    # who denies it is no link of the chain: named apart, with the articles that say so
+    for s in t.chain:
+        if s.role == "denied by":
+            lines += ["", f"**Denied by:** {s.name} ({', '.join(s.article_ids)})"]
     return "\n".join(lines)

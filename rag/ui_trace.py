@@ -42,9 +42,12 @@ def trace_html(t: Trace) -> str:
     for d in t.drifts:
         cells = "".join(f"<td>« {_e(text)} »<br><small>{_e(', '.join(ids))}</small></td>" for text, ids in d.versions)
         parts.append(f'<table class="drift"><tr><th>Drift</th>{cells}</tr></table>')
-    if t.chain:
-        steps = " → ".join(f"{_e(s.name)} <small>({_e(s.role)})</small>" for s in t.chain)
+    if links := [s for s in t.chain if s.role != "denied by"]:
+        steps = " → ".join(f"{_e(s.name)} <small>({_e(s.role)})</small>" for s in links)
         parts.append(f'<p class="chain"><b>Source chain:</b> {steps}</p>')
+    for s in t.chain:
+        if s.role == "denied by":  # no link of the chain: who contests it, and where
+            parts.append(f'<p class="chain"><b>Denied by:</b> {_e(s.name)} <small>({_e(", ".join(s.article_ids))})</small></p>')
     parts.append("</div>")
     return "".join(parts)
 

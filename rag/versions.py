@@ -53,7 +53,7 @@ class ChainStep:
     """A link of the source chain the texts give: an origin, who had it first, who repeated it."""
 
     name: str
-    role: str  # origin | first published by | reported by
+    role: str  # origin | first published by | denied by | credited as source | reported by
     article_ids: tuple[str, ...]
 
 
@@ -99,16 +99,20 @@ def chain(appearances: Sequence[Appearance]) -> tuple[ChainStep, ...]:
     """Origins named with "selon"/"analysées par"/a reporting verb, then who had it first, then the outlets."""
     origin: dict[str, list[str]] = {}
     first: dict[str, list[str]] = {}
+    denied: dict[str, list[str]] = {}
     spelled = {initials(s.source): s.source for a in appearances for s in a.sources}
     for a in appearances:
         for s in a.sources:
             # "l'ARS" and "l'Agence régionale de santé" are one origin, named as spelled out
             name = spelled.get(_strip_det(s.source), s.source) if _strip_det(s.source).isupper() else s.source
-            (first if s.first else origin).setdefault(_key(name), []).append(a.article_id)
+            # "…, ce qu'Aérolys a démenti": who denies the claim is no origin of it
+            kind = denied if _DENIAL.search(s.cue) else first if s.first else origin
+            kind.setdefault(_key(name), []).append(a.article_id)
     names = {_key(s.source): _strip_det(s.source) for a in appearances for s in a.sources}
     names.update({_key(s): _strip_det(s) for s in spelled.values()})
     steps = [ChainStep(names[k], "origin", tuple(dict.fromkeys(v))) for k, v in origin.items() if k not in first]
     steps += [ChainStep(names[k], "first published by", tuple(dict.fromkeys(v))) for k, v in first.items()]
+    steps += [ChainStep(names[k], "denied by", tuple(dict.fromkeys(v))) for k, v in denied.items()]
     credits: dict[str, list[str]] = {}
     for a in appearances:
         if a.credited:
@@ -118,6 +122,7 @@ def chain(appearances: Sequence[Appearance]) -> tuple[ChainStep, ...]:
     return tuple(steps)
 
 
+_DENIAL = re.compile(r"\b(?:démen|ni[eé]|réfut|contest|deni|deny)", re.IGNORECASE)
 _DET = re.compile(r"^(?:(?:les|le|la|the|une|un)\s+|l['’])", re.IGNORECASE)
 
 

@@ -234,6 +234,21 @@ def test_source_chain_goes_from_origin_to_first_publisher_to_outlets() -> None:
         ("Outlet A", "reported by", ("a",)),
         ("b", "reported by", ("b",)),
     ]
+    # corpus8: "…, ce qu'Aérolys a démenti": who denies the claim is no origin of it
+    snpl = Attribution("Le Syndicat national des pilotes de ligne", 0, 41, "a affirmé", "organisation")
+    denial = Attribution("Aérolys", 0, 7, "a démenti", "organisation")
+    wire = Appearance("c", "", "2025-10", "Wire", "q", 0, 1, 0, 1, "states", 0.9, (snpl, denial))
+    assert [(s.name, s.role) for s in chain([wire])] == [
+        ("Syndicat national des pilotes de ligne", "origin"),
+        ("Aérolys", "denied by"),
+        ("Wire", "reported by"),
+    ]
+    from rag.trace import Trace, markdown
+    from rag.ui_trace import trace_html
+
+    shown = Trace("claim", None, (wire,), chain=chain([wire]))
+    assert markdown(shown).endswith("→ Wire (reported by)\n\n**Denied by:** Aérolys (c)")
+    assert "<b>Denied by:</b> Aérolys" in trace_html(shown) and "Aérolys <small>(denied" not in trace_html(shown)
 
 
 def test_chain_names_an_origin_once_with_its_acronym_and_shows_the_credited_outlet() -> None:
