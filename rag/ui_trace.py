@@ -47,7 +47,9 @@ def trace_html(t: Trace) -> str:
         parts.append(f'<p class="chain"><b>Source chain:</b> {steps}</p>')
     for s in t.chain:
         if s.role == "denied by":  # no link of the chain: who contests it, and where
-            parts.append(f'<p class="chain"><b>Denied by:</b> {_e(s.name)} <small>({_e(", ".join(s.article_ids))})</small></p>')
+            parts.append(
+                f'<p class="chain"><b>Denied by:</b> {_e(s.name)} <small>({_e(", ".join(s.article_ids))})</small></p>'
+            )
     parts.append("</div>")
     return "".join(parts)
 
