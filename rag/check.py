@@ -160,8 +160,10 @@ def check(
             if own:
                 return "words_not_in_quote", f"none of the words the answer adds is in the quote ({', '.join(own)})"
             if not total:  # a bare value ("1996"): the quote must at least be about what the question asks
-                asked, n = ground.words_not_in(question, quote.text, embedder)
-                if n and len(asked) == n:  # "1996 : Phare" for "De quelle année date la reformation des Rivages ?"
+                # "1996 : Phare" for "De quelle année date la reformation des Rivages ?"; its short nouns
+                # count ("AL7412" over "Le vol AL7412, parti de Lyon …" for "Quel était le numéro du vol ?")
+                asked, n = ground.words_not_in(question, quote.text, embedder, ground.INTERROGATIVES, min_len=3)
+                if n and len(asked) == n:
                     return "words_not_in_quote", f"the quote has no word of the question ({', '.join(asked)})"
         elif getattr(embedder, "multilingual", False):  # across languages: what the answer adds, at least
             missing = ground.new_words_absent(question, text, quote.text, embedder)

@@ -153,19 +153,25 @@ _NAME_WORDS = re.compile(r"(?<=[\s'’(«])[A-ZÀ-ÖØ-Ý][\w-]*")
 _EN_FUNCTION = {"the", "and", "was", "were", "with", "from", "that", "this", "have", "has", "had", "for", "into", "are",
                 "its", "their", "they", "been", "said", "which", "who", "what", "when", "where", "more", "than",
                 "about", "over", "some", "also", "there", "then", "them", "will", "would"}  # fmt: skip
+# What a question asks with: no word of what it is about ("Quel était le numéro du vol ?" is about "vol").
+INTERROGATIVES = frozenset(
+    "quel quelle quels quelles lequel laquelle lesquels lesquelles combien comment pourquoi quand".split()
+)
 MIN_WORDS_IN_QUOTE = 0.6  # share of the answer's content words its quote must carry
 
 
-def content_words(text: str) -> list[str]:
-    """The folded words of 4+ letters that are not function words, each once, in order."""
+def content_words(text: str, min_len: int = 4) -> list[str]:
+    """The folded words of `min_len`+ letters that are not function words, each once, in order."""
     return list(
         dict.fromkeys(
-            w for w in re.findall(r"[^\W\d_]+", fold(text)) if len(w) >= 4 and w not in _FUNCTION | _EN_FUNCTION
+            w for w in re.findall(r"[^\W\d_]+", fold(text)) if len(w) >= min_len and w not in _FUNCTION | _EN_FUNCTION
         )
     )
 
 
-def words_not_in(answer: str, quote: str, embedder: Embedder, skip: Collection[str] = ()) -> tuple[list[str], int]:
+def words_not_in(
+    answer: str, quote: str, embedder: Embedder, skip: Collection[str] = (), min_len: int = 4
+) -> tuple[list[str], int]:
     """The answer's content words (4+ letters) that the quote does not carry by stem, spelling or
     close meaning, and how many content words the answer has.
 
@@ -175,9 +181,9 @@ def words_not_in(answer: str, quote: str, embedder: Embedder, skip: Collection[s
     something else. Words the answer takes from the question count: the quote must state them too,
     but for `skip` (folded words of the names the question gives: its premise, checked elsewhere).
     """
-    words = [w for w in content_words(answer) if w not in skip]
+    words = [w for w in content_words(answer, min_len) if w not in skip]
     # Only words of 4+ letters on the quote's side too: a stem test would let "a" or "M." carry any word.
-    have = list(dict.fromkeys(w for w in re.findall(r"[^\W\d_]+", fold(quote)) if len(w) >= 4))
+    have = list(dict.fromkeys(w for w in re.findall(r"[^\W\d_]+", fold(quote)) if len(w) >= min_len))
     left = [w for w in words if not any(same_word(w, h, 5) or same_word(h, w, 5) for h in have)]
     if left and have:
         left = [w for w, b in zip(left, nearest(left, have, embedder), strict=True) if b < 0.6]

@@ -174,3 +174,19 @@ def test_a_title_that_gives_only_the_questions_words_is_not_read() -> None:
     q = "Quelle est la concentration de mercure mesurée dans l'eau du lac ?"
     v = check(q, fish, _one(page), ["k#0"], usem, _AnswersWhenNamed("Lac"))
     assert v.refusal is not None and v.refusal[0] == "off_question" and not v.citations
+
+
+def test_a_bare_value_needs_a_quote_about_what_the_question_asks() -> None:
+    # corpus8, refused: "AL7412" over "Le vol AL7412, parti de Lyon …" had "no word of the question"
+    # ("quel", "numéro"): the short noun "vol" is what the question is about, "quel" asks.
+    usem = get_embedder("usem:multilingual-v3")
+    page = (
+        "Aérolys : l'ATR 72 dérouté à Rennes\n"
+        "Le vol AL7412, parti de Lyon-Saint-Exupéry à 9h35, a été dérouté vers Rennes après la détection de fumée."
+    )
+    v = check("Quel était le numéro du vol ?", "AL7412", _one(page), ["k#0"], usem, FakeVerifier("yes"))
+    assert v.refusal is None and "AL7412" in v.citations[0].quote
+    # a quote that prints the value but none of the question's words still proves nothing
+    other = "Aérolys : l'ATR 72 dérouté à Rennes\nLa compagnie AL7412 a publié un communiqué dimanche soir."
+    v = check("Quel était le numéro du vol ?", "AL7412", _one(other), ["k#0"], usem, FakeVerifier("yes"))
+    assert v.refusal is not None and v.refusal[0] == "words_not_in_quote"
