@@ -149,7 +149,8 @@ def same_thing(a: list[str], b: list[str], embedder: Embedder) -> bool:
 _QUALIFIER = {
     "more": r"plus de|more than|over|upwards of|au-delà de",
     "atleast": r"au moins|at least|pas moins de",
-    "about": r"environ|près de|quelque|about|around|nearly|approximately|presque",
+    "about": r"environ|près de|quelque|about|around|nearly|approximately|presque|vers|peu avant|peu après|"
+    r"aux alentours de|shortly before|shortly after",
     "less": r"moins de|less than|fewer than|under",
 }
 _QUANTITY = re.compile(
@@ -168,19 +169,50 @@ _QUANTITY = re.compile(
 )
 
 
+# A clock time: "10h47", "6 h 30", "11h", "10:47" (hours, then minutes).
+_CLOCK = re.compile(
+    r"(?:(?P<q>" + "|".join(_QUALIFIER.values()) + r")\s+)?"
+    r"(?<![\w.,:])(?P<h>[01]?\d|2[0-4])\s?(?:h\s?(?P<m>[0-5]\d)?|:(?P<m2>[0-5]\d))(?![\w:])",
+    re.IGNORECASE,
+)
+_STAMP = re.compile(r"\s*[:–—-]\s")
+
+
 def quantities(text: str) -> list[tuple[str, float, str]]:
     """(qualifier, value, counted noun's stem) of every figure: "plus de 1 000 conteneurs" ->
-    ("more", 1000.0, "conten")."""
-    out = []
+    ("more", 1000.0, "conte"); a clock time counts hours: "vers 10h30" -> ("about", 10.5, "heure")."""
+    return [f[1:] for f in printed(text)]
+
+
+def printed(text: str) -> list[tuple[str, str, float, str]]:
+    """(as printed, qualifier, value, noun) of every figure of a text, in order."""
+    found: list[tuple[int, str, str, float, str]] = []
+    clocks = []
+    for m in _CLOCK.finditer(text):
+        clocks.append(m.span())
+        if _STAMP.match(text, m.end()) and (m.start() == 0 or text[m.start() - 1] == "\n"):
+            continue  # a live blog's "11h02 :" dates the post, not what it reports
+        minutes = int(m.group("m") or m.group("m2") or 0)
+        found.append(
+            (m.start(), m.group(0).strip(), _qualifier(m.group("q")), int(m.group("h")) + minutes / 60, "heure")
+        )
     for m in _QUANTITY.finditer(text):
         values = numbers(m.group("n"))
-        if not values:
+        if not values or any(a < m.end() and m.start() < b for a, b in clocks):
             continue
-        qual = next((k for k, v in _QUALIFIER.items() if m.group("q") and re.fullmatch(v, m.group("q"), re.I)), "")
+        qual = _qualifier(m.group("q"))
+        words = m.group(0).strip()
         if not qual and _APPROXIMATE.search(m.group("n")):
             qual = "about"  # "une cinquantaine de pompiers" is not "50 pompiers"
-        out.append((qual, max(values), _unit(m.group("unit") or "")))
-    return out
+            # and is printed so, not "cinquantaine de pompiers": the article's words in full
+            article = re.search(r"\b[Uu]ne\s+$", text[: m.start()])
+            words = (article.group(0) if article else "") + words
+        found.append((m.start(), words, qual, max(values), _unit(m.group("unit") or "")))
+    return [f[1:] for f in sorted(found)]
+
+
+def _qualifier(words: str | None) -> str:
+    return next((k for k, v in _QUALIFIER.items() if words and re.fullmatch(v, words, re.I)), "")
 
 
 _APPROXIMATE = re.compile(r"aines?$|dozens?$", re.IGNORECASE)
@@ -206,22 +238,11 @@ def key_figures(text: str) -> set[tuple[float, str]]:
 def figure_differs(a: list[tuple[str, float, str]], b: list[tuple[str, float, str]]) -> bool:
     """Some figure counts the same thing (same noun or same value) with another value or qualifier."""
     for qa, va, ua in a:
-        for qb, vb, ub in b:
-            same_thing = same_unit(ua, ub) or va == vb
-            if same_thing and (va, qa) != (vb, qb):
-                return True
+        same = [(vb, qb) for qb, vb, ub in b if same_unit(ua, ub) or va == vb]
+        # printed as the claim has it, it is stated, whatever else the quote counts ("11h02 : … à 10h47")
+        if same and (va, qa) not in same:
+            return True
     return False
-
-
-def printed(text: str) -> list[tuple[str, str, float, str]]:
-    """(as printed, qualifier, value, noun) of every figure of a text."""
-    out = []
-    for m in _QUANTITY.finditer(text):
-        if found := quantities(m.group(0)):
-            # "une cinquantaine de pompiers", not "cinquantaine de pompiers": the article's words in full
-            article = re.search(r"\b[Uu]ne\s+$", text[: m.start()]) if _APPROXIMATE.search(m.group("n")) else None
-            out.append(((article.group(0) if article else "") + m.group(0).strip(), *found[0]))
-    return out
 
 
 _NUMBER_THEN_WORD = re.compile(r"(?<![\w.,])(\d+|[^\W\d_]+)\s+([^\W\d_][\w’'-]*)")

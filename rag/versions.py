@@ -61,7 +61,7 @@ def drifts(claim: str, appearances: Sequence[Appearance]) -> tuple[Drift, ...]:
     """Figures of the claim printed differently across articles, versions side by side."""
     anchors = quantities(claim) or [q for a in appearances[:1] for q in quantities(a.quote)]
     out = []
-    for _, value, unit in anchors:
+    for anchor_qual, value, unit in anchors:
         versions: dict[tuple[str, float], tuple[str, list[str]]] = {}
         for a in appearances:
             figures = printed(a.quote)
@@ -71,8 +71,8 @@ def drifts(claim: str, appearances: Sequence[Appearance]) -> tuple[Drift, ...]:
             same = [f for f in figures if same_unit(f[3], unit)] or [
                 f for f in figures if f[2] == value and is_date(f[3]) == is_date(unit)
             ]
-            if same:
-                text, qual, v, _ = same[0]
+            if same:  # the claim's own figure first, if printed: "11h02 : … posé à 10h47" says 10h47
+                text, qual, v, _ = min(same, key=lambda f: (f[2], f[1]) != (value, anchor_qual))
                 versions.setdefault((qual, v), (text, []))[1].append(a.article_id)
         if len(versions) > 1:
             out.append(Drift(tuple((t, tuple(dict.fromkeys(ids))) for t, ids in versions.values())))

@@ -70,3 +70,26 @@ def test_numbers_in_words_are_one_value() -> None:
         45,
     }
     assert numbers("cinq voyages et six escales") == {5, 6}  # "et" joins only "… et un", "… et onze"
+
+
+def test_a_clock_time_is_one_figure_in_hours() -> None:
+    from rag.figures import figure_differs, quantities
+    from rag.versions import Appearance, drifts
+
+    # corpus8: "10h47" was two figures (10 and 47), "peu avant 11 heures" no version of it
+    landed = quantities("L'avion s'est posé à Rennes à 10h47.")
+    assert landed == [("", 10 + 47 / 60, "heure")]
+    assert quantities("vers 6 h 30, le feu") == [("about", 6.5, "heure")]
+    assert figure_differs(landed, quantities("Il s'est posé peu avant 11 heures."))
+    # a live blog's time stamp dates the post: the sentence still says 10h47
+    blog = "11h02 : L'avion s'est posé à 10h47, selon l'aéroport."
+    assert quantities(blog) == landed and not figure_differs(landed, quantities(blog))
+
+    def seen(aid: str, quote: str) -> Appearance:
+        return Appearance(aid, "", "2025-10-12", None, quote, 0, 1, 0, 1, "states", 0.9, ())
+
+    found = drifts(
+        "L'avion s'est posé à Rennes à 10h47.",
+        [seen("a", "L'appareil s'est posé à 10h47."), seen("b", "Il s'est posé peu avant 11 heures."), seen("c", blog)],
+    )
+    assert [d.versions for d in found] == [(("10h47", ("a", "c")), ("peu avant 11 heures", ("b",)))]
