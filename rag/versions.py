@@ -101,13 +101,16 @@ def chain(appearances: Sequence[Appearance]) -> tuple[ChainStep, ...]:
     first: dict[str, list[str]] = {}
     denied: dict[str, list[str]] = {}
     spelled = {initials(s.source): s.source for a in appearances for s in a.sources}
+    # "la préfecture" where another article names "la préfecture d'Ille-et-Vilaine": one origin, named in full
+    keys = {_key(s.source) for a in appearances for s in a.sources}
+    fuller = {k: longer[0] for k in keys if len(longer := [x for x in keys if x.startswith(k + " ")]) == 1}
     for a in appearances:
         for s in a.sources:
             # "l'ARS" and "l'Agence régionale de santé" are one origin, named as spelled out
             name = spelled.get(_strip_det(s.source), s.source) if _strip_det(s.source).isupper() else s.source
             # "…, ce qu'Aérolys a démenti": who denies the claim is no origin of it
             kind = denied if _DENIAL.search(s.cue) else first if s.first else origin
-            kind.setdefault(_key(name), []).append(a.article_id)
+            kind.setdefault(fuller.get(_key(name), _key(name)), []).append(a.article_id)
     names = {_key(s.source): _strip_det(s.source) for a in appearances for s in a.sources}
     names.update({_key(s): _strip_det(s) for s in spelled.values()})
     steps = [ChainStep(names[k], "origin", tuple(dict.fromkeys(v))) for k, v in origin.items() if k not in first]

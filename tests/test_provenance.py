@@ -234,6 +234,16 @@ def test_source_chain_goes_from_origin_to_first_publisher_to_outlets() -> None:
         ("Outlet A", "reported by", ("a",)),
         ("b", "reported by", ("b",)),
     ]
+    # corpus8: "la préfecture" and "la préfecture d'Ille-et-Vilaine" are one origin, named in full
+    short, full = (
+        Attribution(n, 0, len(n), "a indiqué", "other") for n in ("la préfecture", "la préfecture d'Ille-et-Vilaine")
+    )
+    twice = [replace(_app("a", "q"), sources=(short,)), replace(_app("b", "q"), sources=(full,))]
+    assert [(s.name, s.role, s.article_ids) for s in chain(twice)][0] == (
+        "préfecture d'Ille-et-Vilaine",
+        "origin",
+        ("a", "b"),
+    )
     # corpus8: "…, ce qu'Aérolys a démenti": who denies the claim is no origin of it
     snpl = Attribution("Le Syndicat national des pilotes de ligne", 0, 41, "a affirmé", "organisation")
     denial = Attribution("Aérolys", 0, 7, "a démenti", "organisation")
