@@ -50,6 +50,9 @@ _AUX = {"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "é
 _NOT_JUDGED = {ground.fold(w) for w in clauses.LIGHT | clauses.SUPPORT}
 # The noun of "avoir lieu", "avoir cours" after its auxiliary: not a participle ("lieu" ends like "vendu").
 _SUPPORT_NOUNS = {"lieu", "cours"}
+# Verbs of having a number of things: a count of the asked noun, whatever the clause says of them
+# (not "licencier": "38 salariés … continueront d'être payés" says nothing of how many were laid off).
+_HAVING = {"compter", "avoir", "employer", "comprendre", "regrouper", "rassembler", "reunir", "posseder", "totaliser"}
 _MODALS = {"devoir", "pouvoir", "vouloir", "aller", "falloir", "sembler", "paraître", "compter", "espérer"}
 # Verbs of an amount ("À combien s'élève le coût …"): what is asked is their noun's, as after a copula.
 _AMOUNT = {"elever", "monter", "chiffrer"}
@@ -286,6 +289,9 @@ def answer_other_action(question: str, answer: str) -> str | None:
     if root is None or root.pos_ != "VERB" or not clauses.verb_like(root) or clauses.said(root.lemma_.lower()):
         return None  # a bare date or count, or a verb of saying: the quote's checks judge it
     q_verb = next((t for t in clauses.parse(question) if t.text == asked[0]), None)
+    # ("compte" is the lemma the parser gives "compte" as often as "compter")
+    if count and any(ground.fold(asked[1])[:5] == v[:5] for v in _HAVING) and _counts_asked(question, doc):
+        return None  # "Les 38 salariés du club continueront …" says how many the club has
     if any(ground.same_word(asked[1], ground.fold(t.lemma_.lower()), 5) for t in doc):
         return _person_for_thing(q_verb, root) if q_verb is not None and q_verb.pos_ == "VERB" else None
     if q_verb is None or q_verb.pos_ != "VERB":
@@ -293,6 +299,13 @@ def answer_other_action(question: str, answer: str) -> str | None:
     if any(t.pos_ == "VERB" and predicates.same_action(q_verb, t, doc) for t in doc):
         return _person_for_thing(q_verb, root)
     return f"the question asks when or how many « {asked[0]} »; the answer gives it for « {root.text} »"
+
+
+def _counts_asked(question: str, doc: Any) -> bool:
+    """The answer's number counts the question's own noun ("38 salariés" for "Combien de salariés …")."""
+    what = slots.asked_count(question)
+    heads = [ground.fold(h) for h in figures.heads(what)] if what else []
+    return any(t.dep_ == "nummod" and any(ground.same_word(h, ground.fold(t.head.text), 5) for h in heads) for t in doc)
 
 
 def _person_for_thing(asked: Any, root: Any) -> str | None:

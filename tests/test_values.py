@@ -177,6 +177,13 @@ def test_a_clause_of_another_action_does_not_answer_when_the_asked_one_happened(
     )
     assert answer_other_action(q, "En juin.") is None
     assert answer_other_action("Quand aura lieu la réunion ?", "La réunion sera organisée le 12 novembre.") is None
+    # corpus7, refused: "Les 38 salariés du club continueront d'être payés" says how many the club has;
+    # it says nothing of how many were laid off, nor counts its volunteers
+    employees = "38 salariés du club continueront d'être payés pendant la période d'observation."
+    assert answer_other_action("Combien de salariés compte le club ?", employees) is None
+    assert answer_other_action("Combien de salariés emploie le club ?", "Les " + employees) is None
+    assert answer_other_action("Combien de salariés ont été licenciés ?", employees)
+    assert answer_other_action("Combien de bénévoles compte le club ?", employees)
 
 
 def test_a_person_s_doing_does_not_date_a_thing_s() -> None:
