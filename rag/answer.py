@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from rag import figures, ground, hedge, kinds, naming, roles, slots, values
+from rag import answer_values, figures, ground, hedge, kinds, naming, roles, slots
 from rag.check import Verdict, check
 from rag.chunk import sentences
 from rag.embed import Embedder
@@ -192,7 +192,7 @@ def _vet(
         ("no_name_given", naming.doer_from_question(question, text)),
         ("other_office", kinds.other_office(question, text)),
         # "Quand … a-t-elle levé l'interdiction ?" → "… avait sanctionné le club en juin …": another action's date
-        ("value_other_action", values.answer_other_action(question, text)),
+        ("value_other_action", answer_values.answer_other_action(question, text)),
         # The question's direction turned around: "How many containers did Russia send to North
         # Korea?" answered "… sent from North Korea to Russia" is true, but not what was asked.
         ("roles_reversed", roles.reversed_roles(question, text)),

@@ -158,7 +158,7 @@ def test_a_value_with_its_scale_word_is_found_under_its_verb() -> None:
 
 
 def test_a_clause_of_another_action_does_not_answer_when_the_asked_one_happened() -> None:
-    from rag.values import answer_other_action
+    from rag.answer_values import answer_other_action
 
     # corpus7, shown as proved: the judge takes "sanctionné … en juin" for when the ban was lifted (P 0.78).
     q = "Quand la DNCG a-t-elle levé l'interdiction de recruter ?"
@@ -187,7 +187,7 @@ def test_a_clause_of_another_action_does_not_answer_when_the_asked_one_happened(
 
 
 def test_a_person_s_doing_does_not_date_a_thing_s() -> None:
-    from rag.values import answer_other_action
+    from rag.answer_values import answer_other_action
 
     # corpus8, shown as proved: when the CEO arrived, for when the plane was to land ("arriver" and
     # "atterrir" are synonyms to the word vectors); the modal's infinitive is the asked action.
