@@ -198,7 +198,8 @@ def _judge(
     # The claim's own figures printed identify it as well ("Sept passagers ont été légèrement blessés
     # pendant l'évacuation." under "Un avion se pose en urgence à Rennes …"; a figure counting another
     # thing was ruled out before the judge, `stance.excluded`).
-    own = bool(claim_q) and all(v in numbers(premise) for _, v, _ in claim_q)
+    printed = numbers(premise) | {v for _, v, _ in quantities(premise)}  # "10h47" is 10.78 hours
+    own = bool(claim_q) and all(v in printed for _, v, _ in claim_q)
     if title and title not in premise and calls <= spare and (other or own or carried(claim, premise, title)):
         calls += 1
         read = f"{title}. {premise}"

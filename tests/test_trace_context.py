@@ -127,6 +127,12 @@ def test_a_sentence_with_the_claims_own_figure_is_read_after_the_title() -> None
     judge = _Scripted(set())
     _judge(judge, "Q", claim, quantities(claim), (), "Les passagers ont été évacués par les toboggans.", title, spare=2)
     assert len(judge.asked) == 1
+    # a clock time is the claim's own figure too: "10h47" leaves the airline and the city to its title
+    landed = "L'avion d'Aérolys s'est posé à Rennes à 10h47."
+    posed = "L'appareil s'est posé à 10h47."
+    paper = "Fumée en cabine : un avion d'Aérolys se pose en urgence à Rennes"
+    judge = _Scripted({(f"{paper}. {posed}", landed)})
+    assert _judge(judge, "Q", landed, quantities(landed), (), posed, paper, spare=2)[1:3] == ("states", 2)
 
 
 def test_code_rules_out_sentences_before_they_take_an_articles_places() -> None:
