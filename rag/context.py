@@ -78,6 +78,34 @@ def resolve_nouns(text: str, article: str) -> str:
     return pattern.sub(lambda m: f"{m.group(0)} {single[m.group('noun').lower()]}", text)
 
 
+_DETERMINERS = {"le", "la", "les", "l", "un", "une", "the"}
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def spell_acronyms(text: str, claim: str) -> str:
+    """`text` with an acronym the claim spells out followed by the claim's words: "Le BEA a ouvert
+    une enquête." for "Le Bureau d'enquêtes et d'analyses a ouvert …" -> "Le BEA (Bureau d'enquêtes et
+    d'analyses) a ouvert une enquête." (the judge does not know every acronym; a page that never
+    spells it out states the claim all the same)."""
+    from rag.names import initials
+
+    words = list(_WORD.finditer(claim))
+    for acronym in dict.fromkeys(_ACRONYM.findall(text)):
+        if re.search(rf"\b{acronym}\b", claim):
+            continue
+        spans = (
+            claim[words[i].start() : words[j].end()]
+            for i in range(len(words))
+            if words[i].group(0)[0].isupper() and ground.fold(words[i].group(0)) not in _DETERMINERS
+            for j in range(i + 1, min(i + 12, len(words)))
+        )
+        name = next((s for s in spans if initials(s) == acronym), None)
+        if name and name.lower() not in text.lower():  # not where the page spells it out itself
+            text = re.sub(rf"\b{acronym}\b", f"{acronym} ({name})", text, count=1)
+    return text
+
+
 def carried(claim: str, premise: str, title: str) -> bool:
     """The premise prints most (2 in 3) of the claim's content words that the title does not: what the
     title adds is the setting ("le lac de Serrières", "mercure"), never the statement itself."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rag import ground
 from rag.chunk import refers_back
-from rag.context import carried, resolve_days, resolve_nouns
+from rag.context import carried, resolve_days, resolve_nouns, spell_acronyms
 from rag.embed import Embedder
 from rag.figures import key_figures, numbers, quantities, restated
 from rag.propositions import statements
@@ -86,7 +86,8 @@ def trace(
         """The sentence as the judge reads it: "depuis jeudi" in a wire of Saturday 15 March: 13
         March; "l'usine" after "l'usine Chimanor": Chimanor."""
         art = meta.get(aid)
-        return resolve_nouns(resolve_days(text, art.date if art else None), art.text if art else "")
+        read = resolve_nouns(resolve_days(text, art.date if art else None), art.text if art else "")
+        return spell_acronyms(read, claim)  # "Le BEA" for "Le Bureau d'enquêtes et d'analyses"
 
     ruled: dict[tuple[str, str], bool] = {}
 
@@ -286,7 +287,8 @@ def markdown(t: Trace) -> str:
         lines.append(f"  « {a.quote} » (chars {a.start}-{a.end}, support {a.support:.2f})")
         if a.read_as:
             lines.append(
-                f"  read as: « {a.read_as} » (days dated, nouns named as the article names them, after its title)"
+                f"  read as: « {a.read_as} » (days dated, nouns named as the article names them, "
+                "acronyms spelled out as the claim does, after its title)"
             )
         lines.append(f"  attributed to: {who}")
     for d in t.drifts:

@@ -97,6 +97,23 @@ def test_the_title_gives_a_sentence_its_setting_never_its_statement() -> None:
     assert judged(0.4, 0.65, snpl, [], (), said) == "contradicts"
 
 
+def test_an_acronym_is_read_as_the_claim_spells_it_out() -> None:
+    from rag.context import carried, spell_acronyms
+
+    # corpus8: a live blog's "Le BEA a ouvert une enquête." for the claim's "Bureau d'enquêtes et d'analyses"
+    claim = "Le Bureau d'enquêtes et d'analyses a ouvert une enquête sur l'incident de Rennes."
+    read = spell_acronyms("- Le BEA a ouvert une enquête.", claim)
+    assert read == "- Le BEA (Bureau d'enquêtes et d'analyses) a ouvert une enquête."
+    assert carried(claim, read, "Avion dérouté à Rennes") and not carried(claim, "- Le BEA a ouvert une enquête.", "")
+    # a page that spells it out, an acronym the claim prints or does not spell: as printed
+    spelled = "Le Bureau d'enquêtes et d'analyses (BEA) a ouvert une enquête."
+    assert spell_acronyms(spelled, claim) == spelled
+    assert spell_acronyms("Le SNPL affirme.", claim) == "Le SNPL affirme."
+    assert spell_acronyms("Selon l'ARS, le taux baisse.", "L'Agence régionale de santé a interdit la pêche.") == (
+        "Selon l'ARS (Agence régionale de santé), le taux baisse."
+    )
+
+
 def test_relative_days_are_read_against_the_articles_date() -> None:
     from rag.context import resolve_days
 
