@@ -76,8 +76,17 @@ def trace(
     ranked = [s for s in ground.supports(question or "", claim, hits, embedder, False) if s.score >= MIN_SCORE]
     # A sentence printing one of the claim's figures goes first: among "La Corée du Nord a envoyé un
     # vaste arsenal" and "Elles représentent plus de 1 000 conteneurs", only the second can state it.
+    # A headline after the body's sentences: "…, sept blessés légers" says it, "Sept personnes ont été
+    # légèrement blessées …, selon la préfecture" says who said it too (the headline stays second).
     figures = key_figures(claim)
-    ranked.sort(key=lambda s: (not (figures & key_figures(s.text)), -s.score))
+    titles = {aid: a.title.strip() for aid, a in meta.items() if a.title}
+    ranked.sort(
+        key=lambda s: (
+            not (figures & key_figures(s.text)),
+            s.text.strip() == titles.get(s.hit.chunk.article_id),
+            -s.score,
+        )
+    )
     claim_q = quantities(claim)
     rare = rare_names(claim, hits)
     named = identifying(claim, rare)

@@ -172,3 +172,24 @@ def test_code_rules_out_sentences_before_they_take_an_articles_places() -> None:
     judge = _Scripted(set())
     trace(claim, None, hits, {"e": art}, get_embedder("usem:multilingual-v3"), judge, "fr")
     assert any(p.startswith("Sept passagers") for p, _ in judge.asked)
+
+
+def test_a_headline_is_judged_after_the_body_sentences_that_print_the_figure() -> None:
+    from rag.embed import get_embedder
+    from rag.trace import trace
+    from rag.types import Article, Chunk, Hit
+
+    # A headline and a body sentence print the claim's figure: the body, which credits the prefecture,
+    # is judged first, the headline next (corpus8 showed headlines without the source the body names).
+    text = (
+        "Rennes : sept personnes légèrement blessées lors d'un atterrissage d'urgence\n"
+        "Sept personnes ont été blessées, a indiqué la préfecture."
+    )
+    title, body = text.split("\n")
+    art = Article("a", title, text, "a.txt", "h", "2025-10-12")
+    hits = [Hit(Chunk("a#0", "a", text, 0, len(text), "h"), 1.0)]
+    claim = "Sept personnes ont été légèrement blessées lors de l'atterrissage d'urgence à Rennes."
+    judge = _Scripted(set())
+    trace(claim, None, hits, {"a": art}, get_embedder("usem:multilingual-v3"), judge, "fr")
+    firsts = [p for p, _ in judge.asked if p in (title, body)]
+    assert firsts[:2] == [body, title]
