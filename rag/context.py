@@ -88,9 +88,18 @@ def spell_acronyms(text: str, claim: str) -> str:
     une enquête." for "Le Bureau d'enquêtes et d'analyses a ouvert …" -> "Le BEA (Bureau d'enquêtes et
     d'analyses) a ouvert une enquête." (the judge does not know every acronym; a page that never
     spells it out states the claim all the same)."""
+    for acronym, name in spelled_out(claim, text).items():
+        if name.lower() not in text.lower():  # not where the page spells it out itself
+            text = re.sub(rf"\b{acronym}\b", f"{acronym} ({name})", text, count=1)
+    return text
+
+
+def spelled_out(claim: str, text: str) -> dict[str, str]:
+    """The acronyms `text` prints that the claim spells out and does not print, with the claim's words."""
     from rag.names import initials
 
     words = list(_WORD.finditer(claim))
+    out = {}
     for acronym in dict.fromkeys(_ACRONYM.findall(text)):
         if re.search(rf"\b{acronym}\b", claim):
             continue
@@ -101,9 +110,9 @@ def spell_acronyms(text: str, claim: str) -> str:
             for j in range(i + 1, min(i + 12, len(words)))
         )
         name = next((s for s in spans if initials(s) == acronym), None)
-        if name and name.lower() not in text.lower():  # not where the page spells it out itself
-            text = re.sub(rf"\b{acronym}\b", f"{acronym} ({name})", text, count=1)
-    return text
+        if name:
+            out[acronym] = name
+    return out
 
 
 def carried(claim: str, premise: str, title: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rag import ground
 from rag.chunk import refers_back
-from rag.context import carried, resolve_days, resolve_nouns, spell_acronyms
+from rag.context import carried, resolve_days, resolve_nouns, spell_acronyms, spelled_out
 from rag.embed import Embedder
 from rag.figures import key_figures, numbers, quantities, restated
 from rag.propositions import statements
@@ -73,7 +73,11 @@ def trace(
     """
     t0 = time.perf_counter()
     ask = question or CLAIM_QUESTION.get(language, CLAIM_QUESTION["en"])
-    ranked = [s for s in ground.supports(question or "", claim, hits, embedder, False) if s.score >= MIN_SCORE]
+    # Ranked as if the claim printed the acronyms the pages use for what it spells out: "Le BEA
+    # enquête." is about "Le Bureau d'enquêtes et d'analyses a ouvert une enquête".
+    short = spelled_out(claim, " ".join(dict.fromkeys(h.chunk.text for h in hits)))
+    sought = f"{claim} ({', '.join(short)})" if short else claim
+    ranked = [s for s in ground.supports(question or "", sought, hits, embedder, False) if s.score >= MIN_SCORE]
     # A sentence printing one of the claim's figures goes first: among "La Corée du Nord a envoyé un
     # vaste arsenal" and "Elles représentent plus de 1 000 conteneurs", only the second can state it.
     # A headline after the body's sentences: "…, sept blessés légers" says it, "Sept personnes ont été

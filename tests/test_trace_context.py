@@ -166,7 +166,7 @@ def test_code_rules_out_sentences_before_they_take_an_articles_places() -> None:
         "Les personnes à bord ont été évacuées après l'atterrissage d'urgence à Rennes.\n"
         "Sept passagers ont été légèrement blessés pendant l'évacuation."
     )
-    art = Article("e", text.split("\n")[0], text, "e.txt", "h", "2025-10-12")
+    art = Article("e", "", text, "e.txt", "h", "2025-10-12")
     hits = [Hit(Chunk("e#0", "e", text, 0, len(text), "h"), 1.0)]
     claim = "Sept personnes ont été légèrement blessées lors de l'atterrissage d'urgence à Rennes."
     judge = _Scripted(set())
@@ -193,3 +193,24 @@ def test_a_headline_is_judged_after_the_body_sentences_that_print_the_figure() -
     trace(claim, None, hits, {"a": art}, get_embedder("usem:multilingual-v3"), judge, "fr")
     firsts = [p for p, _ in judge.asked if p in (title, body)]
     assert firsts[:2] == [body, title]
+
+
+def test_a_sentence_naming_the_claims_body_by_its_acronym_is_judged() -> None:
+    from rag.embed import get_embedder
+    from rag.trace import trace
+    from rag.types import Article, Chunk, Hit
+
+    # corpus8: the aggregator's "Le BEA enquête." ranked third behind two sentences on the landing and
+    # was never judged for "Le Bureau d'enquêtes et d'analyses a ouvert une enquête …"
+    text = (
+        "Un avion se pose en urgence à Rennes après de la fumée à bord\n"
+        "Un avion de la compagnie Aérolys, qui volait de Lyon vers Brest, a atterri en urgence dimanche à Rennes.\n"
+        "Sept passagers ont été légèrement blessés pendant l'évacuation.\n"
+        "Selon la compagnie, la climatisation pourrait être en cause. Le BEA enquête."
+    )
+    art = Article("e", "", text, "e.txt", "h", "2025-10-12")  # no headline: ranked as any sentence
+    hits = [Hit(Chunk("e#0", "e", text, 0, len(text), "h"), 1.0)]
+    claim = "Le Bureau d'enquêtes et d'analyses a ouvert une enquête sur l'incident de Rennes."
+    judge = _Scripted(set())
+    trace(claim, None, hits, {"e": art}, get_embedder("usem:multilingual-v3"), judge, "fr")
+    assert judge.asked[0][0] == "Le BEA (Bureau d'enquêtes et d'analyses) enquête."
