@@ -35,7 +35,9 @@ def answer_other_action(question: str, answer: str) -> str | None:
     # ("compte" is the lemma the parser gives "compte" as often as "compter")
     if count and any(ground.fold(asked[1])[:5] == v[:5] for v in _HAVING) and _counts_asked(question, doc):
         return None  # "Les 38 salariés du club continueront …" says how many the club has
-    if any(ground.same_word(asked[1], ground.fold(t.lemma_.lower()), 5) for t in doc):
+    # by stem, not spelling: "période" is no form of "perdre" (one letter apart)
+    stem = ground.fold(asked[1])[:5]
+    if any(ground.fold(t.lemma_.lower()).startswith(stem) for t in doc):
         return _person_for_thing(q_verb, root) if q_verb is not None and q_verb.pos_ == "VERB" else None
     if q_verb is None or q_verb.pos_ != "VERB":
         return None  # "aura lieu", "est à la tête": a support verb's noun asks nothing a verb can match

@@ -184,6 +184,8 @@ def test_a_clause_of_another_action_does_not_answer_when_the_asked_one_happened(
     assert answer_other_action("Combien de salariés emploie le club ?", "Les " + employees) is None
     assert answer_other_action("Combien de salariés ont été licenciés ?", employees)
     assert answer_other_action("Combien de bénévoles compte le club ?", employees)
+    # nor how many will lose their jobs ("période" is no form of "perdre")
+    assert answer_other_action("Combien de salariés vont perdre leur emploi ?", employees)
 
 
 def test_a_person_s_doing_does_not_date_a_thing_s() -> None:
