@@ -113,7 +113,7 @@ def trace(
     store: StoreOpt = None,
 ) -> None:
     """Every article that states a claim: exact sentences, who it is attributed to, dates, drift."""
-    from rag.trace import markdown, to_dict
+    from rag.trace_render import markdown, to_dict
 
     t = _open(data_dir, llm, embedder, store).trace(claim)
     typer.echo(json.dumps(to_dict(t), ensure_ascii=False, indent=2) if as_json else markdown(t))

@@ -18,7 +18,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from rag.ground import fold
-from rag.trace import Trace, to_dict
+from rag.trace import Trace
+from rag.trace_render import to_dict
 
 
 class ProvenanceRow(BaseModel):

@@ -13,7 +13,8 @@ from typing import Any
 
 from rag.assistant import Assistant
 from rag.errors import RagError
-from rag.trace import STANCE_LABEL, Trace, by_line, short_title, to_dict
+from rag.trace import Trace
+from rag.trace_render import STANCE_LABEL, by_line, short_title, to_dict
 
 
 def _e(text: object) -> str:

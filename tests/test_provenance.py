@@ -253,7 +253,8 @@ def test_source_chain_goes_from_origin_to_first_publisher_to_outlets() -> None:
         ("Aérolys", "denied by"),
         ("Wire", "reported by"),
     ]
-    from rag.trace import Trace, markdown
+    from rag.trace import Trace
+    from rag.trace_render import markdown
     from rag.ui_trace import trace_html
 
     shown = Trace("claim", None, (wire,), chain=chain([wire]))
@@ -265,7 +266,8 @@ def test_chain_names_an_origin_once_with_its_acronym_and_shows_the_credited_outl
     # corpus6: "Agence régionale de santé" and "ARS" were two origins; an aggregator's "Source : Le
     # Journal du Lac" and a paper's byline were lost or shown as an outlet.
     from rag.attribute import Attribution
-    from rag.trace import by_line, chain
+    from rag.trace import chain
+    from rag.trace_render import by_line
 
     ars = Attribution("l'Agence régionale de santé", 0, 27, "Selon", "organisation")
     short = Attribution("l'ARS", 0, 5, "selon", "organisation")
