@@ -12,7 +12,8 @@ from rag.values import asked_verb, gives_value
 
 # Verbs of having a number of things: a count of the asked noun, whatever the clause says of them
 # (not "licencier": "38 salariés … continueront d'être payés" says nothing of how many were laid off).
-_HAVING = {"compter", "avoir", "employer", "comprendre", "regrouper", "rassembler", "reunir", "posseder", "totaliser"}
+# By stem: the parser gives "compte" as often as "compter" for the lemma of "compte".
+_HAVING = {v[:5] for v in "compter avoir employer comprendre regrouper rassembler reunir posseder totaliser".split()}
 
 
 def answer_other_action(question: str, answer: str) -> str | None:
@@ -32,11 +33,10 @@ def answer_other_action(question: str, answer: str) -> str | None:
     if root is None or root.pos_ != "VERB" or not clauses.verb_like(root) or clauses.said(root.lemma_.lower()):
         return None  # a bare date or count, or a verb of saying: the quote's checks judge it
     q_verb = next((t for t in clauses.parse(question) if t.text == asked[0]), None)
-    # ("compte" is the lemma the parser gives "compte" as often as "compter")
-    if count and any(ground.fold(asked[1])[:5] == v[:5] for v in _HAVING) and _counts_asked(question, doc):
+    stem = ground.fold(asked[1])[:5]
+    if count and stem in _HAVING and _counts_asked(question, doc):
         return None  # "Les 38 salariés du club continueront …" says how many the club has
     # by stem, not spelling: "période" is no form of "perdre" (one letter apart)
-    stem = ground.fold(asked[1])[:5]
     if any(ground.fold(t.lemma_.lower()).startswith(stem) for t in doc):
         return _person_for_thing(q_verb, root) if q_verb is not None and q_verb.pos_ == "VERB" else None
     if q_verb is None or q_verb.pos_ != "VERB":
