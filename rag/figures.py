@@ -155,7 +155,9 @@ _QUALIFIER = {
 }
 _QUANTITY = re.compile(
     r"(?:(?P<q>" + "|".join(_QUALIFIER.values()) + r")\s+)?"
-    r"(?P<n>\d{1,3}(?:[\s\u202f\u00a0.,]\d{3})+|\d+|(?<![\w-])(?:"
+    # "0,42" and "6,5 millions" are one figure each (numbers() reads them so); not "AL7412"'s digits.
+    r"(?P<n>(?<![\w.,])(?:\d{1,3}(?:(?:[\s\u202f\u00a0]|,(?=\d{3}\b)|\.(?=\d{3}\b))\d{3})+|\d+(?:[.,]\d+)?)"
+    r"(?:\s+(?:millions?|milliards?|billions?))?|(?<![\w-])(?:"
     + PRINTED_WORDS
     + r")(?:"
     + JOIN
@@ -164,7 +166,7 @@ _QUANTITY = re.compile(
     + r"))*"
     + ET_UN
     + r"(?![\w-]))"
-    r"(?:\s+(?:de\s+|d['’]|of\s+)?(?P<unit>[^\W\d_][\w’'-]*))?",
+    r"(?:\s*(?P<pc>%)|\s+(?:de\s+|d['’]|of\s+)?(?P<unit>[^\W\d_][\w’'-]*))?",
     re.IGNORECASE,
 )
 
@@ -207,7 +209,7 @@ def printed(text: str) -> list[tuple[str, str, float, str]]:
             # and is printed so, not "cinquantaine de pompiers": the article's words in full
             article = re.search(r"\b[Uu]ne\s+$", text[: m.start()])
             words = (article.group(0) if article else "") + words
-        found.append((m.start(), words, qual, max(values), _unit(m.group("unit") or "")))
+        found.append((m.start(), words, qual, max(values), m.group("pc") or _unit(m.group("unit") or "")))
     return [f[1:] for f in sorted(found)]
 
 

@@ -35,6 +35,18 @@ def test_quantities_keep_the_qualifier_and_the_counted_noun() -> None:
     assert quantities("plus de 1 000 conteneurs d'armes") == [("more", 1000.0, "conte")]
     assert quantities("au moins cinq allers-retours") == [("atleast", 5.0, "aller-retou")]
     assert quantities("1 000 conteneurs") == [("", 1000.0, "conte")]
+    # a decimal is one figure, scaled by its word, counting the noun after it; a percentage counts "%"
+    assert quantities("0,42 microgramme par litre") == [("", 0.42, "micro")]
+    assert quantities("6,5 millions d'euros") == [("", 6.5e6, "euros")]
+    assert quantities("Plus de 80 % des échantillons") == [("more", 80.0, "%")]
+    assert quantities("le vol AL7412") == []  # a code's digits count nothing
+
+
+def test_a_drift_of_a_decimal_figure_is_found_whole() -> None:
+    claim = "La concentration la plus élevée atteint 0,42 microgramme par litre."
+    apps = [_app("a", "Elle atteint 0,42 microgramme par litre."), _app("b", "Elle atteint 0,4 microgramme par litre.")]
+    (d,) = drifts(claim, apps)
+    assert dict(d.versions) == {"0,42 microgramme": ("a",), "0,4 microgramme": ("b",)}
 
 
 def _app(aid: str, quote: str) -> Appearance:
