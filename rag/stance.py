@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from rag import ground, predicates
 from rag.embed import Embedder
@@ -104,6 +105,37 @@ def excluded(
     return bool(rare) and not _printed(rare, quote)
 
 
+def headline_unstated(claim: str, headline: str) -> bool:
+    """A headline printing nothing of what the claim says happens: its main verb (for "être" and an
+    adjective, the adjective; past a modal, what it modalises), a verb it reports, or what they act
+    on, in any form or a close synonym. Headlines drop verbs, and the judge takes their topic for the
+    statement: "Eau contaminée aux PFAS à Valdore : ce qu'il faut savoir" (P 0.73) for "La
+    contamination aux PFAS pourrait être ancienne"."""
+    from rag.attribute import parse  # lazy: spaCy
+
+    said, head = parse(claim), parse(headline)
+    preds = [t for t in said if t.dep_ == "ROOT" and t.pos_ in ("VERB", "ADJ", "NOUN")]
+    preds += [c for t in preds for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+    preds = [t for t in preds if t.lemma_.lower() not in _MODAL] or preds
+    preds += [c for t in preds for c in t.children if c.dep_ in ("obj", "obl:arg") and c.pos_ == "NOUN"]
+    words = [t for t in head if t.pos_ in ("VERB", "ADJ", "NOUN")]
+    return bool(preds) and not any(_same_word(p, w) for p in preds for w in words)
+
+
+_MODAL = {"pouvoir", "devoir", "aller", "sembler", "paraître", "falloir", "vouloir"}
+
+
+def _same_word(a: Any, b: Any) -> bool:
+    """Two tokens name one thing: same stem ("blessées"/"blessés", "enquête"/"enquêter"), both of
+    handing over ("envoyé"/"livré"), or a close
+    synonym by the pipeline's word vectors when both have one (a word without is no synonym here)."""
+    x, y = ground.fold(a.lemma_.lower()), ground.fold(b.lemma_.lower())
+    if predicates.same_stem(x, y) or predicates.both_transfer(x, y):
+        return True
+    vx, vy = a.doc.vocab[a.lemma_.lower()], b.doc.vocab[b.lemma_.lower()]
+    return vx.has_vector and vy.has_vector and float(vx.similarity(vy)) >= predicates._CLOSE_SYNONYM
+
+
 def identifying(claim: str, rare: Sequence[str]) -> list[str]:
     """The claim's `rare` names less those of its sources: "Selon le RUSI, deux navires ont fait cinq
     voyages" is stated by an outlet that credits the Washington Post for it."""
@@ -145,8 +177,10 @@ def _printed(names: Sequence[str], quote: str) -> int:
 
 
 def _alike(name: str, word: str) -> bool:
-    """The same name, or spelled one letter off when long enough to tell ("dunai"/"dunay", not "kim"/"kia")."""
-    return name == word or (len(name) >= 5 and ground.one_edit(name, word))
+    """The same name, spelled one letter off or clipped when long enough to tell ("dunai"/"dunay", not
+    "kim"/"kia")."""
+    # "Agglo" clips "agglomération" ("Valdore Agglo" / "l'agglomération va investir …")
+    return name == word or (len(name) >= 5 and (ground.one_edit(name, word) or word.startswith(name)))
 
 
 def rare_names(claim: str, hits: Sequence[Hit]) -> list[str]:

@@ -19,7 +19,7 @@ from rag.context import carried, resolve_days, resolve_nouns, spell_acronyms, sp
 from rag.embed import Embedder
 from rag.figures import key_figures, numbers, quantities, restated
 from rag.propositions import statements
-from rag.stance import excluded, identifying, judged, rare_names, stance
+from rag.stance import excluded, headline_unstated, identifying, judged, rare_names, stance
 from rag.types import Article, Citation, Hit
 from rag.verify import Verifier
 from rag.versions import Appearance, ChainStep, Drift, by_date, chain, drifts
@@ -106,7 +106,9 @@ def trace(
         """No version of the claim, decided by code (no judge call); once per sentence."""
         if (aid, text) not in ruled:
             title = meta[aid].title if aid in meta else ""
-            ruled[aid, text] = excluded(claim, claim_q, reading(aid, text), question, embedder, named, title)
+            ruled[aid, text] = excluded(claim, claim_q, reading(aid, text), question, embedder, named, title) or (
+                text.strip() == title.strip() and headline_unstated(claim, text)
+            )
         return ruled[aid, text]
 
     best: dict[str, list[ground.Support]] = {}

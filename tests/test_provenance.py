@@ -370,6 +370,13 @@ def test_a_version_with_the_claims_rare_names_spelled_otherwise_is_a_drift() -> 
     other = "Elles représentent plus de 1 000 conteneurs transportés sur un navire battant pavillon russe."
     assert excluded(claim, [], other, None, emb, rare)
     assert not excluded(claim, [], version, None, emb, rare)
+    # a clipped name is printed by its full word: "Valdore Agglo" by "l'agglomération" (corpus9's headline)
+    agglo = "Valdore Agglo va investir 6,5 millions d'euros dans le charbon actif."
+    headline = "PFAS à Valdore : l'agglomération va investir 6,5 millions d'euros dans le charbon actif"
+    assert not excluded(agglo, quantities(agglo), headline, None, emb, ["agglo"])
+    assert excluded(
+        agglo, quantities(agglo), "PFAS à Valdore : l'ARS investit 6,5 millions d'euros", None, emb, ["agglo"]
+    )
     sourced = "Selon le RUSI, les navires transportaient les conteneurs de Rajin à Dunai."
     assert identifying(sourced, ["rusi", "rajin", "dunai"]) == ["rajin", "dunai"]
 

@@ -214,3 +214,34 @@ def test_a_sentence_naming_the_claims_body_by_its_acronym_is_judged() -> None:
     judge = _Scripted(set())
     trace(claim, None, hits, {"e": art}, get_embedder("usem:multilingual-v3"), judge, "fr")
     assert judge.asked[0][0] == "Le BEA (Bureau d'enquêtes et d'analyses) enquête."
+
+
+def test_a_headline_printing_nothing_of_what_the_claim_says_is_not_judged() -> None:
+    from rag.embed import get_embedder
+    from rag.stance import headline_unstated
+    from rag.trace import trace
+    from rag.types import Article, Chunk, Hit
+
+    # corpus9: the aggregator's topic headline was taken (P 0.73) for "La contamination … pourrait être ancienne".
+    claim = "La contamination aux PFAS pourrait être ancienne."
+    topic = "Eau contaminée aux PFAS à Valdore : ce qu'il faut savoir"
+    assert headline_unstated(claim, topic)
+    assert headline_unstated("Chimirex conteste être à l'origine de la pollution.", topic)
+    # a headline saying it in its own form of the verb, a synonym or the noun of what it acts on passes
+    assert not headline_unstated("La préfecture a interdit la pêche dans le lac.", "Lac : la pêche interdite")
+    assert not headline_unstated("Le BEA a ouvert une enquête.", "Le BEA enquête sur l'incident de Rennes")
+    assert not headline_unstated(
+        "L'hôpital a déclenché le plan blanc.", "Cyberattaque : l'hôpital déclenche le plan blanc"
+    )
+    text = f"{topic}\nDes PFAS ont été détectés dans l'eau du robinet de 38 communes autour de Valdore."
+    art = Article("e", topic, text, "e.txt", "h", "2025-06-06")
+    hits = [Hit(Chunk("e#0", "e", text, 0, len(text), "h"), 1.0)]
+    judge = _Scripted(set())
+    trace(claim, None, hits, {"e": art}, get_embedder("usem:multilingual-v3"), judge, "fr")
+    assert topic not in [p for p, _ in judge.asked]
+    judge = _Scripted(set())
+    stated = "Valdore : la contamination aux PFAS serait ancienne"
+    art = Article("e", stated, text.replace(topic, stated), "e.txt", "h", "2025-06-06")
+    hits = [Hit(Chunk("e#0", "e", art.text, 0, len(art.text), "h"), 1.0)]
+    trace(claim, None, hits, {"e": art}, get_embedder("usem:multilingual-v3"), judge, "fr")
+    assert stated in [p for p, _ in judge.asked]
