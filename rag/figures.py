@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from rag import ground
 from rag.embed import Embedder
@@ -166,7 +167,9 @@ _QUANTITY = re.compile(
     + r"))*"
     + ET_UN
     + r"(?![\w-]))"
-    r"(?:\s*(?P<pc>%)|\s+(?:de\s+|d['’]|of\s+)?(?P<unit>[^\W\d_][\w’'-]*))?",
+    # "Onze d'entre eux dépassent": the word after the partitive (read by `elided`)
+    r"(?:\s*(?P<pc>%)|\s+(?:d['’]entre\s+(?:eux|elles)\s+|parmi\s+(?:eux|elles)\s+|de\s+|d['’]|of\s+)?"
+    r"(?P<unit>[^\W\d_][\w’'-]*))?",
     re.IGNORECASE,
 )
 
@@ -225,6 +228,24 @@ def _unit(noun: str) -> str:
     return "-".join(ground.fold(part)[:5] for part in noun.split("-") if part)
 
 
+def elided(claim: str) -> dict[str, str]:
+    """The noun a count leaves out when it stands before the claim's next word: "12 dépassent" and
+    "Onze d'entre eux dépassent" under "Onze échantillons dépassent" count samples ("depas" -> "echan")."""
+    out = {}
+    for m in _QUANTITY.finditer(claim):
+        after = re.match(r"\s+([^\W\d_][\w’'-]*)", claim[m.end() :])
+        if m.group("unit") and after and ground.content_words(after.group(1)):  # a verb, not "ont", "par"
+            out[_unit(after.group(1))] = _unit(m.group("unit"))
+    return out
+
+
+def counted_as(claim: str, figures: Sequence[tuple[Any, ...]]) -> list[Any]:
+    """A version's figures (of `quantities` or `printed`), a count that leaves its noun out read as
+    counting the claim's (`elided`)."""
+    ell = elided(claim)
+    return [(*f[:-1], ell.get(f[-1], f[-1])) for f in figures]
+
+
 def same_unit(a: str, b: str) -> bool:
     """Two counted nouns of `quantities` name the same thing: same stem, or a compound and one of its
     parts ("Quarante-cinq sapeurs-pompiers" and "une cinquantaine de pompiers")."""
@@ -281,12 +302,14 @@ def restated(claim: str, version: str) -> str | None:
     """`claim` with each figure replaced by the figure `version` gives for the same counted thing
     ("trois fois" -> "près de quatre fois", "13 mars" -> "12 mars"); None when none differs. A trace
     asks the judge whether `version` states the claim so changed: a drift, not another fact."""
-    theirs = printed(version)
+    theirs = list(zip(printed(version), counted_as(claim, printed(version)), strict=True))
     out = claim
     for text, qual, value, unit in printed(claim):
-        other = next((t for t, q, v, u in theirs if same_unit(u, unit) and (q, v) != (qual, value)), None)
-        if other:
-            out = out.replace(text, other, 1)
+        other = next((f for f, (*_, u) in theirs if same_unit(u, unit) and f[1:3] != (qual, value)), None)
+        if other and other[3] != unit and not same_unit(other[3], unit):  # "12 dépassent": its number, our noun
+            out = out.replace(text, other[0].rsplit(" ", 1)[0] + text[text.rfind(" ") :], 1)
+        elif other:
+            out = out.replace(text, other[0], 1)
     return out if out != claim else None
 
 

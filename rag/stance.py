@@ -12,7 +12,7 @@ from typing import Any
 
 from rag import ground, predicates
 from rag.embed import Embedder
-from rag.figures import figure_differs, key_figures, miscounted, numbers, quantities, ungrounded_numbers
+from rag.figures import counted_as, figure_differs, key_figures, miscounted, numbers, quantities, ungrounded_numbers
 from rag.names import unknown_names
 from rag.types import Hit
 
@@ -45,7 +45,7 @@ def judged(
     p: float, threshold: float, claim: str, claim_q: list[tuple[str, float, str]], rare: Sequence[str], quote: str
 ) -> str | None:
     """`stance` for a quote already past `excluded` (a trace checks that before paying for `p`)."""
-    differ = figure_differs(claim_q, quantities(quote))
+    differ = figure_differs(claim_q, counted_as(claim, quantities(quote)))
     if p >= threshold:
         return "drift" if differ else "states"
     if differ and p >= threshold / 2:
@@ -83,8 +83,11 @@ def excluded(
     does something else there; a name it gives is missing (for a claim, one its verbs act on, or
     every name that identifies it: `rare`). `setting`: the article's title, whose names the sentence
     may leave to it ("La pêche y est interdite depuis jeudi" under "Mercure dans le lac de Serrières")."""
-    differ = figure_differs(claim_q, quantities(quote))
-    if not differ and ungrounded_numbers(claim, [quote], question or ""):
+    differ = figure_differs(claim_q, counted_as(claim, quantities(quote)))
+    # One of the claim's identifying figures printed is enough to ask the judge: "Onze d'entre eux
+    # dépassent la future norme européenne" leaves out the limit's "0,1 microgramme par litre".
+    shared = key_figures(claim) & key_figures(quote)
+    if not differ and not shared and ungrounded_numbers(claim, [quote], question or ""):
         return True
     if miscounted(claim, quote, embedder):
         return True

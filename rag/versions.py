@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from rag import ground
 from rag.attribute import Attribution
-from rag.figures import is_date, printed, quantities, same_unit
+from rag.figures import counted_as, is_date, printed, quantities, same_unit
 from rag.names import initials
 
 
@@ -64,7 +64,7 @@ def drifts(claim: str, appearances: Sequence[Appearance]) -> tuple[Drift, ...]:
     for anchor_qual, value, unit in anchors:
         versions: dict[tuple[str, float], tuple[str, list[str]]] = {}
         for a in appearances:
-            figures = printed(a.quote)
+            figures = counted_as(claim, printed(a.quote))  # "12 dépassent" counts the claim's samples
             # The figure counting the same thing ("près de quatre fois" for "trois fois"), else the
             # same value under another noun ("cinq allers-retours" for "cinq voyages"), but never a
             # date for a count: "3 mars" is no version of "trois fois".

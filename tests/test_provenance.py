@@ -79,6 +79,23 @@ def test_drift_pairs_figures_that_count_the_same_thing() -> None:
     assert dict(d.versions) == {"trois fois": ("a",), "près de quatre fois": ("b",), "plus de trois fois": ("e",)}
 
 
+def test_a_count_that_leaves_its_noun_out_counts_the_claims() -> None:
+    from rag.figures import counted_as, restated
+
+    # corpus9: "12 dépassent" and "Onze d'entre eux dépassent" count the samples of "Onze échantillons dépassent"
+    claim = "Onze échantillons dépassent la future limite européenne de 0,1 microgramme par litre."
+    wire = "Plus de 80 % des échantillons sont contaminés et 12 dépassent la future limite européenne."
+    assert counted_as(claim, quantities(wire)) == [("more", 80.0, "%"), ("", 12.0, "echan")]
+    assert counted_as(claim, quantities("Onze d'entre eux dépassent la norme.")) == [("", 11.0, "echan")]
+    assert (
+        restated(claim, wire) == "12 échantillons dépassent la future limite européenne de 0,1 microgramme par litre."
+    )
+    apps = [_app("a", "Onze échantillons dépassent la limite."), _app("e", wire)]
+    assert dict(drifts(claim, apps)[0].versions) == {"Onze échantillons": ("a",), "12 dépassent": ("e",)}
+    # not after a function word: "12 ont été hospitalisés" is no count of "Sept personnes ont été blessées"
+    assert counted_as("Sept personnes ont été blessées.", quantities("12 ont été hospitalisés.")) == [("", 12.0, "ont")]
+
+
 def test_a_version_with_another_figure_is_judged_with_its_own_figure() -> None:
     from rag.figures import restated
 
@@ -370,6 +387,10 @@ def test_a_version_with_the_claims_rare_names_spelled_otherwise_is_a_drift() -> 
     other = "Elles représentent plus de 1 000 conteneurs transportés sur un navire battant pavillon russe."
     assert excluded(claim, [], other, None, emb, rare)
     assert not excluded(claim, [], version, None, emb, rare)
+    # one of the claim's identifying figures printed is enough for the judge to be asked, not the code to rule out
+    limit = "Onze échantillons dépassent la future limite européenne de 0,1 microgramme par litre."
+    assert not excluded(limit, quantities(limit), "Onze d'entre eux dépassent la future norme européenne.", None, emb)
+    assert excluded(limit, quantities(limit), "Des échantillons dépassent la future norme européenne.", None, emb)
     # a clipped name is printed by its full word: "Valdore Agglo" by "l'agglomération" (corpus9's headline)
     agglo = "Valdore Agglo va investir 6,5 millions d'euros dans le charbon actif."
     headline = "PFAS à Valdore : l'agglomération va investir 6,5 millions d'euros dans le charbon actif"
