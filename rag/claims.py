@@ -18,7 +18,7 @@ from rag.attribute import sources_for
 from rag.chunk import sentences
 from rag.embed import Embedder
 from rag.errors import InputError
-from rag.figures import key_figures
+from rag.quantities import key_figures
 from rag.types import Article, Citation
 from rag.versions import Appearance, ChainStep, Drift, by_date, chain, drifts
 

@@ -12,8 +12,9 @@ from typing import Any
 
 from rag import ground, predicates
 from rag.embed import Embedder
-from rag.figures import counted_as, figure_differs, key_figures, miscounted, numbers, quantities, ungrounded_numbers
+from rag.figures import miscounted, numbers, ungrounded_numbers
 from rag.names import unknown_names
+from rag.quantities import counted_as, figure_differs, key_figures, quantities
 from rag.types import Hit
 
 STANCES = ("states", "drift", "contradicts")

@@ -17,8 +17,9 @@ from rag import ground
 from rag.chunk import refers_back
 from rag.context import carried, resolve_days, resolve_nouns, spell_acronyms, spelled_out
 from rag.embed import Embedder
-from rag.figures import key_figures, numbers, quantities, restated
+from rag.figures import numbers
 from rag.propositions import statements
+from rag.quantities import key_figures, quantities, restated
 from rag.stance import excluded, headline_unstated, identifying, judged, rare_names, stance
 from rag.types import Article, Citation, Hit
 from rag.verify import Verifier

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from rag import ground
 from rag.attribute import Attribution
-from rag.figures import counted_as, is_date, printed, quantities, same_unit
 from rag.names import initials
+from rag.quantities import counted_as, is_date, printed, quantities, same_unit
 
 
 @dataclass(frozen=True)

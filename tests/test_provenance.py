@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.figures import quantities
+from rag.quantities import quantities
 from rag.trace import Appearance, drifts
 from tests.conftest import SEEDS
 
@@ -80,7 +80,7 @@ def test_drift_pairs_figures_that_count_the_same_thing() -> None:
 
 
 def test_a_count_that_leaves_its_noun_out_counts_the_claims() -> None:
-    from rag.figures import counted_as, restated
+    from rag.quantities import counted_as, restated
 
     # corpus9: "12 dépassent" and "Onze d'entre eux dépassent" count the samples of "Onze échantillons dépassent"
     claim = "Onze échantillons dépassent la future limite européenne de 0,1 microgramme par litre."
@@ -97,7 +97,7 @@ def test_a_count_that_leaves_its_noun_out_counts_the_claims() -> None:
 
 
 def test_a_version_with_another_figure_is_judged_with_its_own_figure() -> None:
-    from rag.figures import restated
+    from rag.quantities import restated
 
     claim = "Le taux de mercure est trois fois supérieur au seuil réglementaire."
     assert restated(claim, "Les taux sont près de quatre fois supérieurs au seuil.") == (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag.figures import quantities
+from rag.quantities import quantities
 
 
 def test_a_definite_noun_is_named_as_its_article_names_it() -> None:

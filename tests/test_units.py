@@ -52,7 +52,8 @@ def test_an_age_is_not_a_span_of_years() -> None:
 
 
 def test_numbers_in_words_are_one_value() -> None:
-    from rag.figures import figure_differs, numbers, printed, quantities
+    from rag.figures import numbers
+    from rag.quantities import figure_differs, printed, quantities
 
     # corpus8: "Quarante-cinq sapeurs-pompiers" was read as 5, "une cinquantaine de pompiers" as no figure
     firefighters = quantities("Quarante-cinq sapeurs-pompiers ont été mobilisés.")
@@ -73,7 +74,7 @@ def test_numbers_in_words_are_one_value() -> None:
 
 
 def test_a_clock_time_is_one_figure_in_hours() -> None:
-    from rag.figures import figure_differs, quantities
+    from rag.quantities import figure_differs, quantities
     from rag.versions import Appearance, drifts
 
     # corpus8: "10h47" was two figures (10 and 47), "peu avant 11 heures" no version of it
