@@ -84,6 +84,10 @@ BOILERPLATE_PATTERNS = [
     # paywall and video-player notices
     r"(?:Cet article|Ce contenu|La suite de cet article|This article|This content) (?:est |is )?(?:réservée? aux abonnés|"
     r"(?:reserved )?for subscribers(?: only)?)\.?",
+    # a paywall's free pass and a magazine's pointer to the issue the text comes from
+    r"(?:Cet article|Ce contenu|This article) vous est offert\.?(?:\s*Abonnez-vous pour [^.\n]{0,80}\.?)?",
+    r"(?:Cet article|Ce reportage|Cet entretien) (?:est extrait|fait partie) (?:de notre|du|d['’]un) (?:dossier|série|numéro|hors-série)"
+    r"[^\n]{0,120}",
     r"(?:Il vous reste|You have)\s+\d{1,3}\s*%\s*(?:de (?:cet|l['’])article\s+)?(?:à lire|(?:of (?:this|the) (?:article|story) )?left(?: to read)?)\.?",
     r"(?:Déjà abonnée?|Already (?:a )?subscriber)\s*\?\s*(?:Se connecter|Connectez-vous|Je me connecte|Log in|Sign in)\.?",
     # an offer: a price per month or without commitment, on its own line
@@ -140,7 +144,7 @@ END_MARKER = re.compile(
     r"À lire ensuite|A lire ensuite|Lire la suite|Les plus lus|Most read|Vous aimerez aussi|You may also like|"
     # a comment widget's header: "3 commentaires", "Vos réactions (12)", "Voir les commentaires"
     r"\d+\s+(?:commentaires?|comments?|réactions?)|(?:Vos |Les )?(?:réactions|commentaires|comments)\s*\(\d+\)|"
-    r"Commentaire\s*\(\d+\)|(?:Voir|Afficher|Lire) les (?:\d+ )?(?:commentaires|réactions)|(?:View|Show|Read) (?:all )?comments|"
+    r"Commentaire\s*\(\d+\)|Articles? (?:liés|associés)|Contenus? (?:liés|associés)|(?:Voir|Afficher|Lire) les (?:\d+ )?(?:commentaires|réactions)|(?:View|Show|Read) (?:all )?comments|"
     r"Réagir(?:\s*\(\d+\))?|Laisser un commentaire|Ajouter un commentaire|Leave a comment|Add a comment|"
     # a comment's header: a user name and how long ago ("Marc38 · il y a 3 h", "jdoe • 2 hours ago")
     r"\S{2,30}\s*[·•|-]\s*(?:il y a \d+\s*(?:s|sec|min|minutes?|h|heures?|j|jours?|mois|ans?)|"
@@ -153,7 +157,7 @@ TRAILING_SOURCE = re.compile(r"\s*(?:Lien source|Source link(?:\s*-?\d+)?)\s*$",
 # A copyright or legal footer line ("© Agence Presse Est. Tous droits de reproduction réservés."): whole,
 # never cut at its credit.
 _LEGAL = (
-    r"[^\n]{0,80}(?:Tous droits(?: de reproduction)? réservés|All rights reserved|Mentions légales|"
+    r"[^\n]{0,80}(?:Tous droits(?: de [\w ]{0,40})? réservés|All rights reserved|Mentions légales|"
     r"Politique de confidentialité|Privacy policy|Terms of (?:use|service))[^\n]{0,120}|"
     r"(?:©|Copyright)\s[^\n]{0,120}"
 )
@@ -171,7 +175,9 @@ FURNITURE_LINE = re.compile(
     r"(?:Recevez|Activez|Get|Turn on) (?:nos|les|our) (?:alertes|notifications|alerts)\b[^.!?\n]{0,60}|"
     r"(?:Tous nos|Toutes nos|All our) (?:directs|vidéos|podcasts|newsletters|dossiers|articles)\b[^.!?\n]{0,40}|"
     r"(?:Publié|Mis à jour|Modifié|Published|Updated)\b[^.!?]{0,60}\d[^.!?]{0,40}|"
-    r"(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Read more|Read also|Related|LIRE AUSSI)\s*[:>|-][^\n]*|"
+    r"(?:(?:À |A )?(?:Lire|Voir) (?:aussi|également)|Read more|Read also|Related|LIRE AUSSI)\s*[:>|-][^\n]*|"
+    # a wire's credit on its own line: "(Avec Centre Presse Agence)"
+    r"\((?:Avec|With)\s[^()\n]{2,60}\)|"
     r"(?:Partager|Share|Tweet|Imprimer|Print|E-mail|Email)(?:\s*[|/·•]\s*[\w-]+)+|"
     # menus, breadcrumbs and button rows: three or more short items between "|", ">", "•" or "·"
     r"[^|>›•·\n.!?]{1,40}(?:\s[|>›•·]\s[^|>›•·\n.!?]{1,40}){2,}|"
@@ -185,7 +191,7 @@ FURNITURE_LINE = re.compile(
     r"(?:Contenu (?:partenaire|sponsorisé|proposé par)|Sponsored content|Partner content|En partenariat avec)\b[^\n]{0,200}|"
     # a two-level breadcrumb or section label ("Sports | Bretagne", "Actualités › Sport")
     r"[^|>›•·\n.!?]{1,25}\s[|>›]\s[^|>›•·\n.!?]{1,25}|"
-    r"(?:Voir|Regarder|Revoir) la vidéo|(?:Watch|Play) (?:the )?video|(?:Lecture en cours|En cours de lecture|Now playing)\b[^.!?\n]{0,40}|"
+    r"(?:Voir|Regarder|Revoir) la vidéo(?:\s*[▶►]?\s*\d{1,2}:\d{2})?|(?:Watch|Play) (?:the )?video|(?:Lecture en cours|En cours de lecture|Now playing)\b[^.!?\n]{0,40}|"
     r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|Écouter (?:cet |l['’])article|Listen to (?:this )?article|"
     # a video player's controls: a duration among its buttons ("Lecture en cours 01:48 Partager Regarder plus tard")
     r"[^.!?\n]{0,40}\b\d{1,2}:\d{2}\b[^.!?\n]{0,40}\b(?:Partager|Regarder plus tard|Plein écran|Share|Watch later|Full ?screen)\b[^.!?\n]*|"

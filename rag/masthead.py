@@ -35,6 +35,9 @@ DATE_LINE = re.compile(rf"^{_CUE}(?P<date>{WORD_DATE.pattern}){_TIME}\.?$", re.I
 
 # Words an outlet's name may hold in lower case ("Le Journal du Lac", "L'Éco de l'Est").
 _FUNCTION = set("de du des la le les l d et en sur of the and & à au aux".split())
+_MEDIA = set(
+    "tv télé tele radio fm presse journal mag magazine hebdo quotidien news infos actu actus média media".split()
+)
 _SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 _NAME_WORD = re.compile(r"[\w&'’.-]+")
 
@@ -83,14 +86,15 @@ def name_like(text: str) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     capital = 0
-    for w in words:
+    for i, w in enumerate(words):
         bare = re.sub(r"^[LlDd]['’]", "", w)
-        if w.lower() in _FUNCTION or bare.lower() in _FUNCTION:
-            continue
+        if w.lower() in _FUNCTION or bare.lower() in _FUNCTION or (i and re.fullmatch(r"\d{1,3}", w)):
+            continue  # "France 24", "InfoFlash 24"
         if not bare[:1].isupper():
             return False
         capital += 1
-    return capital >= 1 and not text.isupper()
+    # A line in capitals is a section or a button ("FAITS DIVERS", "EXCLUSIF") unless a word says media ("VALDORE TV")
+    return capital >= 1 and (not text.isupper() or any(w.lower() in _MEDIA for w in words))
 
 
 def outlet_line(line: str) -> str | None:

@@ -123,6 +123,9 @@ def test_the_outlet_is_read_from_its_own_line_a_footer_or_a_dateline_and_leaves_
             + BODY,
             "Le Progrès de l'Ain",
         ),
+        # corpus9: a name in capitals with a word of media; a name ending with a number
+        ("Incendie à Lyon\nReplay | Direct | Météo\nVALDORE TV\nVoir la vidéo ▶ 02:14\n" + BODY, "VALDORE TV"),
+        ("Incendie à Lyon\nInfoFlash 24\nPublié le 06/06/2025\n" + BODY, "InfoFlash 24"),
     ):
         c = clean(page)
         assert c.outlet == outlet, page
@@ -130,7 +133,7 @@ def test_the_outlet_is_read_from_its_own_line_a_footer_or_a_dateline_and_leaves_
     # A short title over the text is the title, not an outlet; a button or a byline is neither.
     kerjean = clean("Château de Kerjean — Wikipédia\nJump to content\n" + BODY)
     assert kerjean.outlet is None and kerjean.title.startswith("Château de Kerjean")
-    for line in ("Share", "Par Claire Martin", "Cybersécurité", "REGARDER LA VIDÉO", "© Reuters"):
+    for line in ("Share", "Par Claire Martin", "Cybersécurité", "REGARDER LA VIDÉO", "© Reuters", "FAITS DIVERS"):
         assert clean("Incendie à Lyon\n" + line + "\n" + BODY).outlet is None, line
 
 
