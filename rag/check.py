@@ -19,6 +19,7 @@ from rag.context import carried
 from rag.embed import Embedder
 from rag.lang import detect
 from rag.names import absent_question_names, name_words, unknown_names
+from rag.partitive import part_as_whole
 from rag.types import Article, Citation, Hit
 from rag.verify import Verifier
 
@@ -112,6 +113,9 @@ def check(
         other = figures.miscounted(text, quote.text, embedder)
         if other:
             return "number_counts_other", "; ".join(other)
+        part = part_as_whole(question, text, quote.text, embedder)  # "97 des 120 échantillons": 97 are some of them
+        if part:
+            return "number_counts_other", part
         # Names the answer repeats from the question ("the White House", "le ministère … de la
         # Défense") are the question's premise, checked against the article just below.
         names = unknown_names(text, [quote.hit.chunk.text, question], embedder)

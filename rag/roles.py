@@ -202,17 +202,26 @@ def speaker_as_actor(question: str, answer: str, quote: str) -> str | None:
         # a lone capital opening the answer is spelling ("Les", "Elles"), unless an acronym ("RUSI a …")
         if answer[: m.start()].strip() or " " in m.group(0) or m.group(0).isupper()
     ]
-    heads = [ground.fold(n.split()[-1]) for n in added if not all(ground.fold(w) in known for w in n.split())]
+    new = [n for n in added if not all(ground.fold(w) in known for w in n.split())]
+    heads = [ground.fold(n.split()[-1]) for n in new]
     if not heads:
         return None
-    from rag.propositions import propositions
-
     # What a set-off apposition or relative says of the speaker is stated, not reported: "La mairie
     # de Kerlann, propriétaire du stade, a indiqué …" states that the town hall owns the stadium. Only
     # one that says what the question asks about counts (two of its words): not "…, a indiqué le RUSI,
     # un think tank" for who got the images.
-    asked = _stems(question) - _stems(" ".join(added))
-    statements = [quote] + [p for p in propositions(quote) if len(asked & _stems(p)) >= 2]
+    # When the question's predicate is found, it must be said there: "Nadia Berthier, présidente d'Eau Vive
+    # Auvergne" says who presides over it, not who analysed its samples.
+    from rag.predicates import _asked
+    from rag.propositions import propositions
+
+    pred = _asked(question)
+    if pred is not None:
+        stem = ground.fold(pred[0].lemma_.lower())[:5]
+        statements = [quote] + [p for p in propositions(quote) if stem in _stems(p)]
+    else:
+        asked = _stems(question) - _stems(" ".join(new))
+        statements = [quote] + [p for p in propositions(quote) if len(asked & _stems(p)) >= 2]
     for head in heads:
         if not all(_only_speaking(head, text) for text in statements):
             return None

@@ -192,3 +192,25 @@ def test_a_name_spelled_out_for_the_acronym_its_quote_prints_is_grounded() -> No
     assert unknown_names("Selon l'Agence régionale de santé (ARS), les taux dépassent le seuil.", [ars], e) == []
     assert unknown_names("Selon l'Agence régionale de santé, les taux dépassent le seuil.", [ars], e) == []
     assert unknown_names("Selon l'Agence nationale du sport, les taux dépassent le seuil.", [ars], e) == ["Agence"]
+
+
+def test_the_part_of_a_partitive_is_no_count_of_the_whole() -> None:
+    from rag.partitive import part_as_whole
+
+    # corpus9: "97 water samples were analysed" was shown over this quote (the judge: P 0.94); 120 were.
+    usem = get_embedder("usem:multilingual-v3")
+    quote = (
+        "Selon un rapport de l'association, des PFAS ont été retrouvés dans 97 des 120 échantillons prélevés "
+        "entre janvier et avril 2025."
+    )
+    assert part_as_whole("How many water samples were analysed?", "97 water samples were analysed.", quote, usem)
+    assert part_as_whole("Combien d'échantillons ont été prélevés ?", "97 échantillons.", quote, usem)
+    # the part with what picks it out, in the question or the answer, or the whole, stand
+    assert part_as_whole("Combien d'échantillons contenaient des PFAS ?", "97 échantillons.", quote, usem) is None
+    assert part_as_whole("How many samples were found contaminated?", "97 samples.", quote, usem) is None
+    assert (
+        part_as_whole("Combien d'échantillons ont été prélevés ?", "97 échantillons contiennent des PFAS.", quote, usem)
+        is None
+    )
+    assert part_as_whole("Combien d'échantillons ont été prélevés ?", "120 échantillons.", quote, usem) is None
+    assert part_as_whole("How many out of 120?", "97 of the 120 samples.", quote, usem) is None

@@ -131,3 +131,14 @@ def test_what_an_apposition_says_of_the_speaker_is_stated() -> None:
     # an apposition that says nothing the question asks about leaves the speaker a speaker
     rusi = "Des marchandises arrivent à Dunai, a indiqué le RUSI, un groupe de réflexion britannique."
     assert speaker_as_actor("Qui a eu la primeur des images ?", "Le RUSI a eu la primeur des images.", rusi)
+    # corpus9: the question's own names are no reason to drop the apposition that says what it asks
+    said = (
+        "« Ces chiffres sont alarmants. Nous demandons que l'eau du robinet ne soit plus utilisée pour préparer les "
+        "biberons à Saint-Rémy tant que la pollution n'est pas traitée », a déclaré Nadia Berthier, présidente "
+        "d'Eau Vive Auvergne."
+    )
+    q = "Qui préside l'association Eau Vive Auvergne ?"
+    assert speaker_as_actor(q, "Nadia Berthier, présidente d'Eau Vive Auvergne.", said) is None
+    assert speaker_as_actor(q, "Nadia Berthier.", said) is None
+    # but it says who presides, not who founded it
+    assert speaker_as_actor("Qui a fondé Eau Vive Auvergne ?", "Nadia Berthier.", said)

@@ -1,0 +1,48 @@
+"""A count that is the part of a partitive in its quote, given as the count of the whole.
+
+"des PFAS ont été retrouvés dans 97 des 120 échantillons prélevés" counts 120 samples, and 97 of
+them in which PFAS were found. The judge accepts "97 water samples were analysed" over it (P 0.94,
+corpus9): the number stands in the quote, counting samples. What picks the part out of the whole
+is said just before it ("des PFAS ont été retrouvés dans"); an answer giving the part must say it
+too, or its question must ("Combien d'échantillons contenaient des PFAS ?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag import ground
+from rag.embed import Embedder
+from rag.figures import numbers
+
+__all__ = ["part_as_whole"]
+
+_N = r"\d{1,3}(?:[\s\u202f\u00a0]\d{3})*(?:[.,]\d+)?"
+# "97 des 120", "11 sur 120", "11 d'entre les 120", "97 of the 120", "97 out of 120"
+_PARTITIVE = re.compile(
+    rf"(?<![\w.,])(?P<part>{_N})\s+(?:des|sur|d['’]entre les|parmi les|of(?:\s+the)?|out\s+of)\s+(?P<whole>{_N})(?![\w,.]\d)"
+    r"\s+(?P<what>[^\W\d_][\w’'-]*)",
+    re.IGNORECASE,
+)
+# The clause before a partitive starts after its last comma, colon, semicolon, dash or bracket, or a "que".
+_CLAUSE_START = re.compile(r"[,:;()«»—–]|\b(?:que|qu['’]|that|which)\b", re.IGNORECASE)
+
+
+def part_as_whole(question: str, answer: str, quote: str, embedder: Embedder) -> str | None:
+    """Why the answer's count is only the part of a partitive of its quote, said of the whole: the
+    answer gives the part and not the whole, and neither it nor the question carries a word of what
+    picks the part out (the quote's clause before the partitive, by stem, spelling or meaning)."""
+    given = numbers(answer)
+    for m in _PARTITIVE.finditer(quote):
+        part, whole = numbers(m.group("part")), numbers(m.group("whole"))
+        if not part & given or whole & given or whole & numbers(question):
+            continue
+        before = quote[: m.start()]
+        cuts = [c.end() for c in _CLAUSE_START.finditer(before)]
+        clause = before[cuts[-1] if cuts else 0 :]
+        counted = ground.fold(m.group("what"))[:5]
+        picks = " ".join(w for w in ground.content_words(clause) if not w.startswith(counted))
+        missing, n = ground.words_not_in(picks, f"{question} {answer}", embedder)
+        if n and len(missing) == n:
+            return f"{m.group('part')} counts the part of {m.group(0)} where '{clause.strip()}'"
+    return None
