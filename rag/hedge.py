@@ -33,7 +33,8 @@ _FRAME = re.compile(
 # What keeps the frame in an answer: the report or denial itself, a conditional, a source, a negation.
 _KEPT = re.compile(
     r"\b(?:rumeurs?|rumou?rs?|selon|d['’]après|according|aurait|auraient|serait|seraient|pourrait|"
-    r"dément\w*|démenti\w*|nié\w*|nie|nient|denied|denies|deny|reportedly|allegedly|prétendument|"
+    r"dément\w*|démenti\w*|nié\w*|nie|nient|denied|denies|deny|contest\w*|réfut\w*|refut\w*|disput\w*|"
+    r"reportedly|allegedly|prétendument|"
     r"supposément|affirm\w*|claim\w*|pas|jamais|aucune?|rien|not|never|no|none|non|n['’]t|n['’]|ne|"
     r"unverified|unconfirmed|non\s+confirmé\w*|non\s+vérifié\w*)\b",
     re.IGNORECASE,
@@ -63,7 +64,7 @@ def stated_flatly(answer: str, quote: str, question: str = "") -> str | None:
     if _KEPT.search(answer):
         return None
     frame = _FRAME.search(quote)
-    if frame:
+    if frame and not _in_aside(answer, question, quote, frame.start()):
         return f"the quote reports it as {frame.group(0)!r}; the answer states it as fact"
     if _KEPT_LIKELY.search(answer) or _KEPT_LIKELY.search(question):
         return None
@@ -74,6 +75,22 @@ def stated_flatly(answer: str, quote: str, question: str = "") -> str | None:
         if hit:
             return f"the quote says « {m.group(0)} » of {', '.join(hit)}; the answer states it as fact"
     return None
+
+
+_ASIDE = re.compile(r",\s*(?:qui|dont|que|qu['’]|où)\b[^,;«»]{3,160},")
+
+
+def _in_aside(answer: str, question: str, quote: str, frame: int) -> bool:
+    """The answer's own words (two or more) all stand in a set-off relative of the quote that the
+    frame is outside of: "Le groupe Chimirex, dont l'usine … fabrique des revêtements antiadhésifs,
+    conteste être à l'origine de la pollution" states what the plant makes and reports the denial."""
+    said = [w for w in content_words(answer) if w not in set(content_words(question))]
+    for m in _ASIDE.finditer(quote):
+        inside = content_words(m.group(0))
+        if not m.start() <= frame < m.end() and len(said) >= 2:
+            if all(any(same_word(w, h, 5) or same_word(h, w, 5) for h in inside) for w in said):
+                return True
+    return False
 
 
 _YES = re.compile(r"^\W*(?:oui|yes|si)\b[\s,.!:;-]*", re.IGNORECASE)

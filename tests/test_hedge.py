@@ -108,3 +108,21 @@ def test_a_yes_or_no_is_proved_only_by_a_quote_with_the_questions_words() -> Non
     assert polar_unstated(q, "Non, il n'y a pas de danger pour la baignade.", prefect, embedder) is None
     # Only a yes or a no is read: other answers carry words of their own.
     assert polar_unstated(q, "No information on swimming.", ban, embedder) is None
+
+
+def test_a_denial_frames_its_own_clause_not_a_set_off_relative() -> None:
+    from rag.hedge import stated_flatly
+
+    # corpus9: both right answers were refused as "stated as fact" over the company's denial
+    quote = (
+        "Le groupe Chimirex, dont l'usine de Saint-Rémy-sur-Dore fabrique des revêtements antiadhésifs, "
+        "conteste être à l'origine de la pollution."
+    )
+    made = "Que fabrique l'usine Chimirex de Saint-Rémy-sur-Dore ?"
+    assert stated_flatly("L'usine Chimirex fabrique des revêtements antiadhésifs.", quote, made) is None
+    assert (
+        stated_flatly("Chimirex conteste être à l'origine de la pollution.", quote, "Chimirex le reconnaît-elle ?")
+        is None
+    )
+    # what the denial frames is still refused when stated flatly
+    assert stated_flatly("Chimirex est à l'origine de la pollution.", quote, "Qui est à l'origine de la pollution ?")
