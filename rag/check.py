@@ -177,10 +177,12 @@ def check(
         unranked = rank.rank_unstated(question, article)
         if unranked:
             return "rank_not_found", unranked
-        names = absent_question_names(question, article, embedder)
+        whole = article_of(quote.hit.chunk.article_id) if article_of else None
+        # the whole article when known: "PFAS" in its title and first line, not in the retrieved passage
+        names = absent_question_names(question, [whole.text] if whole else article, embedder)
         if names:
             return "question_name_not_found", ", ".join(names)
-        title, paragraph = _setting(quote, article_of(quote.hit.chunk.article_id) if article_of else None, hits)
+        title, paragraph = _setting(quote, whole, hits)
         names = premise.unanchored(question, quote.text, paragraph, title, embedder)
         return ("question_name_not_in_quote", ", ".join(names)) if names else None
 

@@ -190,3 +190,22 @@ def test_a_bare_value_needs_a_quote_about_what_the_question_asks() -> None:
     other = "Aérolys : l'ATR 72 dérouté à Rennes\nLa compagnie AL7412 a publié un communiqué dimanche soir."
     v = check("Quel était le numéro du vol ?", "AL7412", _one(other), ["k#0"], usem, FakeVerifier("yes"))
     assert v.refusal is not None and v.refusal[0] == "words_not_in_quote"
+
+
+def test_the_questions_names_are_looked_for_in_the_whole_article() -> None:
+    from rag.types import Article
+
+    # corpus9: the retrieved passage gave the limit and the article's title named the PFAS; the passage
+    # alone was read and the answer refused ("the question names what the passages do not mention: PFAS").
+    usem = get_embedder("usem:multilingual-v3")
+    title = "PFAS dans l'eau de Valdore : l'ARS assure que l'eau reste consommable"
+    said = "L'ARS a rappelé que la limite de 0,1 microgramme par litre entrera en vigueur en janvier 2026."
+    text = f"{title}\nDes PFAS ont été trouvés dans 97 échantillons.\n{said}"
+    start = text.index(said)
+    hits = [Hit(Chunk("b#1", "b", said, start, start + len(said), "h"), 1.0)]
+    art = Article("b", title, text, "b.txt", "h")
+    q = "Quelle est la limite européenne pour les PFAS dans l'eau potable ?"
+    judge = _AnswersWhenNamed("limite")
+    assert check(q, "0,1 microgramme par litre.", hits, ["b#1"], usem, judge).refusal[0] == "question_name_not_found"
+    v = check(q, "0,1 microgramme par litre.", hits, ["b#1"], usem, judge, lambda aid: art)
+    assert v.refusal is None and v.citations[0].quote == said
