@@ -131,8 +131,8 @@ _MODAL = {"pouvoir", "devoir", "aller", "sembler", "paraître", "falloir", "voul
 
 def _same_word(a: Any, b: Any) -> bool:
     """Two tokens name one thing: same stem ("blessées"/"blessés", "enquête"/"enquêter"), both of
-    handing over ("envoyé"/"livré"), or a close
-    synonym by the pipeline's word vectors when both have one (a word without is no synonym here)."""
+    handing over ("envoyé"/"livré"), or a close synonym by the pipeline's word vectors when both have
+    one (a word without is no synonym here)."""
     x, y = ground.fold(a.lemma_.lower()), ground.fold(b.lemma_.lower())
     if predicates.same_stem(x, y) or predicates.both_transfer(x, y):
         return True
