@@ -177,6 +177,9 @@ def check(
         unranked = rank.rank_unstated(question, article)
         if unranked:
             return "rank_not_found", unranked
+        statistic = rank.statistic_unstated(question, quote.text)  # "moyenne" of a figure the quote just gives
+        if statistic:
+            return "statistic_not_in_quote", statistic
         whole = article_of(quote.hit.chunk.article_id) if article_of else None
         # the whole article when known: "PFAS" in its title and first line, not in the retrieved passage
         names = absent_question_names(question, [whole.text] if whole else article, embedder)

@@ -69,3 +69,32 @@ def rank_unstated(question: str, article: Sequence[str]) -> str | None:
         return None
     asked = ", ".join({1: "first", -1: "last"}.get(r, f"{r}th") for r in missing)
     return f"the question asks for the {asked}; the article never says which"
+
+
+# A statistic the question asks for: an average, or an extreme (a superlative, a maximum, a record).
+# Unlike a rank it qualifies the figure itself, so the quote that gives the figure must say it:
+# "Dans la commune, la concentration mesurée atteint 0,42 microgramme par litre" gives no average
+# (corpus9: the judge accepted it for "Quelle est la concentration moyenne … ?", P 0.96).
+_MEAN_ASKED = re.compile(
+    r"\ben moyenne\b|\bmoyenne\b|\b(?:prix|taux|age|niveau|cout|montant|salaire|revenu|temps|nombre|debit|poids|"
+    r"duree|affluence|concentration|vitesse|note|score)\s+moyens?\b|\baverage\b|\bthe mean\b"
+)
+_MEAN_SAID = re.compile(r"\bmoyen(?:ne)?s?\b|\baverage\b|\bmean\b")
+_EXTREME_ASKED = re.compile(
+    r"\b(?:le|la|les)\s+(?:plus|moins)\s+[^\W\d_]{3,}|\bmaxim\w*|\bminim\w*|"
+    r"\b(?:highest|largest|biggest|lowest|smallest|greatest|peak|maximum|minimum)\b|(?<!\bat )\b(?:most|least)\b"
+)
+_EXTREME_SAID = re.compile(
+    _EXTREME_ASKED.pattern
+    + r"|\brecords?\b|\bpic\b|\bapogee\b|\bsommet\b|\b(?:plus|moins)\s+(?!de\b|d\b|que\b|en\b)[^\W\d_]{4,}"
+)
+
+
+def statistic_unstated(question: str, quote: str) -> str | None:
+    """Why the quote cannot give the average or the extreme the question asks for, or None."""
+    q, said = fold(question).replace("’", "'"), fold(quote).replace("’", "'")
+    if _MEAN_ASKED.search(q) and not _MEAN_SAID.search(said):
+        return "the question asks for an average; the quote gives none"
+    if _EXTREME_ASKED.search(q) and not _EXTREME_SAID.search(said):
+        return "the question asks for a highest, lowest or most; the quote says of none"
+    return None

@@ -34,6 +34,7 @@ REFUSAL_CODES = {
     "speaker_as_actor": "the answer gives as who did it a name its quote cites only as saying it",
     "question_name_not_found": "the question names what the passages do not mention",
     "rank_not_found": "the question asks for the first, last or n-th of something and the quoted article never says which",
+    "statistic_not_in_quote": "the question asks for an average or a highest, lowest or most, and the quote gives a figure without saying so",
     "question_name_not_in_quote": (
         "the question names what its quote neither names nor refers to, nor its paragraph or its article's title"
     ),

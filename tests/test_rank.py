@@ -52,3 +52,32 @@ def test_a_rank_the_article_states_in_any_words_passes() -> None:
     built = ["Elle construit d'abord des chalutiers en bois, puis des navires en acier à partir de 1934."]
     assert rank_unstated("Quels navires Armor Navale a-t-il construits en premier ?", built) is None
     assert rank_unstated("Qui dirige le RUSI ?", KORRIGAN) is None  # no rank asked
+
+
+def test_an_average_or_an_extreme_must_be_said_by_the_quote_that_gives_the_figure() -> None:
+    from rag.rank import statistic_unstated
+
+    # corpus9: "La concentration moyenne … est de 0,42 microgramme par litre" was shown (judge 0.96) over
+    # a sentence that gives the town's figure, and the paper says it was the highest, not the mean.
+    town = (
+        "Dans la commune, la concentration mesurée atteint 0,42 microgramme par litre, plus de quatre fois la limite."
+    )
+    top = "La concentration la plus élevée, 0,42 microgramme par litre, a été mesurée à Saint-Rémy-sur-Dore."
+    mean = "Quelle est la concentration moyenne de PFAS mesurée dans les échantillons ?"
+    assert statistic_unstated(mean, town) and statistic_unstated(mean, top)
+    assert statistic_unstated("What was the average concentration?", town)
+    assert statistic_unstated("Quelle est la concentration la plus élevée ?", town)  # "plus de" is no superlative
+    assert statistic_unstated("Quelle est la concentration la plus élevée ?", top) is None
+    assert statistic_unstated("What was the highest concentration measured?", top) is None
+    # said in other words, or not asked at all
+    assert (
+        statistic_unstated(
+            "Combien de salariés employait-il à son maximum ?", "L'effectif atteint son maximum en 1974."
+        )
+        is None
+    )
+    assert (
+        statistic_unstated("Quelle est l'affluence moyenne ?", "L'affluence moyenne est de 3 900 spectateurs.") is None
+    )
+    assert statistic_unstated("Quels moyens ont été déployés ?", town) is None
+    assert statistic_unstated("How many samples at most?", town) is None
