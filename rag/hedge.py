@@ -84,12 +84,16 @@ def _in_aside(answer: str, question: str, quote: str, frame: int) -> bool:
     """The answer's own words (two or more) all stand in a set-off relative of the quote that the
     frame is outside of: "Le groupe Chimirex, dont l'usine … fabrique des revêtements antiadhésifs,
     conteste être à l'origine de la pollution" states what the plant makes and reports the denial."""
-    said = [w for w in content_words(answer) if w not in set(content_words(question))]
+    asked = set(content_words(question))
+    said = [w for w in content_words(answer) if w not in asked]
+    if len(said) < 2:
+        return False
     for m in _ASIDE.finditer(quote):
         inside = content_words(m.group(0))
-        if not m.start() <= frame < m.end() and len(said) >= 2:
-            if all(any(same_word(w, h, 5) or same_word(h, w, 5) for h in inside) for w in said):
-                return True
+        if not m.start() <= frame < m.end() and all(
+            any(same_word(w, h, 5) or same_word(h, w, 5) for h in inside) for w in said
+        ):
+            return True
     return False
 
 
