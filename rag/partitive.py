@@ -14,6 +14,7 @@ import re
 from rag import ground
 from rag.embed import Embedder
 from rag.figures import numbers
+from rag.lang import detect
 
 __all__ = ["part_as_whole"]
 
@@ -41,8 +42,18 @@ def part_as_whole(question: str, answer: str, quote: str, embedder: Embedder) ->
         cuts = [c.end() for c in _CLAUSE_START.finditer(before)]
         clause = before[cuts[-1] if cuts else 0 :]
         counted = ground.fold(m.group("what"))[:5]
-        picks = " ".join(w for w in ground.content_words(clause) if not w.startswith(counted))
-        missing, n = ground.words_not_in(picks, f"{question} {answer}", embedder)
-        if n and len(missing) == n:
+        picks = [w for w in ground.content_words(clause) if not w.startswith(counted)]
+        if picks and not _carried(picks, f"{question} {answer}", quote, embedder):
             return f"{m.group('part')} counts the part of {m.group(0)} where '{clause.strip()}'"
     return None
+
+
+def _carried(picks: list[str], asked: str, quote: str, embedder: Embedder) -> bool:
+    """Some word of `picks` is in the question or answer: by stem or spelling in the quote's language
+    ("réalisés" is no form of "retrouvés", though one word's embedding is near the other's), also by
+    meaning across languages ("found" for "retrouvés")."""
+    if detect(asked) == detect(quote):
+        have = ground.content_words(asked)
+        return any(ground.same_word(w, h, 5) or ground.same_word(h, w, 5) for w in picks for h in have)
+    missing, n = ground.words_not_in(" ".join(picks), asked, embedder)
+    return len(missing) < n

@@ -205,6 +205,7 @@ def test_the_part_of_a_partitive_is_no_count_of_the_whole() -> None:
     )
     assert part_as_whole("How many water samples were analysed?", "97 water samples were analysed.", quote, usem)
     assert part_as_whole("Combien d'échantillons ont été prélevés ?", "97 échantillons.", quote, usem)
+    assert part_as_whole("Combien de prélèvements ont été réalisés ?", "97 prélèvements.", quote, usem)  # reworded
     # the part with what picks it out, in the question or the answer, or the whole, stand
     assert part_as_whole("Combien d'échantillons contenaient des PFAS ?", "97 échantillons.", quote, usem) is None
     assert part_as_whole("How many samples were found contaminated?", "97 samples.", quote, usem) is None
