@@ -27,6 +27,7 @@ from rag.junk import (
     FURNITURE_LINE,
     INSTRUCTIONS,
     JS_START,
+    CAPTION_LINE,
     LEGAL_LINE,
     MARKUP,
     TRAILING_SOURCE,
@@ -160,7 +161,7 @@ class _Cleaner:
     def pieces(self, s: int, e: int) -> list[tuple[int, int]]:
         """The kept parts of one line, as raw offsets."""
         line = self.raw[s:e]
-        if LEGAL_LINE.match(line):  # whole, for `furniture`: its credit is no piece of an article sentence
+        if LEGAL_LINE.match(line) or CAPTION_LINE.match(line):  # whole, for `furniture`: its credit is no piece of a sentence
             return [(s, e)]
         cuts: list[tuple[int, int, str]] = []
         js = JS_START.search(line)
@@ -183,8 +184,10 @@ class _Cleaner:
         for m in MARKUP.finditer(line):
             cuts.append((m.start(), m.end(), "markup: HTML tag"))
         for m in CREDIT.finditer(line):
-            # A credit opening a line with no sentence after it ("Crédit photo : Musée du Louvre") is the whole line.
-            whole = not line[: m.start()].strip() and not re.search(r"[.!?]", line[m.end() :])
+            # A credit with no sentence after it is the rest of its line ("Crédit photo : Musée du Louvre",
+            # "… après l'effondrement. © Gazette de Montclar / Archives"): a name in words of their own case.
+            rest = line[m.end() :]
+            whole = not re.search(r"[.!?]", rest) and len(rest) < 60
             cuts.append((m.start(), len(line) if whole else m.end(), "credit: photo or source credit"))
         kept: list[tuple[int, int]] = []
         pos = 0

@@ -60,10 +60,10 @@ BOILERPLATE_PATTERNS = [
     r"download (?:our|the) (?:free )?app\b[^.\n]{0,60}?(?=\s+[A-Z]|[.!]|$)\.?",
     # newsletters, contact blurbs, "more stories"
     r"(?:Inscrivez-vous|Abonnez-vous|Recevez) (?:gratuitement )?(?:à |a )?(?:notre|la|nos) newsletters?[^.\n]*\.?",
-    r"(?:Sign up|Subscribe) (?:for|to) (?:our )?newsletters?[^.\n]*\.?",
+    r"(?:Sign up|Subscribe) (?:for|to) (?:our )?(?:[\w-]+\s+){0,2}newsletters?[^.\n]*\.?",
     # ... wherever the verb and the box are apart ("Recevez chaque vendredi notre newsletter sécurité"),
     # and the form's field label after it
-    r"(?:Inscrivez-vous|Abonnez-vous|Recevez|Sign up|Subscribe|Get)\b[^.!?\n]{0,60}\b(?:notre|nos|our) newsletters?\b[^.!?\n]*[.!]?",
+    r"(?:Inscrivez-vous|Abonnez-vous|Recevez|Sign up|Subscribe|Get)\b[^.!?\n]{0,60}\b(?:notre|nos|our)(?:\s+[\w-]+){0,2}\s+newsletters?\b[^.!?\n]*[.!]?",
     r"(?:Votre|Your) (?:adresse )?e-?mail(?: address)?\s*(?:\*|:)?"
     r"(?:\s*(?:S['’]inscrire|Je m['’]inscris|Je m['’]abonne|Valider|Envoyer|OK|Subscribe|Sign up|Submit))?\s*$",
     r"\[email[^\]\n]{0,40}\]",  # grown to its whole sentence by _expand
@@ -103,6 +103,9 @@ BOILERPLATE_PATTERNS = [
     r"(?:Voir cette publication sur|View this post on) (?:Instagram|Facebook|X)[^\n]*",
     r"pic\.twitter\.com/\w+",
     r"(?:Suivez-nous|Follow us) (?:sur|on) [^\n.]*\.?",
+    # "Suivez Radio Vallée sur Google Actualités", "Follow The Daily on Google News": a sentence that opens on it
+    r"(?:^|(?<=[.!?]\s))(?:Suivez|Retrouvez|Follow|Find)\b[^.!?\n]{0,40}\b(?:sur|on) (?:Google (?:Actualités|News|Discover)|"
+    r"Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|WhatsApp|Telegram|Bluesky|Threads|Flipboard)\b[^.!?\n]*[.!]?",
     r"(?:Abonnez-vous|Rejoignez|Suivez|Join|Follow|Subscribe to)\b[^.!?\n]{0,30}\b(?:chaîne|channel|compte|account|canal)\s+"
     r"(?:WhatsApp|Telegram|YouTube|Instagram|TikTok|Facebook)\b[^.!?\n]*[.!]?",
     # reader feedback and audio players ("Cet article vous a-t-il été utile ? Oui Non", "Écouter cet article 03:12")
@@ -117,7 +120,7 @@ BOILERPLATE_PATTERNS = [
 # Credits between two sentences: "(Photo : Reuters)", "(Source : AFP)", "© AFP", "Crédit photo : X".
 CREDIT = re.compile(
     r"\((?:Photo|Photos|Crédit|Crédits|Credit|Source|Image|Illustration)s?\s*:[^)\n]{1,80}\)|"
-    r"(?:©|Crédit photo\s*:|Photo credit\s*:)\s*[^\n.]{1,60}?(?=\s+[A-ZÀ-Ý][a-zà-ÿ]|$)",
+    r"(?:©|Crédit photo\s*:|Photo credit\s*:)\s*[^\n.]{1,60}?(?=\s+(?-i:[A-ZÀ-Ý][a-zà-ÿ])|$)",
     re.IGNORECASE,
 )
 
@@ -145,7 +148,7 @@ END_MARKER = re.compile(
     # a comment widget's header: "3 commentaires", "Vos réactions (12)", "Voir les commentaires"
     r"\d+\s+(?:commentaires?|comments?|réactions?)|(?:Vos |Les )?(?:réactions|commentaires|comments)\s*\(\d+\)|"
     r"Commentaire\s*\(\d+\)|Articles? (?:liés|associés)|Contenus? (?:liés|associés)|(?:Voir|Afficher|Lire) les (?:\d+ )?(?:commentaires|réactions)|(?:View|Show|Read) (?:all )?comments|"
-    r"Réagir(?:\s*\(\d+\))?|Laisser un commentaire|Ajouter un commentaire|Leave a comment|Add a comment|"
+    r"Réagir(?:\s*\(\d+\))?|Réagissez(?: à (?:cet |l['’])article)?|Donnez votre avis|Join the conversation|Laisser un commentaire|Ajouter un commentaire|Leave a comment|Add a comment|"
     # a comment's header: a user name and how long ago ("Marc38 · il y a 3 h", "jdoe • 2 hours ago")
     r"\S{2,30}\s*[·•|-]\s*(?:il y a \d+\s*(?:s|sec|min|minutes?|h|heures?|j|jours?|mois|ans?)|"
     r"\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|months?|years?) ago)|"
@@ -162,6 +165,10 @@ _LEGAL = (
     r"(?:©|Copyright)\s[^\n]{0,120}"
 )
 LEGAL_LINE = re.compile(rf"^(?:{_LEGAL})$", re.IGNORECASE)
+# A photo's caption on its own line ("Photo : La façade, après l'effondrement. © Gazette / Archives"):
+# whole, its credit with it; never a sentence of the text, whatever it describes.
+_CAPTION = r"(?:Photo|Photos|Image|Illustration|Légende|Caption|Sur (?:la|cette) photo|In (?:the|this) (?:photo|picture))\s*(?:d['’]illustration)?\s*:\s[^\n]{0,300}"
+CAPTION_LINE = re.compile(rf"^{_CAPTION}$", re.IGNORECASE)
 # Whole lines that are page furniture: bylines, publication stamps, related links, share bars.
 FURNITURE_LINE = re.compile(
     r"^(?:(?:Par|By)\s+[A-ZÀ-Ý][^.!?]{0,80}|[^.!?]{0,60}\b(?:avec|with) (?:l['’])?(?:AFP|Reuters|AP|agences?|des agences)|"
@@ -181,8 +188,8 @@ FURNITURE_LINE = re.compile(
     r"(?:Partager|Share|Tweet|Imprimer|Print|E-mail|Email)(?:\s*[|/·•]\s*[\w-]+)+|"
     # menus, breadcrumbs and button rows: three or more short items between "|", ">", "•" or "·"
     r"[^|>›•·\n.!?]{1,40}(?:\s[|>›•·]\s[^|>›•·\n.!?]{1,40}){2,}|"
-    # legal footers (`LEGAL_LINE`), tag lists, video-player labels
-    rf"{_LEGAL}|"
+    # legal footers (`LEGAL_LINE`), captions (`CAPTION_LINE`), tag lists, video-player labels
+    rf"{_LEGAL}|{_CAPTION}|"
     r"(?:Mots-clés|Mots clés|Tags|Thèmes|Sujets|Topics)\s*:[^\n]{0,200}|"
     # a line of hashtags; a row of reader tools; partner or sponsored content
     r"(?:#[\w-]+\s*){2,}|"

@@ -31,7 +31,9 @@ _PUBLISH = r"(?:publi[ée]e?|mis\s+[àa]\s+jour|modifi[ée]e?|actualis[ée]e?|po
 _CUE = rf"(?:{_PUBLISH}\s*(?:le|on)?\s*:?\s*)?"
 PUBLISHED = re.compile(rf"\s*{_PUBLISH}\b", re.IGNORECASE)
 # A line that is only a date (and a time, and how it was published): "15 mars 2025 à 17:05".
-DATE_LINE = re.compile(rf"^{_CUE}(?P<date>{WORD_DATE.pattern}){_TIME}\.?$", re.IGNORECASE)
+# What a page prints beside its date: how long the text takes to read ("· 2 min read", "· Lecture : 4 min").
+READING_TIME = r"(?:\s*[·•|–—-]\s*(?:\d{1,2}\s*min(?:utes?)?(?:\s+(?:read|de lecture))?|(?:Lecture|Temps de lecture|Reading time)\s*:?\s*\d{1,2}\s*min(?:utes?)?))?"
+DATE_LINE = re.compile(rf"^{_CUE}(?P<date>{WORD_DATE.pattern}){_TIME}\.?{READING_TIME}$", re.IGNORECASE)
 
 # Words an outlet's name may hold in lower case ("Le Journal du Lac", "L'Éco de l'Est").
 _FUNCTION = set("de du des la le les l d et en sur of the and & à au aux".split())
@@ -216,6 +218,10 @@ class Masthead:
                 d, mth, y = dmy.groups()
                 self.date = f"{y}-{int(mth):02d}-{int(d):02d}"
             name = DATE_CUE.sub("", piece[: dmy.start()].strip(" -|·•,:")).strip(" -|·•,")
+            by = BYLINE.match(name)
+            if by:  # "Par Olivier Mangin, le 10/10/2026": a byline, the outlet is elsewhere
+                self.meta.setdefault("byline", by.group(1).strip())
+                return "metadata: byline and date"
             half = len(name) // 2
             if half and name[:half] == name[half:]:  # scrapers print the outlet twice ("XYZXYZ27/10/2023")
                 name = name[:half]

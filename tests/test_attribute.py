@@ -126,6 +126,8 @@ def test_the_outlet_is_read_from_its_own_line_a_footer_or_a_dateline_and_leaves_
         # corpus9: a name in capitals with a word of media; a name ending with a number
         ("Incendie à Lyon\nReplay | Direct | Météo\nVALDORE TV\nVoir la vidéo ▶ 02:14\n" + BODY, "VALDORE TV"),
         ("Incendie à Lyon\nInfoFlash 24\nPublié le 06/06/2025\n" + BODY, "InfoFlash 24"),
+        # corpus10: a byline dated in figures under the outlet's name is the byline, not the outlet
+        ("Incendie à Lyon\nLe Rhône Hebdo\nSociété | Logement\nPar Julie Vernet, le 12/01/2026\n" + BODY, "Le Rhône Hebdo"),
     ):
         c = clean(page)
         assert c.outlet == outlet, page
@@ -143,10 +145,14 @@ def test_dates_in_words_and_a_credited_source_are_metadata() -> None:
         ("Publié le 1er mars 2024 à 10h32, modifié le 2 mars 2024", "2024-03-01"),
         ("March 3, 2025", "2025-03-03"),
         ("Par Karim Benali — 12 janvier 2026", "2026-01-12"),
+        # with how long it takes to read (corpus10's English aggregator; a French site's "Lecture")
+        ("October 9, 2026 · 2 min read", "2026-10-09"),
+        ("12 janvier 2026 à 08h15 | Lecture : 3 min", "2026-01-12"),
     ):
         c = clean("Incendie à Lyon\n" + line + "\n" + BODY)
         assert c.date == date and c.text.count("\n") == 1, line
     assert clean("Incendie à Lyon\nPar Karim Benali — 12 janvier 2026\n" + BODY).byline == "Karim Benali"
+    assert clean("Incendie à Lyon\nPar Julie Vernet, le 12/01/2026\n" + BODY).byline == "Julie Vernet"
     agg = clean("Incendie à Lyon\nSource : Le Journal du Lac\n" + BODY)
     assert agg.credited == "Le Journal du Lac" and "Source" not in agg.text and agg.outlet is None
     # A sentence with a date in it is text, and "Source : presse régionale" names no outlet.

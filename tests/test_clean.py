@@ -76,7 +76,7 @@ FIXTURES = sorted((Path(__file__).parent / "fixtures" / "scraped").glob("*.txt")
 
 @pytest.mark.parametrize("page", FIXTURES, ids=lambda p: p.stem)
 def test_scraped_pages_clean_to_the_expected_text(page: Path) -> None:
-    """Pages written in 32 outlets' styles (bylines, wire footers, embeds, paywalls, consent boxes, comment widgets, pasted
+    """Pages written in 33 outlets' styles (bylines, wire footers, embeds, paywalls, consent boxes, comment widgets, pasted
     instructions in French and English): the cleaned text is exactly the article."""
     raw = decode(page.read_bytes())
     c = clean(raw)
