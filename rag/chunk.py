@@ -40,10 +40,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
 _GLUED = re.compile(r"(?<=[a-zà-ÿ0-9][.!?])(?=[A-ZÀ-Ý])|(?<=[.!?] »)(?=[A-ZÀ-Ý])|(?<=[.!?]»)(?=[A-ZÀ-Ý])")
 
 
-# A sentence whose subject is a reference to the one before: a pronoun or a demonstrative first.
+# A sentence whose subject is a reference to the one before: a pronoun or a demonstrative first, or
+# how reports name again someone they named before ("The 63-year-old was also fined …", "Le
+# sexagénaire …", "Le prévenu …").
 _REFERENCE = re.compile(
     r"^[\W_]*(?:il|ils|elle|elles|ce|cet|cette|ces|cela|ceci|ça|celui|celle|ceux|celles|leurs?|ses|son|sa|"
-    r"it|its|they|their|he|she|his|her|this|these|that|those)\b",
+    r"it|its|they|their|he|she|his|her|this|these|that|those|the \d{1,3}-year-old|"
+    r"(?:le|la) (?:trentenaire|quadragénaire|quinquagénaire|sexagénaire|septuagénaire|octogénaire|nonagénaire|"
+    r"prévenue?|mise? en cause|suspecte?)|l['’](?:accusée?|intéressée?)|the (?:defendant|accused|suspect))\b",
     re.IGNORECASE,
 )
 
@@ -57,11 +61,21 @@ def opens_with_reference(sentence: str) -> bool:
 _DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces|this|these|those)\s+[^\W\d_]", re.IGNORECASE)
 
 
+# A verb that stands for the one before: "La défense a dix jours pour faire appel. Me Lebrun a indiqué
+# qu'il le ferait." ("he would do so").
+_PRO_VERB = re.compile(
+    r"\b(?:le (?:faire|fera|ferait|feront|feraient|fait|fit|fasse)|l['’](?:a|ont|avait|aurait) fait|"
+    r"(?:do|does|did|would do|will do|to do) so)\b",
+    re.IGNORECASE,
+)
+
+
 def refers_back(sentence: str) -> bool:
     """The sentence opens with a reference to the one before, names something by a demonstrative,
-    or is too short to say what it is about ("Aucun blessé n'est à déplorer." after the fire)."""
+    says "le fera" for what the one before says, or is too short to say what it is about ("Aucun
+    blessé n'est à déplorer." after the fire)."""
     short = len(re.findall(r"[^\W\d_]+", sentence)) < 8
-    return short or opens_with_reference(sentence) or bool(_DEMONSTRATIVE.search(sentence))
+    return short or opens_with_reference(sentence) or bool(_DEMONSTRATIVE.search(sentence) or _PRO_VERB.search(sentence))
 
 
 def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:

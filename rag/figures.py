@@ -60,7 +60,7 @@ def ungrounded_numbers(answer: str, evidence: Sequence[str], question: str = "")
 # Korean troops were sent" -> "North Korean troops"; "1 000 conteneurs d'équipements militaires et
 # de munitions" -> "conteneurs d'équipements militaires").
 _COUNTED = re.compile(
-    r"(?<![\w.,])(?P<n>\d{1,3}(?:[\s\u202f\u00a0.,]\d{3})+|\d{2,}|mille|thousand)(?P<scale>\s+(?:millions?|milliards?|billions?))?"
+    r"(?:(?P<cur>[€$£])\s?)?(?<![\w.,])(?P<n>\d{1,3}(?:[\s\u202f\u00a0.,]\d{3})+|\d{2,}|mille|thousand)(?P<scale>\s+(?:millions?|milliards?|billions?))?"
     r"\s+(?P<what>[^\W\d_][\w’'-]*(?:\s+(?!(?:ont|a|sont|est|été|étaient|were|was|are|is|have|has|had|and|et|ou|or|qui|que|"
     r"which|that|who|dont|ces|selon|according|depuis|since|en|in|à|to|by|par|pour|for|sur|on|vers|from|de la|du)\b)"
     r"[^\W\d_][\w’'-]*){0,3})",
@@ -95,8 +95,12 @@ def counted(text: str) -> list[tuple[float, str]]:
         v = max(values)
         if 1900 <= v <= 2100 and not re.search(r"\s", m.group("n")):  # a year, as printed
             continue
-        out.append((v, m.group("what")))
+        # "€75,000 and ordered" counts euros, as "75 000 euros" does
+        out.append((v, _CURRENCY_NAMES[m.group("cur")] if m.group("cur") else m.group("what")))
     return out
+
+
+_CURRENCY_NAMES = {"€": "euros", "$": "dollars", "£": "livres"}
 
 
 def heads(what: str) -> list[str]:

@@ -38,7 +38,8 @@ _QUALIFIER = {
 _QUANTITY = re.compile(
     r"(?:(?P<q>" + "|".join(_QUALIFIER.values()) + r")\s+)?"
     # "0,42" and "6,5 millions" are one figure each (numbers() reads them so); not "AL7412"'s digits.
-    r"(?P<n>(?<![\w.,])(?:\d{1,3}(?:(?:[\s\u202f\u00a0]|,(?=\d{3}\b)|\.(?=\d{3}\b))\d{3})+|\d+(?:[.,]\d+)?)"
+    # A currency sign before it is its unit: "€75,000" counts euros as "75 000 euros" does.
+    r"(?:(?P<cur>[€$£])\s?)?(?P<n>(?<![\w.,])(?:\d{1,3}(?:(?:[\s\u202f\u00a0]|,(?=\d{3}\b)|\.(?=\d{3}\b))\d{3})+|\d+(?:[.,]\d+)?)"
     r"(?:\s+(?:millions?|milliards?|billions?))?|(?<![\w-])(?:"
     + PRINTED_WORDS
     + r")(?:"
@@ -93,8 +94,12 @@ def printed(text: str) -> list[tuple[str, str, float, str]]:
             # and is printed so, not "cinquantaine de pompiers": the article's words in full
             article = re.search(r"\b[Uu]ne\s+$", text[: m.start()])
             words = (article.group(0) if article else "") + words
-        found.append((m.start(), words, qual, max(values), m.group("pc") or _unit(m.group("unit") or "")))
+        unit = m.group("pc") or _CURRENCY.get(m.group("cur") or "") or _unit(m.group("unit") or "")
+        found.append((m.start(), words, qual, max(values), unit))
     return [f[1:] for f in sorted(found)]
+
+
+_CURRENCY = {"€": "euros", "$": "dolla", "£": "livre"}  # as `_unit` stems "euros", "dollars", "livres"
 
 
 def _qualifier(words: str | None) -> str:

@@ -37,8 +37,9 @@ _STOP = (
     r"ont|a|sont|est|été|étaient|avait|avaient|were|was|are|is|have|has|had|did|do|does|les|le|la|the|and|et|"
     r"ou|or|qui|que|which|that|who|en|in|à|to|by|par|pour|for|sur|on|from|ce|ces|cette|this|these"
 )
+# "À combien d'amende … ?" asks what it amounts to ("75 000 euros"), not how many fines.
 _ASKED_COUNT = re.compile(
-    r"\b(?:combien\s+(?:de\s+|d['’])|how\s+many\s+|nombre\s+(?:de\s+|d['’])|number\s+of\s+)"
+    r"\b(?:(?<![àÀ]\s)combien\s+(?:de\s+|d['’])|how\s+many\s+|nombre\s+(?:de\s+|d['’])|number\s+of\s+)"
     rf"(?P<what>[^\W\d_][\w’'-]*(?:\s+(?!(?:{_STOP})\b)[^\W\d_][\w’'-]*){{0,2}})",
     re.IGNORECASE,
 )

@@ -77,13 +77,15 @@ def excluded(
     embedder: Embedder,
     rare: Sequence[str] = (),
     setting: str = "",
+    before: str = "",
 ) -> bool:
     """No version of the claim whatever the judge says, so not worth its call: the claim's numbers
     are missing without another figure for the same thing in their place, or the quote's number
     counts something else ("1 000 soldats" is no version of "1 000 conteneurs"), or one of its names
     does something else there; a name it gives is missing (for a claim, one its verbs act on, or
     every name that identifies it: `rare`). `setting`: the article's title, whose names the sentence
-    may leave to it ("La pêche y est interdite depuis jeudi" under "Mercure dans le lac de Serrières")."""
+    may leave to it ("La pêche y est interdite depuis jeudi" under "Mercure dans le lac de Serrières");
+    `before`: the sentence it refers to, which may name whom it calls "The 63-year-old" or "Son avocat"."""
     differ = figure_differs(claim_q, counted_as(claim, quantities(quote)))
     # One of the claim's identifying figures printed is enough to ask the judge: "Onze d'entre eux
     # dépassent la future norme européenne" leaves out the limit's "0,1 microgramme par litre".
@@ -101,12 +103,12 @@ def excluded(
     # Who does what to whom must be printed (or named otherwise: "Pyongyang", "la RPDC"): "la Corée
     # du Nord a livré du matériel à la Russie" is no version of "La Chine a livré des obus …". A
     # sentence that says "Elle" for it is judged with the sentence before (`chunk.refers_back`).
-    if any(unknown_names(name, [quote, setting], embedder) for name in predicates.core_names(claim)):
+    if any(unknown_names(name, [quote, setting, before], embedder) for name in predicates.core_names(claim)):
         return True
     # Nor is a sentence that prints none of the names that identify the claim (`rare_names`, spelled
     # alike: "Najin", "Dunay"): of "Les navires transportaient les conteneurs entre … Rajin (Najin) et
     # … Dunai", "un navire battant pavillon russe en provenance de Corée du Nord" is another fact.
-    return bool(rare) and not _printed(rare, quote)
+    return bool(rare) and not _printed(rare, f"{before} {quote}")
 
 
 def headline_unstated(claim: str, headline: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rag import ground
-from rag.chunk import refers_back
+from rag.chunk import refers_back, sentences
 from rag.context import carried, resolve_days, resolve_nouns, spell_acronyms, spelled_out
 from rag.embed import Embedder
 from rag.figures import numbers
@@ -101,16 +101,17 @@ def trace(
         read = resolve_nouns(resolve_days(text, art.date if art else None), art.text if art else "")
         return spell_acronyms(read, claim)  # "Le BEA" for "Le Bureau d'enquêtes et d'analyses"
 
-    ruled: dict[tuple[str, str], bool] = {}
+    ruled: dict[tuple[str, str, str], bool] = {}
 
-    def ruled_out(aid: str, text: str) -> bool:
-        """No version of the claim, decided by code (no judge call); once per sentence."""
-        if (aid, text) not in ruled:
+    def ruled_out(aid: str, text: str, before: str = "") -> bool:
+        """No version of the claim, decided by code (no judge call); once per sentence. The names it
+        leaves to its article may be in the title or in the sentence it refers to (`before`)."""
+        if (aid, text, before) not in ruled:
             title = meta[aid].title if aid in meta else ""
-            ruled[aid, text] = excluded(claim, claim_q, reading(aid, text), question, embedder, named, title) or (
-                text.strip() == title.strip() and headline_unstated(claim, text)
-            )
-        return ruled[aid, text]
+            ruled[aid, text, before] = excluded(
+                claim, claim_q, reading(aid, text), question, embedder, named, title, before
+            ) or (text.strip() == title.strip() and headline_unstated(claim, text))
+        return ruled[aid, text, before]
 
     best: dict[str, list[ground.Support]] = {}
     looked: dict[str, int] = {}
@@ -123,7 +124,11 @@ def trace(
         looked[aid] = looked.get(aid, 0) + 1
         # The wire's headline and its landing sentence do not state "sept blessés": its other
         # sentence does (corpus8: two ruled-out sentences had taken both places).
-        if not ruled_out(aid, s.text):
+        # A sentence that leaves a name to the one it refers to ("The 63-year-old was also fined …") is
+        # a candidate when read with it.
+        if not ruled_out(aid, s.text) or any(
+            not ruled_out(aid, q.text, before) for q, before in _tries(s, meta.get(aid), claim_q)[1:]
+        ):
             seen.append(s)
     best = {aid: cands for aid, cands in best.items() if cands}
     appearances: list[Appearance] = []
@@ -141,13 +146,13 @@ def trace(
         found: tuple[ground.Support, float, str, str] | None = None
         # The sentence before only when the sentence refers to it ("Elles représentent …", "… de ce
         # matériel"): otherwise it adds the claim's names, not its statement, and costs a judge call.
-        tries = [q for sup in cands for q in ground.widen(sup) if q is sup or refers_back(sup.text)]
+        tries = [t for sup in cands for t in _tries(sup, meta.get(aid), claim_q)]
         title = meta[aid].title if aid in meta else ""
-        for i, quote in enumerate(tries):
+        for i, (quote, before) in enumerate(tries):
             if found or (i and calls + (len(order) - n) > MAX_CALLS):
                 break
             text = reading(aid, quote.text)
-            if ruled_out(aid, quote.text):
+            if ruled_out(aid, quote.text, before):
                 continue  # decided by code: no judge call
             # The sentence, then each statement it makes in a set-off relative ("Le feu, qui a mobilisé
             # 85 pompiers, n'a fait aucun blessé"), which the judge misses inside the whole.
@@ -155,6 +160,8 @@ def trace(
                 if j and calls + (len(order) - n) > MAX_CALLS:
                     break
                 left = MAX_CALLS - calls - (len(order) - n)  # calls beyond one for each article still to judge
+                if before:
+                    premise = f"{reading(aid, before)} {premise}"
                 p, kind, used, read = _judge(verifier, ask, claim, claim_q, rare, premise, title, left)
                 calls += used
                 if kind:
@@ -176,6 +183,27 @@ def trace(
         None if ordered else "no article in the store states this claim",
         {"trace_s": time.perf_counter() - t0, "verifier_calls": float(calls)},
     )
+
+
+def _tries(sup: ground.Support, article: Article | None, claim_q: list[tuple[str, float, str]]) -> list[tuple[ground.Support, str]]:
+    """What is put to the judge for one candidate, as (quote, sentence read before it): the sentence;
+    when it refers to the one before ("Son avocat, Me Antoine Lebrun, a annoncé …", "His lawyer said
+    he would appeal."), the two sentences quoted together when one line holds them, else the sentence
+    quoted alone and read after the last sentence of the paragraph before (corpus10: "Son avocat"
+    opens a paragraph; the quote would cross the page's layout). Read so only when the sentence prints
+    every figure of the claim: the one before may name who "Son" is, never give what the quote lacks."""
+    out = [(sup, "")]
+    if not refers_back(sup.text):
+        return out
+    wide = ground.widen(sup)
+    if len(wide) > 1:
+        return [*out, (wide[1], "")]
+    start = sup.citation().start
+    if article is None or not all(v in numbers(sup.text) | {x for _, x, _ in quantities(sup.text)} for _, v, _ in claim_q):
+        return out
+    spans = [(a, b) for a, b in sentences(article.text[:start]) if b <= start]
+    before = article.text[spans[-1][0] : spans[-1][1]].strip() if spans else ""
+    return [*out, (sup, before)] if before and before != article.title.strip() else out
 
 
 def _judge(

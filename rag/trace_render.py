@@ -58,7 +58,7 @@ def markdown(t: Trace) -> str:
         if a.read_as:
             lines.append(
                 f"  read as: « {a.read_as} » (days dated, nouns named as the article names them, "
-                "acronyms spelled out as the claim does, after its title)"
+                "acronyms spelled out as the claim does, after its title or the sentence it refers to)"
             )
         lines.append(f"  attributed to: {who}")
     for d in t.drifts:

@@ -33,6 +33,9 @@ def test_a_count_of_something_else_does_not_answer_how_many() -> None:
     assert counts_other("How many containers were sent?", "Plus de 1 000 conteneurs ont été envoyés.", e) is None
     assert counts_other("Combien de conteneurs ont été livrés ?", "Plus de 1 000.", e) is None
     assert counts_other("Combien la Russie a-t-elle payé ?", "Environ 300 millions de dollars.", e) is None
+    # "À combien d'amende …" asks what the fine amounts to (corpus10), not how many fines
+    fine = "À combien d'amende Gérard Vasseur a-t-il été condamné ?"
+    assert counts_other(fine, "Gérard Vasseur a été condamné à 75 000 euros d'amende.", e) is None
     # People counted by the question's own predicate; not for a noun that says more than "people".
     assert counts_other("Combien de personnes sont mortes dans le naufrage ?", "37 morts.", e) is None
     assert counts_other("Combien de personnes ont survécu ?", "189 survivants.", e) is None

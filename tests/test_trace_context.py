@@ -245,3 +245,39 @@ def test_a_headline_printing_nothing_of_what_the_claim_says_is_not_judged() -> N
     hits = [Hit(Chunk("e#0", "e", art.text, 0, len(art.text), "h"), 1.0)]
     trace(claim, None, hits, {"e": art}, get_embedder("usem:multilingual-v3"), judge, "fr")
     assert stated in [p for p, _ in judge.asked]
+
+
+def test_a_sentence_that_names_someone_again_is_read_after_the_paragraph_before(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """corpus10: "Son avocat, Me Antoine Lebrun, a annoncé …" opens a paragraph; the judge reads it after
+    the sentence that names Gérard Vasseur, and the quote stays the sentence as printed. Not when the
+    sentence lacks the claim's figure: the one before may say who "Son" is, never what the quote lacks."""
+    from rag import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gazette.txt").write_text(
+        "Le propriétaire condamné\n"
+        "Le tribunal a condamné Gérard Vasseur et la SCI à verser 1,2 million d'euros aux parties civiles.\n"
+        "Son avocat, Me Antoine Lebrun, a annoncé son intention de faire appel contre cette condamnation.\n"
+        "Le sexagénaire devra aussi verser 900 000 euros aux familles.\n",
+        encoding="utf-8",
+    )
+    bot = Assistant.open(data_dir=tmp_path / "data", llm="fake:extractive", embedder="hash:512")
+    bot.ingest(corpus)
+    before = "Le tribunal a condamné Gérard Vasseur et la SCI à verser 1,2 million d'euros aux parties civiles."
+    said = "Son avocat, Me Antoine Lebrun, a annoncé son intention de faire appel contre cette condamnation."
+    claim = "L'avocat de Gérard Vasseur a annoncé son intention de faire appel contre cette condamnation."
+    judge = _Scripted({(f"{before} {said}", claim)})
+    monkeypatch.setattr(Assistant, "verifier", property(lambda self: judge))
+    t = bot.trace(claim)
+    (app,) = t.appearances
+    assert app.quote == said and app.read_as == f"{before} {said}"
+    assert (said, claim) in judge.asked  # the sentence alone first
+    # "Le sexagénaire" names him again with another figure for the money: never read after the
+    # sentence that prints the claim's (the judge would take the figure from there)
+    money = "Gérard Vasseur devra verser 1,2 million d'euros aux familles."
+    sexa = "Le sexagénaire devra aussi verser 900 000 euros aux familles."
+    judge.yes.add((f"{said} {sexa}", money))
+    judge.yes.add((f"{before} {sexa}", money))
+    bot.trace(money)
+    assert not any(p.endswith(sexa) and (before in p or said in p) for p, _ in judge.asked), judge.asked

@@ -94,3 +94,18 @@ def test_a_clock_time_is_one_figure_in_hours() -> None:
         [seen("a", "L'appareil s'est posé à 10h47."), seen("b", "Il s'est posé peu avant 11 heures."), seen("c", blog)],
     )
     assert [d.versions for d in found] == [(("10h47", ("a", "c")), ("peu avant 11 heures", ("b",)))]
+
+
+def test_a_currency_sign_is_the_unit_it_counts() -> None:
+    """corpus10's English wire: "fined €75,000 and ordered …" counts euros as "75 000 euros" does, so
+    neither the trace nor an answer takes it for a count of "and"."""
+    from rag.embed import get_embedder
+    from rag.figures import counted, miscounted
+    from rag.quantities import quantities
+
+    wire = "The 63-year-old was also fined €75,000 and ordered to pay €1.5 million in damages."
+    assert quantities(wire)[1:] == [("", 75000.0, "euros"), ("", 1500000.0, "euros")]
+    assert quantities("more than $2 billion")[0] == ("more", 2e9, "dolla")
+    assert counted(wire) == [(75000.0, "euros")]
+    assert miscounted("Il devra payer une amende de 75 000 euros.", wire, get_embedder("usem:multilingual-v3")) == []
+    assert miscounted("75 000 personnes ont été évacuées.", wire, get_embedder("usem:multilingual-v3"))
