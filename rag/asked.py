@@ -24,15 +24,21 @@ def asked_unstated(question: str, answer: str, quote: str) -> str | None:
     light verb or one of saying is not judged."""
     if detect(question) != "fr" or detect(quote) != "fr":
         return None
-    # An answer with its own clause is `action_unstated`'s; a participle describing the name ("Erwan,
-    # 34 ans, abonné depuis quinze ans") does not make one.
-    if any(
-        t.pos_ == "VERB" and (t.dep_ == "ROOT" or any(c.dep_.startswith("nsubj") for c in t.children))
-        for t in clauses.parse(answer)
-    ):
-        return None
     asked = _asked(question)
     if asked is None or not clauses.verb_like(asked[0]) or clauses.said(asked[0].lemma_.lower()):
+        return None
+    # An answer with its own clause is `action_unstated`'s; a participle describing the name ("Erwan,
+    # 34 ans, abonné depuis quinze ans") does not make one, nor the question's own verb restated with
+    # the name ("La SCI Les Tanneurs devrait réaliser les travaux" over "La SCI … devra verser 200 000
+    # euros d'amende", corpus10: the parser made "La SCI" the quote's root, so no verb was compared).
+    asked_lemma = ground.fold(asked[0].lemma_.lower())
+    if any(
+        t.pos_ == "VERB"
+        and (t.dep_ == "ROOT" or any(c.dep_.startswith("nsubj") for c in t.children))
+        and not (clauses.verb_like(t) and same_stem(ground.fold(t.lemma_.lower()), asked_lemma))
+        and not (t.lemma_.lower() in clauses.LIGHT and any(c.dep_ == "xcomp" for c in t.children))
+        for t in clauses.parse(answer)
+    ):
         return None
     pred, role = asked
     quote_doc = clauses.parse(quote)

@@ -19,7 +19,7 @@ from rag.context import carried
 from rag.embed import Embedder
 from rag.lang import detect
 from rag.names import absent_question_names, name_words, unknown_names
-from rag.partitive import part_as_whole
+from rag.partitive import part_as_whole, whole_as_part
 from rag.types import Article, Citation, Hit
 from rag.verify import Verifier
 
@@ -104,6 +104,9 @@ def check(
         office = kinds.other_office(question, text, quote.text)  # a bare name, the office its quote gives it
         if office:
             return "other_office", office
+        holder = kinds.holder_unstated(question, text, quote.text)  # a lawyer, of whom?
+        if holder:
+            return "office_holder_unstated", holder
         unit = units.unit_unstated(question, quote.text)
         if unit:
             return "unit_not_in_quote", unit
@@ -113,7 +116,8 @@ def check(
         other = figures.miscounted(text, quote.text, embedder)
         if other:
             return "number_counts_other", "; ".join(other)
-        part = part_as_whole(question, text, quote.text, embedder)  # "97 des 120 échantillons": 97 are some of them
+        # "97 des 120 échantillons": 97 are some of them; "quatre ans dont deux avec sursis": 4 is not the suspended part
+        part = part_as_whole(question, text, quote.text, embedder) or whole_as_part(question, text, quote.text, embedder)
         if part:
             return "number_counts_other", part
         # Names the answer repeats from the question ("the White House", "le ministère … de la

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from rag.embed import Embedder
+from rag.lang import detect
 from rag.ground import content_words, fold, same_word, words_not_in
 from rag.names import name_words
 
@@ -160,4 +161,24 @@ def polar_unstated(question: str, answer: str, quote: str, embedder: Embedder) -
     missing, total = words_not_in(" ".join(asked), quote, embedder)
     if total and 2 * len(missing) > total:
         return f"a yes or no answers the question's own words; its quote has not « {', '.join(missing)} »"
+    # Nor a quote about someone else: "Le parquet a-t-il annoncé qu'il faisait appel ?" is not answered
+    # by "Son avocat … a annoncé son intention de faire appel" (corpus10), which has every other word.
+    who = _subject(question) if getattr(embedder, "multilingual", False) else None  # "nations" for "pays" by meaning
+    if who and who in missing:
+        return f"the question asks whether « {who} » does it; its quote does not name « {who} »"
     return None
+
+
+def _subject(question: str) -> str | None:
+    """The common noun a French yes/no question asks about ("parquet" in "Le parquet a-t-il annoncé
+    … ?"), as `content_words` writes it; None for a name (checked elsewhere) or a pronoun."""
+    from rag import clauses  # lazy: spaCy
+
+    if detect(question) != "fr":
+        return None
+    doc = clauses.parse(question)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None) if root is not None else None
+    if subj is None or subj.pos_ != "NOUN":
+        return None
+    return next(iter(content_words(subj.text)), None)

@@ -204,3 +204,31 @@ def other_level(question: str, quote: str) -> str | None:
     named = next(w for w in re.findall(r"[\w-]+", question) if fold(w.lower()) in _LEVELS[ask])
     said = [w for w in re.findall(r"[\w-]+", quote) if any(fold(w.lower()) in _LEVELS[i] for i in given)]
     return f"the question asks about a « {named} » body; its quote speaks only of a « {said[0]} » one"
+
+
+# Offices that are always someone's, several of which one story quotes: the defence's lawyer, the
+# civil parties', an outside expert (corpus10: "Me Julie Carpentier, avocate spécialisée en droit
+# immobilier" given, and shown as proved, for "Who is the landlord's lawyer?").
+_RELATIONAL = _word_groups("avocat avocate avocats avocates lawyer lawyers attorney attorneys")[0]
+_WHOSE = re.compile(
+    r"\b(?:(?P<fr>avocate?s?)\s+(?:de|du|des|d['’])|(?:the\s+)?[\w-]+['’]s\s+(?P<en>lawyers?|attorneys?)|"
+    r"(?P<en2>lawyers?|attorneys?)\s+(?:of|for)\b)",
+    re.IGNORECASE,
+)
+_OWNER_BEFORE = re.compile(r"(?:\b(?:son|sa|ses|leur|leurs|his|her|their|its)|['’]s)\s+$", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"^\s+(?:de|du|des|d['’]|of|for|representing|représentant)\b", re.IGNORECASE)
+
+
+def holder_unstated(question: str, answer: str, quote: str) -> str | None:
+    """The question asks for someone's lawyer ("l'avocat de Gérard Vasseur", "the landlord's lawyer")
+    and the quote gives the answer's name that office of no one: no "son avocat", "l'avocat du
+    prévenu", "his lawyer" there, only "avocate spécialisée en droit immobilier"."""
+    if not _WHOSE.search(question):
+        return None
+    found = _office_in(quote, answer)
+    if found is None or fold(found[0].lower()) not in _RELATIONAL:
+        return None
+    office, at = found
+    if _OWNER_BEFORE.search(quote[:at]) or _OWNER_AFTER.match(quote[at + len(office) :]):
+        return None
+    return f"the question asks whose « {office} »; its quote says of no one that {answer.strip()[:40]!r} is theirs"

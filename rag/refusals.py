@@ -25,6 +25,7 @@ REFUSAL_CODES = {
     ),
     "other_action": "the answer has a name doing what its quote has it not doing (another verb)",
     "other_office": "the question asks for one office (a judge, a minister) and the answer gives another",
+    "office_holder_unstated": "the question asks for someone's lawyer and the quote gives the name a lawyer of no one it says",
     "place_of_another": "the answer's place is, in its quote, only an adjective of something the question does not ask about",
     "other_level": "the question asks about a body of one level (départemental, national) and the quote speaks of another",
     "figure_of_another": "the answer's figure is, in its quote, another name's than the one the question asks about",

@@ -10,6 +10,7 @@ names each text puts after a preposition of destination ("à la", "vers", "to", 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rag import gazetteer, ground
 from rag.naming import NAME_RUN as _NAME
@@ -223,9 +224,23 @@ def speaker_as_actor(question: str, answer: str, quote: str) -> str | None:
         asked = _stems(question) - _stems(" ".join(new))
         statements = [quote] + [p for p in propositions(quote) if len(asked & _stems(p)) >= 2]
     for head in heads:
-        if not all(_only_speaking(head, text) for text in statements):
+        if not all(_only_speaking(head, text) for text in statements) or _authored(pred, head, quote):
             return None
     return f"its quote cites {', '.join(heads)} only as saying it, not as doing what is asked"
+
+
+def _authored(pred: Any, head: str, quote: str) -> bool:
+    """The cited source is a document of the name, and the question asks who made that document:
+    "Quel expert a rédigé le rapport ?" over "Selon le rapport de l'expert judiciaire Bernard Quillet,
+    …" (corpus10). The document's noun is what the question's verb acts on, by stem."""
+    if pred is None:
+        return False
+    made = [ground.fold(c.lemma_.lower())[:5] for c in pred[0].children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN"]
+    folded = ground.fold(quote)
+    return any(
+        re.search(rf"\b{re.escape(stem)}\w*\s+(?:de|du|des|d')\s*[^,.;:«»]{{0,60}}?\b{re.escape(head)}\b", folded)
+        for stem in made
+    )
 
 
 def _stems(text: str) -> set[str]:

@@ -205,6 +205,17 @@ def test_the_part_of_a_partitive_is_no_count_of_the_whole() -> None:
     )
     assert part_as_whole("How many water samples were analysed?", "97 water samples were analysed.", quote, usem)
     assert part_as_whole("Combien d'échantillons ont été prélevés ?", "97 échantillons.", quote, usem)
+    # and the whole given where the question asks for the part it names after it (corpus10, shown as proved)
+    from rag.partitive import whole_as_part
+
+    sentence = "Il a été condamné à quatre ans de prison dont deux avec sursis et à une interdiction de louer."
+    q = "Combien d'années de sa peine sont assorties du sursis ?"
+    assert whole_as_part(q, "Le sursis est assortie à quatre ans de prison.", sentence, usem)
+    assert whole_as_part(q, "Deux ans de sa peine sont assortis du sursis.", sentence, usem) is None
+    assert whole_as_part("À quelle peine a-t-il été condamné ?", "Quatre ans de prison.", sentence, usem) is None
+    staff = "Le site emploie 120 salariés, dont 30 cadres."
+    assert whole_as_part("Combien de cadres travaillent sur le site ?", "120 salariés.", staff, usem)
+    assert whole_as_part("Combien de salariés travaillent sur le site ?", "120 salariés.", staff, usem) is None
     assert part_as_whole("Combien de prélèvements ont été réalisés ?", "97 prélèvements.", quote, usem)  # reworded
     # the part with what picks it out, in the question or the answer, or the whole, stand
     assert part_as_whole("Combien d'échantillons contenaient des PFAS ?", "97 échantillons.", quote, usem) is None

@@ -126,3 +126,21 @@ def test_a_denial_frames_its_own_clause_not_a_set_off_relative() -> None:
     )
     # what the denial frames is still refused when stated flatly
     assert stated_flatly("Chimirex est à l'origine de la pollution.", quote, "Qui est à l'origine de la pollution ?")
+
+
+def test_a_yes_or_no_about_someone_needs_a_quote_that_names_them() -> None:
+    # corpus10: "Oui, le parquet a annoncé qu'il faisait appel" over the defence lawyer's appeal (every
+    # other word of the question is there), shown as proved.
+    from rag.embed import get_embedder
+    from rag.hedge import polar_unstated
+
+    embedder = get_embedder("usem:multilingual-v3")
+    lawyer = "Son avocat, Me Antoine Lebrun, a annoncé son intention de faire appel."
+    q = "Le parquet a-t-il annoncé qu'il faisait appel ?"
+    why = polar_unstated(q, "Oui, le parquet a annoncé qu'il faisait appel.", lawyer, embedder)
+    assert why and "parquet" in why
+    assert polar_unstated("L'avocat a-t-il annoncé qu'il faisait appel ?", "Oui.", lawyer, embedder) is None
+    # the subject said otherwise, by meaning ("les deux nations" for "les deux pays")
+    nations = "Les deux nations ont discuté de renforcer leurs liens de défense, mais n'ont pas divulgué de mesures."
+    q = "Les deux pays ont-ils divulgué des mesures pour renforcer leurs liens de défense ?"
+    assert polar_unstated(q, "Non, ils n'ont pas divulgué de mesures.", nations, embedder) is None

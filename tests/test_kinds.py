@@ -112,3 +112,21 @@ def test_a_name_in_a_sentence_has_its_quotes_office_and_an_office_its_body() -> 
     assert other_office("Qui était la commandante de bord du vol ?", "Claire Vasseur", captain) is None
     kerlann = "« Le club n'est pas mort », a déclaré le président du FC Kerlann, Yannick Le Goff."
     assert other_office("Qui est le président du club ?", "Yannick Le Goff", kerlann) is None
+
+
+def test_a_lawyer_asked_as_someones_must_be_theirs_in_the_quote() -> None:
+    # corpus10: "Me Julie Carpentier is the landlord's lawyer" over "…, estime Me Julie Carpentier, avocate
+    # spécialisée en droit immobilier" was shown as proved: she comments on the case, she defends no one.
+    from rag.kinds import holder_unstated
+
+    expert = "« L'arrêté de péril n'est pas une formalité », estime Me Julie Carpentier, avocate spécialisée en droit immobilier."
+    assert holder_unstated("Who is the landlord's lawyer?", "Me Julie Carpentier is the landlord's lawyer.", expert)
+    assert holder_unstated("Qui est l'avocat de Gérard Vasseur ?", "Me Julie Carpentier.", expert)
+    for quote in (
+        "Son avocat, Me Antoine Lebrun, a annoncé son intention de faire appel.",
+        "Me Antoine Lebrun, l'avocat du prévenu, a indiqué qu'il le ferait.",
+        "L'avocat de Gérard Vasseur, Me Antoine Lebrun, a plaidé la relaxe.",
+    ):
+        assert holder_unstated("Who is the landlord's lawyer?", "Me Antoine Lebrun.", quote) is None, quote
+    # not asked as someone's: any lawyer the quote names is one
+    assert holder_unstated("Quel avocat commente le jugement ?", "Me Julie Carpentier.", expert) is None

@@ -142,3 +142,13 @@ def test_what_an_apposition_says_of_the_speaker_is_stated() -> None:
     assert speaker_as_actor(q, "Nadia Berthier.", said) is None
     # but it says who presides, not who founded it
     assert speaker_as_actor("Qui a fondé Eau Vive Auvergne ?", "Nadia Berthier.", said)
+
+
+def test_the_author_of_a_cited_document_made_it() -> None:
+    # corpus10: "Le rapport a été rédigé par Bernard Quillet" over "Selon le rapport de l'expert judiciaire
+    # Bernard Quillet, …" was refused as a source said to act; who wrote a report is who it is of.
+    q = "Quel expert judiciaire a rédigé le rapport sur l'effondrement ?"
+    quote = "Selon le rapport de l'expert judiciaire Bernard Quillet, les poutres du plancher étaient pourries."
+    assert speaker_as_actor(q, "Le rapport a été rédigé par Bernard Quillet.", quote) is None
+    said = "Les poutres du plancher étaient pourries, a déclaré l'expert judiciaire Bernard Quillet."
+    assert speaker_as_actor(q, "Le rapport a été rédigé par Bernard Quillet.", said)
