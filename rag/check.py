@@ -117,7 +117,9 @@ def check(
         if other:
             return "number_counts_other", "; ".join(other)
         # "97 des 120 échantillons": 97 are some of them; "quatre ans dont deux avec sursis": 4 is not the suspended part
-        part = part_as_whole(question, text, quote.text, embedder) or whole_as_part(question, text, quote.text, embedder)
+        part = part_as_whole(question, text, quote.text, embedder) or whole_as_part(
+            question, text, quote.text, embedder
+        )
         if part:
             return "number_counts_other", part
         # Names the answer repeats from the question ("the White House", "le ministère … de la

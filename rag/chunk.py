@@ -75,7 +75,9 @@ def refers_back(sentence: str) -> bool:
     says "le fera" for what the one before says, or is too short to say what it is about ("Aucun
     blessé n'est à déplorer." after the fire)."""
     short = len(re.findall(r"[^\W\d_]+", sentence)) < 8
-    return short or opens_with_reference(sentence) or bool(_DEMONSTRATIVE.search(sentence) or _PRO_VERB.search(sentence))
+    return (
+        short or opens_with_reference(sentence) or bool(_DEMONSTRATIVE.search(sentence) or _PRO_VERB.search(sentence))
+    )
 
 
 def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from rag import masthead
 from rag.junk import (
     BOILERPLATE,
+    CAPTION_LINE,
     CREDIT,
     END_MARKER,
     FURNITURE_LINE,
     INSTRUCTIONS,
     JS_START,
-    CAPTION_LINE,
     LEGAL_LINE,
     MARKUP,
     TRAILING_SOURCE,
@@ -161,7 +161,9 @@ class _Cleaner:
     def pieces(self, s: int, e: int) -> list[tuple[int, int]]:
         """The kept parts of one line, as raw offsets."""
         line = self.raw[s:e]
-        if LEGAL_LINE.match(line) or CAPTION_LINE.match(line):  # whole, for `furniture`: its credit is no piece of a sentence
+        if LEGAL_LINE.match(line) or CAPTION_LINE.match(
+            line
+        ):  # whole, for `furniture`: its credit is no piece of a sentence
             return [(s, e)]
         cuts: list[tuple[int, int, str]] = []
         js = JS_START.search(line)

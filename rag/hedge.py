@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from rag.embed import Embedder
-from rag.lang import detect
 from rag.ground import content_words, fold, same_word, words_not_in
+from rag.lang import detect
 from rag.names import name_words
 
 _FRAME = re.compile(

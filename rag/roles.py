@@ -235,7 +235,11 @@ def _authored(pred: Any, head: str, quote: str) -> bool:
     …" (corpus10). The document's noun is what the question's verb acts on, by stem."""
     if pred is None:
         return False
-    made = [ground.fold(c.lemma_.lower())[:5] for c in pred[0].children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN"]
+    made = [
+        ground.fold(c.lemma_.lower())[:5]
+        for c in pred[0].children
+        if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN"
+    ]
     folded = ground.fold(quote)
     return any(
         re.search(rf"\b{re.escape(stem)}\w*\s+(?:de|du|des|d')\s*[^,.;:«»]{{0,60}}?\b{re.escape(head)}\b", folded)

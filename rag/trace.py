@@ -195,7 +195,9 @@ def trace(
     )
 
 
-def _tries(sup: ground.Support, article: Article | None, claim_q: list[tuple[str, float, str]]) -> list[tuple[ground.Support, str]]:
+def _tries(
+    sup: ground.Support, article: Article | None, claim_q: list[tuple[str, float, str]]
+) -> list[tuple[ground.Support, str]]:
     """What is put to the judge for one candidate, as (quote, sentence read before it): the sentence;
     when it refers to the one before ("Son avocat, Me Antoine Lebrun, a annoncé …", "His lawyer said
     he would appeal."), the two sentences quoted together when one line holds them, else the sentence
@@ -209,7 +211,9 @@ def _tries(sup: ground.Support, article: Article | None, claim_q: list[tuple[str
     if len(wide) > 1:
         return [*out, (wide[1], "")]
     start = sup.citation().start
-    if article is None or not all(v in numbers(sup.text) | {x for _, x, _ in quantities(sup.text)} for _, v, _ in claim_q):
+    if article is None or not all(
+        v in numbers(sup.text) | {x for _, x, _ in quantities(sup.text)} for _, v, _ in claim_q
+    ):
         return out
     spans = [(a, b) for a, b in sentences(article.text[:start]) if b <= start]
     before = article.text[spans[-1][0] : spans[-1][1]].strip() if spans else ""

@@ -127,7 +127,10 @@ def test_the_outlet_is_read_from_its_own_line_a_footer_or_a_dateline_and_leaves_
         ("Incendie à Lyon\nReplay | Direct | Météo\nVALDORE TV\nVoir la vidéo ▶ 02:14\n" + BODY, "VALDORE TV"),
         ("Incendie à Lyon\nInfoFlash 24\nPublié le 06/06/2025\n" + BODY, "InfoFlash 24"),
         # corpus10: a byline dated in figures under the outlet's name is the byline, not the outlet
-        ("Incendie à Lyon\nLe Rhône Hebdo\nSociété | Logement\nPar Julie Vernet, le 12/01/2026\n" + BODY, "Le Rhône Hebdo"),
+        (
+            "Incendie à Lyon\nLe Rhône Hebdo\nSociété | Logement\nPar Julie Vernet, le 12/01/2026\n" + BODY,
+            "Le Rhône Hebdo",
+        ),
     ):
         c = clean(page)
         assert c.outlet == outlet, page

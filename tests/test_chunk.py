@@ -34,5 +34,7 @@ def test_a_sentence_that_names_again_or_says_le_fera_refers_back() -> None:
     assert refers_back("The 63-year-old was also fined €75,000 and ordered to pay damages to the families.")
     assert refers_back("Le sexagénaire devra aussi verser des dommages et intérêts aux familles des victimes.")
     assert refers_back("His lawyer said he would do so before the end of the month, according to the court.")
-    assert not refers_back("Le tribunal correctionnel de Montclar a condamné jeudi Gérard Vasseur à quatre ans de prison.")
+    assert not refers_back(
+        "Le tribunal correctionnel de Montclar a condamné jeudi Gérard Vasseur à quatre ans de prison."
+    )
     assert not refers_back("Le maire a fait voter le budget de la commune pour l'année prochaine en conseil.")
