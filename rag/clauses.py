@@ -59,14 +59,7 @@ def verb(tok: Any, places: bool = False) -> Any | None:
     head = tok.head
     if tok.dep_ in _ARGUMENT and verb_like(head):
         return head
-    # A modal's subject does what it modalises: "La SCI devra verser …" is the SCI paying (corpus10:
-    # "La SCI devrait réaliser les travaux" was not judged against it).
-    if tok.dep_ in ("nsubj", "nsubj:pass") and head.pos_ == "VERB" and head.lemma_.lower() in _MODAL:
-        return next((c for c in head.children if c.dep_ == "xcomp" and verb_like(c)), None)
     return None
-
-
-_MODAL = {"pouvoir", "devoir", "vouloir", "aller"}
 
 
 def verb_like(tok: Any) -> bool:

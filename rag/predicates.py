@@ -112,6 +112,9 @@ def _unplaced(mine: Any, name_arg: Any, verbs: list[Any], quote: Any) -> str | N
     return None
 
 
+_MODAL = {"pouvoir", "devoir", "vouloir", "aller"}
+
+
 def _asked(question: str) -> tuple[Any, Any] | None:
     """The predicate of the question's wh-word and that word: a verb ("Qui a fourni …", "Quel pays a
     fourni …") or a noun of something after "être" ("Qui est à l'origine des images …"). A bare-name answer ("La
@@ -125,6 +128,10 @@ def _asked(question: str) -> tuple[Any, Any] | None:
                 return verb, tok
             arg = clauses.argument(tok)
             head = arg.head
+            # what a modal modalises: "Quelle entreprise devait réaliser les travaux ?" asks who was to carry them out
+            done = next((c for c in head.children if c.dep_ == "xcomp" and clauses.verb_like(c)), None)
+            if arg.dep_ == "nsubj" and head.lemma_.lower() in _MODAL and done is not None:
+                return done, tok
             if head.i == arg.i:  # left unattached: "Quel média | est à la source des images …" (two roots)
                 head = next((t for t in tok.doc if t.dep_ == "ROOT" and t.i != arg.i), arg)
                 if head.pos_ == "VERB" and clauses.verb_like(head):
