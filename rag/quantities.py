@@ -89,6 +89,9 @@ def printed(text: str) -> list[tuple[str, str, float, str]]:
             continue
         qual = _qualifier(m.group("q"))
         words = m.group(0).strip()
+        if m.group("cur"):  # "€1.5 million in damages": the sign is the unit, the next word is not
+            scale = re.match(r"\s+(?:millions?|milliards?|billions?)\b", text[m.end("n") :], re.IGNORECASE)
+            words = text[m.start() : m.end("n") + (scale.end() if scale else 0)].strip()
         if not qual and _APPROXIMATE.search(m.group("n")):
             qual = "about"  # "une cinquantaine de pompiers" is not "50 pompiers"
             # and is printed so, not "cinquantaine de pompiers": the article's words in full

@@ -18,7 +18,6 @@ from rag.chunk import refers_back, sentences
 from rag.context import carried, resolve_days, resolve_nouns, spell_acronyms, spelled_out
 from rag.embed import Embedder
 from rag.figures import numbers
-from rag.lang import detect
 from rag.propositions import statements
 from rag.quantities import key_figures, quantities, restated
 from rag.stance import excluded, headline_unstated, identifying, judged, rare_names, stance
@@ -39,10 +38,6 @@ __all__ = [
 # How a claim is put to the verifier, whose prompt takes a question and a proposed answer.
 CLAIM_QUESTION = {"fr": "Que rapporte ce passage ?", "en": "What does this passage report?"}
 MIN_SCORE = 0.45  # supports() score (cosine + word overlap) under which a sentence is not about the claim
-# The same for a sentence in another language than the claim, which shares none of its words: only the
-# cosine counts (corpus10: the English wire's "… killed three people and injured six" 0.34 for "… trois
-# morts et cinq blessés"; its sentences on other facts 0.26 and under).
-MIN_SCORE_OTHER_LANGUAGE = 0.3
 LOOK_PER_ARTICLE = 5  # best sentences per article that code may rule out before its two candidates are found
 MAX_CALLS = 10  # verifier calls per trace (1-3.5 s each on 2 cores, by machine)
 
@@ -81,12 +76,7 @@ def trace(
     # enquête." is about "Le Bureau d'enquêtes et d'analyses a ouvert une enquête".
     short = spelled_out(claim, " ".join(dict.fromkeys(h.chunk.text for h in hits)))
     sought = f"{claim} ({', '.join(short)})" if short else claim
-    lang = detect(claim)
-    ranked = [
-        s
-        for s in ground.supports(question or "", sought, hits, embedder, False)
-        if s.score >= MIN_SCORE or (s.score >= MIN_SCORE_OTHER_LANGUAGE and detect(s.text) != lang)
-    ]
+    ranked = [s for s in ground.supports(question or "", sought, hits, embedder, False) if s.score >= MIN_SCORE]
     # A sentence printing one of the claim's figures goes first: among "La Corée du Nord a envoyé un
     # vaste arsenal" and "Elles représentent plus de 1 000 conteneurs", only the second can state it.
     # A headline after the body's sentences: "…, sept blessés légers" says it, "Sept personnes ont été

@@ -72,11 +72,20 @@ def drifts(claim: str, appearances: Sequence[Appearance]) -> tuple[Drift, ...]:
                 f for f in figures if f[2] == value and is_date(f[3]) == is_date(unit)
             ]
             if same:  # the claim's own figure first, if printed: "11h02 : … posé à 10h47" says 10h47
-                text, qual, v, _ = min(same, key=lambda f: (f[2], f[1]) != (value, anchor_qual))
+                # else the nearest in size: "fined €75,000 and ordered … to pay €1.5 million" gives
+                # "€1.5 million" for "1,2 million d'euros" of damages (corpus10), not the first euros
+                text, qual, v, _ = min(same, key=lambda f: ((f[2], f[1]) != (value, anchor_qual), _apart(f[2], value)))
                 versions.setdefault((qual, v), (text, []))[1].append(a.article_id)
         if len(versions) > 1:
             out.append(Drift(tuple((t, tuple(dict.fromkeys(ids))) for t, ids in versions.values())))
     return tuple(out)
+
+
+def _apart(a: float, b: float) -> float:
+    """How many times one figure is the other: 1.25 for 1,2 and 1,5 million, 16 for 1,2 million and 75 000."""
+    if a <= 0 or b <= 0:
+        return abs(a - b)
+    return max(a, b) / min(a, b)
 
 
 def _interval(date: str | None) -> tuple[str, str]:

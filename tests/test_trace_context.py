@@ -281,24 +281,3 @@ def test_a_sentence_that_names_someone_again_is_read_after_the_paragraph_before(
     judge.yes.add((f"{before} {sexa}", money))
     bot.trace(money)
     assert not any(p.endswith(sexa) and (before in p or said in p) for p, _ in judge.asked), judge.asked
-
-
-def test_a_sentence_in_another_language_is_a_candidate_on_meaning_alone(tmp_path, monkeypatch) -> None:  # noqa: ANN001
-    """corpus10's English wire shares no word with a French claim, so the overlap half of the score is
-    lost: "… that killed three people and injured six …" scored 0.34 against the 0.45 floor."""
-    from rag import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    said = (
-        "A French court on Thursday sentenced landlord Gérard Vasseur to four years in prison over the collapse "
-        "of his building in Montclar that killed three people and injured six in February 2022."
-    )
-    (corpus / "wire.txt").write_text(f"Landlord jailed in Montclar\n{said}\n", encoding="utf-8")
-    bot = Assistant.open(data_dir=tmp_path / "data", llm="fake:extractive", embedder="usem:multilingual-v3")
-    bot.ingest(corpus)
-    claim = "L'effondrement de l'immeuble a fait trois morts."
-    judge = _Scripted({(said, claim)})
-    monkeypatch.setattr(Assistant, "verifier", property(lambda self: judge))
-    (app,) = bot.trace(claim).appearances
-    assert app.quote == said

@@ -109,3 +109,22 @@ def test_a_currency_sign_is_the_unit_it_counts() -> None:
     assert counted(wire) == [(75000.0, "euros")]
     assert miscounted("Il devra payer une amende de 75 000 euros.", wire, get_embedder("usem:multilingual-v3")) == []
     assert miscounted("75 000 personnes ont été évacuées.", wire, get_embedder("usem:multilingual-v3"))
+
+
+def test_a_drift_pairs_the_figure_nearest_in_size() -> None:
+    # corpus10: "fined €75,000 and ordered … to pay €1.5 million in damages" was paired with "1,2 million
+    # d'euros" of damages by its first euros figure, the fine
+    from rag.versions import Appearance, drifts
+
+    def seen(aid: str, quote: str) -> Appearance:
+        return Appearance(aid, "", "2026-10-08", None, quote, 0, 1, 0, 1, "drift", 0.5, ())
+
+    claim = "Le tribunal a accordé 1,2 million d'euros de dommages et intérêts aux parties civiles."
+    found = drifts(
+        claim,
+        [
+            seen("a", "Le tribunal a condamné la SCI à verser 1,2 million d'euros de dommages et intérêts."),
+            seen("e", "He was also fined €75,000 and ordered to pay €1.5 million in damages to the families."),
+        ],
+    )
+    assert [d.versions for d in found] == [(("1,2 million d'euros", ("a",)), ("€1.5 million", ("e",)))]
