@@ -161,9 +161,8 @@ class _Cleaner:
     def pieces(self, s: int, e: int) -> list[tuple[int, int]]:
         """The kept parts of one line, as raw offsets."""
         line = self.raw[s:e]
-        if LEGAL_LINE.match(line) or CAPTION_LINE.match(
-            line
-        ):  # whole, for `furniture`: its credit is no piece of a sentence
+        # whole, for `furniture`: a footer's or a caption's credit is no piece of a sentence
+        if LEGAL_LINE.match(line) or CAPTION_LINE.match(line):
             return [(s, e)]
         cuts: list[tuple[int, int, str]] = []
         js = JS_START.search(line)

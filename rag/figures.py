@@ -96,11 +96,11 @@ def counted(text: str) -> list[tuple[float, str]]:
         if 1900 <= v <= 2100 and not re.search(r"\s", m.group("n")):  # a year, as printed
             continue
         # "€75,000 and ordered" counts euros, as "75 000 euros" does
-        out.append((v, _CURRENCY_NAMES[m.group("cur")] if m.group("cur") else m.group("what")))
+        out.append((v, CURRENCY_NAMES[m.group("cur")] if m.group("cur") else m.group("what")))
     return out
 
 
-_CURRENCY_NAMES = {"€": "euros", "$": "dollars", "£": "livres"}
+CURRENCY_NAMES = {"€": "euros", "$": "dollars", "£": "livres"}  # the unit a sign counts
 
 
 def heads(what: str) -> list[str]:

@@ -211,8 +211,7 @@ def other_level(question: str, quote: str) -> str | None:
 # immobilier" given, and shown as proved, for "Who is the landlord's lawyer?").
 _RELATIONAL = _word_groups("avocat avocate avocats avocates lawyer lawyers attorney attorneys")[0]
 _WHOSE = re.compile(
-    r"\b(?:(?P<fr>avocate?s?)\s+(?:de|du|des|d['’])|(?:the\s+)?[\w-]+['’]s\s+(?P<en>lawyers?|attorneys?)|"
-    r"(?P<en2>lawyers?|attorneys?)\s+(?:of|for)\b)",
+    r"\b(?:avocate?s?\s+(?:de|du|des|d['’])|[\w-]+['’]s\s+(?:lawyers?|attorneys?)|(?:lawyers?|attorneys?)\s+(?:of|for)\b)",
     re.IGNORECASE,
 )
 _OWNER_BEFORE = re.compile(r"(?:\b(?:son|sa|ses|leur|leurs|his|her|their|its)|['’]s)\s+$", re.IGNORECASE)

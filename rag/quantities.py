@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rag import ground
-from rag.figures import numbers
+from rag.figures import CURRENCY_NAMES, numbers
 from rag.numerals import ET_UN, JOIN, PRINTED_WORDS
 
 __all__ = [
@@ -97,12 +97,13 @@ def printed(text: str) -> list[tuple[str, str, float, str]]:
             # and is printed so, not "cinquantaine de pompiers": the article's words in full
             article = re.search(r"\b[Uu]ne\s+$", text[: m.start()])
             words = (article.group(0) if article else "") + words
-        unit = m.group("pc") or _CURRENCY.get(m.group("cur") or "") or _unit(m.group("unit") or "")
+        unit = (
+            m.group("pc")
+            or (_unit(CURRENCY_NAMES[m.group("cur")]) if m.group("cur") else "")
+            or _unit(m.group("unit") or "")
+        )
         found.append((m.start(), words, qual, max(values), unit))
     return [f[1:] for f in sorted(found)]
-
-
-_CURRENCY = {"€": "euros", "$": "dolla", "£": "livre"}  # as `_unit` stems "euros", "dollars", "livres"
 
 
 def _qualifier(words: str | None) -> str:
