@@ -97,11 +97,7 @@ def printed(text: str) -> list[tuple[str, str, float, str]]:
             # and is printed so, not "cinquantaine de pompiers": the article's words in full
             article = re.search(r"\b[Uu]ne\s+$", text[: m.start()])
             words = (article.group(0) if article else "") + words
-        unit = (
-            m.group("pc")
-            or (_unit(CURRENCY_NAMES[m.group("cur")]) if m.group("cur") else "")
-            or _unit(m.group("unit") or "")
-        )
+        unit = m.group("pc") or _unit(CURRENCY_NAMES.get(m.group("cur") or "", m.group("unit") or ""))
         found.append((m.start(), words, qual, max(values), unit))
     return [f[1:] for f in sorted(found)]
 
