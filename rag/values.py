@@ -62,6 +62,11 @@ _NOUN_END = re.compile(r"(?:ation|ition|ction|tion|sion|ment|ture|age|ance|ence|
 _TIME_PREP = {"après", "avant", "depuis", "dès", "lors"}
 _SCALE = re.compile(r"(?:millions?|milliards?|billions?|trillions?|mille|thousands?)$", re.IGNORECASE)
 # A year as printed ("1991", not "2 431"): in a count question's answer, a date, not the count.
+# A number printed in digit groups ("75 000"): the parser gives each group a token of its own.
+_GROUPED = re.compile(r"\d{1,3}(?:[\s\u202f\u00a0]\d{3})+(?![\d,.]\d)")
+# Verbs of saying that also sentence ("condamné à 75 000 euros d'amende"): with "à" and a value,
+# an action done to their object, not words.
+_SENTENCING = {"condamner", "sentence"}
 _YEAR = re.compile(r"(?<![\d.,])(?<!\d[\s\u202f\u00a0])(1[5-9]\d\d|20\d\d)(?![\d.,]|[\s\u202f\u00a0]\d{3})")
 
 
@@ -212,33 +217,49 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
     refs = references(question)
     reference = str(refs[0].text) if refs else None
     out = []
+    read_to = 0  # the end of a number read in groups: its later groups are not numbers of their own
     for tok in quote_doc:
+        if tok.idx < read_to:
+            continue
         if ground.fold(tok.text.lower()) in days:
             printed = tok.text
         elif not (tok.like_num or ground.fold(tok.text) in figures.CARDINAL_WORDS):
             continue
         else:
-            printed = tok.text
+            grouped = _GROUPED.match(quote, tok.idx)
+            printed = grouped.group(0) if grouped else tok.text
+            read_to = grouped.end() if grouped else read_to
+        number = printed  # as the judge is shown it: "75 000", "3" (of "3 millions")
         # "3 millions": the value is the number with its scale word.
-        if tok.i + 1 < len(quote_doc) and _SCALE.match(quote_doc[tok.i + 1].text):
-            printed = f"{tok.text} {quote_doc[tok.i + 1].text}"
+        after = next((t for t in quote_doc[tok.i + 1 :] if t.idx >= max(read_to, tok.idx + 1)), None)
+        if after is not None and _SCALE.match(after.text):
+            printed = f"{printed} {after.text}"
         if not values & figures.numbers(printed) and ground.fold(printed.lower()) not in days:
             continue
-        noun = tok.head if tok.dep_ == "nummod" else None
+        # The noun it counts: "deux fois" (nummod); the parser makes digit groups determiners ("1 000 conteneurs").
+        noun = tok.head if tok.dep_ in ("nummod", "det") else None
         if noun is not None and any(ground.same_word(c, ground.fold(noun.text), 5) for c in counted):
             return None  # the question's own noun, counted
         head, path = clauses.clause(tok)
         if head.pos_ != "VERB" and reference:
             # "1999 : La Part des anges" ties the year to nothing the question could ask after the
             # album's release ("… reçu la Victoire … après la sortie de La Part des anges ?").
-            out.append(Misplaced(tok.text, " ".join(quote.split())[:80], asked[0], reference))
+            out.append(Misplaced(number, " ".join(quote.split())[:80], asked[0], reference))
             continue
-        if head.pos_ != "VERB" or not clauses.verb_like(head) or clauses.said(head.lemma_.lower()):
+        if head.pos_ != "VERB" or not clauses.verb_like(head) or (clauses.said(head.lemma_.lower()) and not _sentenced(head)):
             return None  # under no verb, a light one, or one of saying: not judged
         if _same(asked[1], head, path):
             return None
-        out.append(Misplaced(tok.text, _phrase(head), asked[0], _event_named(head.lemma_, refs)))
+        out.append(Misplaced(number, _phrase(head), asked[0], _event_named(head.lemma_, refs)))
     return out or None
+
+
+def _sentenced(verb: Any) -> bool:
+    """A verb of sentencing with what it sentences to: "condamné à 75 000 euros d'amende"."""
+    return ground.fold(verb.lemma_.lower()) in _SENTENCING and any(
+        c.dep_.startswith("obl") and any(g.dep_ == "case" and g.lower_ in ("à", "a") for g in c.children)
+        for c in verb.children
+    )
 
 
 def value_unstated(question: str, answer: str, quote: str, verifier: Verifier) -> tuple[str | None, int]:

@@ -157,6 +157,22 @@ def test_a_value_with_its_scale_word_is_found_under_its_verb() -> None:
     assert misplaced("Combien les pirates réclament-ils ?", "3 millions de dollars", quote) is None
 
 
+def test_a_number_printed_in_digit_groups_is_read_whole_and_a_sentence_is_an_action() -> None:
+    # corpus10: "75 000 euros" for what the landlord spent on works, over his fine. The parser gives
+    # "75" and "000" apart (neither is the answer's 75 000), and "condamné" is also a verb of saying
+    # ("X a condamné l'attaque"): with "à" and a value it sentences, so the judge is asked.
+    q = "Combien Gérard Vasseur a-t-il dépensé en travaux avant l'effondrement ?"
+    fine = "Il a également été condamné à 75 000 euros d'amende."
+    assert misplaced(q, "75 000 euros", fine) == [
+        Misplaced("75 000", "a également été condamné à 75 000 euros d'amende", "dépensé")
+    ]
+    assert misplaced(q, "75 000 euros", "Il a dépensé 75 000 euros en travaux.") is None
+    assert misplaced("À combien d'amende a-t-il été condamné ?", "75 000 euros", fine) is None
+    # Words of saying stay unjudged: what an estimate gives is the estimated thing's.
+    estimate = "Le maire a estimé à 1 400 000 euros les recettes fiscales de la commune."
+    assert misplaced("Combien l'usine rapporte-t-elle à la commune ?", "1 400 000 euros", estimate) is None
+
+
 def test_a_clause_of_another_action_does_not_answer_when_the_asked_one_happened() -> None:
     from rag.answer_values import answer_other_action
 
