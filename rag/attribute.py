@@ -135,8 +135,16 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
             # A passive's subject is what was said, not who said it ("Le coût … était estimé à 180 000
             # euros, selon l'expertise"): only its agent is a source.
             passive = any(c.dep_ == "aux:pass" for c in tok.children)
-            subjects = [c for c in tok.children if c.dep_ == "obl:agent" or (c.dep_ == "nsubj" and not passive)]
-            if not subjects and _incise(doc, tok):
+            incise = _incise(doc, tok)
+            subjects = [
+                c
+                for c in tok.children
+                if c.dep_ == "obl:agent" or (c.dep_ == "nsubj" and not passive)
+                # A word of the quote is never who said it (« C'est une décision difficile … », a déclaré
+                # à l'ANP Julia Brandt: the parser hung "décision" there).
+                if not _quoted(doc, c)
+            ]
+            if not subjects and incise:
                 # "« … », a déclaré au Post Jack Watling": the inverted speaker is parsed as an object
                 # ("…, a indiqué la préfecture du Rhône": a common noun too, but not "la semaine dernière")
                 subjects = [
@@ -148,6 +156,10 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
                     and c.pos_ in ("PROPN", "NOUN")
                     and c.lemma_ not in TIME_WORDS
                 ]
+                # "a déclaré à l'ANP Julia Brandt": the name hung from the verb's other argument.
+                named = next((e for e in doc.ents if e.label_ in ("PER", "ORG") and e.start > tok.i), None)
+                if not subjects and named is not None and "«" not in doc[tok.i : named.start].text:
+                    subjects = [named.root]
             # "…, a-t-il déclaré": the parser leaves the inverted pronoun without a subject arc
             inverted = any(re.search(r"(?:^|-)(?:il|elle)$", t.lower_) for t in doc[max(0, tok.i - 2) : tok.i])
             if not subjects and inverted and person is not None:
@@ -160,6 +172,12 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
                     found.append(Attribution(person.source, person.start, person.end, _cue(doc, tok, child), "person"))
             _agent(found, doc, tok, offset)
     return found
+
+
+def _quoted(doc: Any, tok: Any) -> bool:
+    """`tok` stands between guillemets: more « than » before it."""
+    before = doc[: tok.i].text
+    return before.count("«") > before.count("»")
 
 
 def _incise(doc: Any, verb: Any) -> bool:

@@ -11,6 +11,8 @@ CUE_VERBS = {
     "publier", "écrire", "souligner", "ajouter", "préciser", "confirmer", "révéler", "assurer", "avertir",
     "juger", "considérer", "démentir", "nier", "reconnaître", "conclure", "signaler", "noter", "observer",
     "obtenir", "prévenir", "insister", "raconter", "témoigner", "alerter", "analyser",
+    # Reasons given are said too: "le groupe justifie sa décision par « … »", "invoque une chute de …".
+    "justifier", "invoquer", "argue",
     "say", "tell", "report", "state", "claim", "write", "announce", "accuse", "confirm", "reveal", "obtain",
 }  # fmt: skip
 # Verbs that report speech only in an incise after a quote or a comma ("», lance Gérard Paillot", ",
@@ -29,7 +31,7 @@ CUE_TEXT = re.compile(
     r"soulign|ajout|précis|confirm|révél|assur|avert|jug|consid|dément|ni[ée]|reconn|conclu|signal|not[ée]|observ|"
     r"obten|prévien|insist|racont|témoign|alert|analys|said|says|told|report|stat|claim|wr[io]te|announc|"
     r"obtain|reveal|lanc|confi|souffl|gliss|poursui|résum|déplor|regrett|répon|comment|rappel|martèl|reprend|repris|"
-    r"détaill|admet|admis|dénon|plaid|tempêt|ironis|inquièt|inquiét|agac|indign|étonn|réag)",
+    r"détaill|admet|admis|dénon|plaid|tempêt|ironis|inquièt|inquiét|agac|indign|étonn|réag|justifi|invoqu|argu)",
     re.IGNORECASE,
 )
 

@@ -97,9 +97,19 @@ def printed(text: str) -> list[tuple[str, str, float, str]]:
             # and is printed so, not "cinquantaine de pompiers": the article's words in full
             article = re.search(r"\b[Uu]ne\s+$", text[: m.start()])
             words = (article.group(0) if article else "") + words
-        unit = m.group("pc") or _unit(CURRENCY_NAMES.get(m.group("cur") or "", m.group("unit") or ""))
+        noun = m.group("unit") or ""
+        # "286 des 311 postes", "two of the five ships": a part of a whole counts what the whole does.
+        whole = _WHOLE.match(text, m.end()) if noun.lower() in _OF_WHOLE else None
+        part = _QUANTITY.match(text, whole.end()) if whole else None
+        if part and part.group("unit"):
+            noun = part.group("unit")
+        unit = m.group("pc") or _unit(CURRENCY_NAMES.get(m.group("cur") or "", noun))
         found.append((m.start(), words, qual, max(values), unit))
     return [f[1:] for f in sorted(found)]
+
+
+_OF_WHOLE = {"des", "sur", "the"}  # "286 des 311 postes", "286 sur 311", "two of the five" ("of" is read before)
+_WHOLE = re.compile(r"\s+(?=\d|[^\W\d_]+\s)")
 
 
 def _qualifier(words: str | None) -> str:

@@ -19,7 +19,7 @@ from rag.context import carried, resolve_days, resolve_nouns, spell_acronyms, sp
 from rag.embed import Embedder
 from rag.figures import numbers
 from rag.propositions import statements
-from rag.quantities import key_figures, quantities, restated
+from rag.quantities import key_figures, quantities, restated, same_unit
 from rag.stance import excluded, headline_unstated, identifying, judged, rare_names, stance
 from rag.types import Article, Citation, Hit
 from rag.verify import Verifier
@@ -38,6 +38,7 @@ __all__ = [
 # How a claim is put to the verifier, whose prompt takes a question and a proposed answer.
 CLAIM_QUESTION = {"fr": "Que rapporte ce passage ?", "en": "What does this passage report?"}
 MIN_SCORE = 0.45  # supports() score (cosine + word overlap) under which a sentence is not about the claim
+MIN_SCORE_COUNTED = 0.25  # the same, for a sentence that prints a claim's figure with its noun
 LOOK_PER_ARTICLE = 5  # best sentences per article that code may rule out before its two candidates are found
 MAX_CALLS = 10  # verifier calls per trace (1-3.5 s each on 2 cores, by machine)
 
@@ -76,7 +77,14 @@ def trace(
     # enquête." is about "Le Bureau d'enquêtes et d'analyses a ouvert une enquête".
     short = spelled_out(claim, " ".join(dict.fromkeys(h.chunk.text for h in hits)))
     sought = f"{claim} ({', '.join(short)})" if short else claim
-    ranked = [s for s in ground.supports(question or "", sought, hits, embedder, False) if s.score >= MIN_SCORE]
+    claim_q = quantities(claim)
+    # A sentence that counts the claim's thing with its figure ("Au total, 286 postes seront supprimés
+    # …, a indiqué la direction") may leave every name to its article and score low as a whole.
+    ranked = [
+        s
+        for s in ground.supports(question or "", sought, hits, embedder, False)
+        if s.score >= MIN_SCORE or (s.score >= MIN_SCORE_COUNTED and _counts_as_claim(claim_q, s.text))
+    ]
     # A sentence printing one of the claim's figures goes first: among "La Corée du Nord a envoyé un
     # vaste arsenal" and "Elles représentent plus de 1 000 conteneurs", only the second can state it.
     # A headline after the body's sentences: "…, sept blessés légers" says it, "Sept personnes ont été
@@ -90,7 +98,6 @@ def trace(
             -s.score,
         )
     )
-    claim_q = quantities(claim)
     rare = rare_names(claim, hits)
     named = identifying(claim, rare)
 
@@ -183,6 +190,11 @@ def trace(
         None if ordered else "no article in the store states this claim",
         {"trace_s": time.perf_counter() - t0, "verifier_calls": float(calls)},
     )
+
+
+def _counts_as_claim(claim_q: list[tuple[str, float, str]], text: str) -> bool:
+    """`text` prints one of the claim's figures counting the same thing ("286 postes")."""
+    return any(v == w and u and same_unit(u, x) for _, v, u in claim_q for _, w, x in quantities(text))
 
 
 def _tries(

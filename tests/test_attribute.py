@@ -220,3 +220,23 @@ def test_corpus10_speakers_after_a_clitic_before_a_subject_and_no_passive_subjec
     ]
     assert found("Le ministre a réagi à la décision du tribunal en convoquant les élus.") == []
     assert found("Les images ont été obtenues pour la première fois par le Washington Post.")[0][0] == "Washington Post"
+
+
+def test_corpus11_an_incise_speaker_after_an_indirect_object_and_reasons_given() -> None:
+    # The parser hung a word of the quote as the subject ("décision"), and the speaker from "l'ANP":
+    # the source was the quote itself. An incise's speaker follows its verb.
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(a.source, a.cue) for s in attribute(text) for a in s.sources]
+
+    assert found(
+        "« C'est une décision difficile mais nécessaire pour assurer l'avenir de Brévalle », "
+        "a déclaré à l'ANP Julia Brandt, porte-parole du groupe."
+    ) == [("Julia Brandt", "a déclaré")]
+    assert found("« Le feu est maîtrisé », a indiqué la semaine dernière la préfecture.") == [
+        ("la préfecture", "a indiqué")
+    ]
+    # A reason given is said: "le groupe justifie sa décision par « … »", "invoque une chute de …".
+    assert found("Dans un communiqué, le groupe justifie sa décision par « une baisse de 40 % des commandes ».") == [
+        ("le groupe", "justifie")
+    ]
+    assert found("Le groupe invoque une chute de près de 40 % des commandes depuis 2022.") == [("Le groupe", "invoque")]

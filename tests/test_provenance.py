@@ -40,6 +40,10 @@ def test_quantities_keep_the_qualifier_and_the_counted_noun() -> None:
     assert quantities("6,5 millions d'euros") == [("", 6.5e6, "euros")]
     assert quantities("Plus de 80 % des échantillons") == [("more", 80.0, "%")]
     assert quantities("le vol AL7412") == []  # a code's digits count nothing
+    # a part of a whole counts what the whole counts (corpus11 read "286 des 311 postes" as 286 "des")
+    assert quantities("286 des 311 postes") == [("", 286.0, "poste"), ("", 311.0, "poste")]
+    assert quantities("deux des cinq navires") == [("", 2.0, "navir"), ("", 5.0, "navir")]
+    assert quantities("20 des maisons") == [("", 20.0, "des")]  # no whole counted: as before
 
 
 def test_a_drift_of_a_decimal_figure_is_found_whole() -> None:

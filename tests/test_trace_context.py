@@ -281,3 +281,26 @@ def test_a_sentence_that_names_someone_again_is_read_after_the_paragraph_before(
     judge.yes.add((f"{before} {sexa}", money))
     bot.trace(money)
     assert not any(p.endswith(sexa) and (before in p or said in p) for p, _ in judge.asked), judge.asked
+
+
+def test_a_sentence_counting_the_claims_thing_with_its_figure_is_judged_though_it_names_nothing() -> None:
+    from rag.embed import get_embedder
+    from rag.trace import trace
+    from rag.types import Article, Chunk, Hit
+
+    # corpus11: the wire's "Au total, 286 postes seront supprimés …, a indiqué la direction" leaves the
+    # company and the town to its headline and scored 0.32 against the claim: never judged.
+    text = (
+        "Eure : le fabricant de radiateurs Brévalle annonce la fermeture de son usine de Saint-Aubin-sur-Risle\n"
+        "Le fabricant a annoncé mardi la fermeture de son usine, qui emploie 311 salariés.\n"
+        "Au total, 286 postes seront supprimés dans le cadre d'un plan de sauvegarde de l'emploi, a indiqué la "
+        "direction lors d'un comité social et économique extraordinaire.\n"
+        "La production sera regroupée sur le site d'Opole, en Pologne."
+    )
+    title = text.split("\n")[0]
+    art = Article("b", title, text, "b.txt", "h", "2026-11-17")
+    hits = [Hit(Chunk("b#0", "b", text, 0, len(text), "h"), 1.0)]
+    claim = "Brévalle va supprimer 286 postes dans son usine de Saint-Aubin-sur-Risle."
+    judge = _Scripted(set())
+    trace(claim, None, hits, {"b": art}, get_embedder("usem:multilingual-v3"), judge, "fr")
+    assert any(p.startswith("Au total, 286 postes") for p, _ in judge.asked)
