@@ -72,14 +72,20 @@ _RELATIVE = re.compile(r",\s*(?:qui|dont|que)\b[^,.;«»]{3,120},")
 
 def attribute(text: str) -> tuple[SentenceSources, ...]:
     """The attributed sentences of an article's cleaned text, in order (sentences with no source left out)."""
-    spans = [(s, e) for s, e in sentences(text) if CUE_TEXT.search(text[s:e])]
+    every = sentences(text)
+    spans = [(s, e) for s, e in every if CUE_TEXT.search(text[s:e])]
     if not spans:
         return ()
     nlp = _pipeline()
     out: list[SentenceSources] = []
     for (s, e), doc in zip(spans, nlp.pipe([text[s:e] for s, e in spans], batch_size=32), strict=True):
-        # "…, a-t-il déclaré": the pronoun is the person the previous attributed sentence named.
+        # "…, a-t-il déclaré": the pronoun is the person the previous attributed sentence named, or one
+        # a sentence since then of the same line has as its subject ("Le maire, Patrick Delaunay, est
+        # venu soutenir les grévistes. « … », a-t-il déclaré.").
         person = next((a for x in reversed(out[-2:]) for a in x.sources if a.kind == "person"), None)
+        if _PRONOUN.search(text[s:e]):
+            since = [(a, b) for a, b in every if b <= s and a >= max(out[-1].end if out else 0, text.rfind("\n", 0, s))]
+            person = _subject_person(nlp, text, since[-2:]) or person
         found = _sources(doc, s, person)
         # "…, selon la même source": the source the previous attributed sentence named, as for a pronoun
         if out:
@@ -98,6 +104,7 @@ def attribute(text: str) -> tuple[SentenceSources, ...]:
             assert text[a.start : a.end] == a.source
         if found:
             out.append(SentenceSources(s, e, tuple(found)))
+    out = _quotes_opened(text, every, out)
     # "Kirby a ajouté" after "John Kirby, a déclaré": the surname alone is that person, whatever NER said
     surnames = {a.source.split()[-1] for x in out for a in x.sources if a.kind == "person"}
     return tuple(
@@ -108,6 +115,42 @@ def attribute(text: str) -> tuple[SentenceSources, ...]:
         )  # fmt: skip
         for x in out
     )
+
+
+_PRONOUN = re.compile(r"-(?:t-)?(?:il|elle)\b", re.IGNORECASE)
+
+
+def _subject_person(nlp: Any, text: str, spans: Sequence[tuple[int, int]]) -> Attribution | None:
+    """The person the nearest of `spans` names as its subject (in it or in apposition to it)."""
+    for a, b in reversed(spans):
+        doc = nlp(text[a:b])
+        subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT"]
+        inside = {t.i for subj in subjects for t in subj.subtree}
+        named = [e for e in doc.ents if e.label_ == "PER" and e.start in inside]
+        if named:
+            e = named[0]
+            return Attribution(e.text, a + e.start_char, a + e.end_char, "", "person")
+    return None
+
+
+def _quotes_opened(text: str, every: Sequence[tuple[int, int]], out: list[SentenceSources]) -> list[SentenceSources]:
+    """A sentence that opens a quotation closed in a later attributed one is that speaker's too:
+    "« Brévalle, c'est 1,4 million d'euros … pour la commune. On ne se laissera pas faire », a-t-il
+    déclaré." (up to two sentences on, in the same line)."""
+    known = {x.start: x for x in out}
+    added = []
+    for i, (s, e) in enumerate(every):
+        if s in known or text[s:e].count("«") <= text[s:e].count("»"):
+            continue
+        for a, b in every[i + 1 : i + 3]:
+            if "\n" in text[s:a] or "«" in text[a:b].split("»")[0]:
+                break
+            if "»" in text[a:b]:
+                closing = known.get(a)
+                if closing is not None:
+                    added.append(SentenceSources(s, e, closing.sources))
+                break
+    return sorted(out + added, key=lambda x: x.start)
 
 
 _SAME_SOURCE = re.compile(r"(?:la |de )?(?:même|meme) source|(?:the )?same source", re.IGNORECASE)
@@ -129,8 +172,11 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
                 head = tok.head.head
             cue = doc[tok.i - 1 : tok.i + 1].text if tok.lower_ == "après" else tok.text
             _add(found, doc, head, cue, offset, False)
-        elif tok.pos_ in ("VERB", "AUX") and (
-            tok.lemma_.lower() in CUE_VERBS or (tok.lemma_.lower() in INCISE_VERBS and _incise(doc, tok))
+        elif (
+            tok.pos_ in ("VERB", "AUX")
+            and (tok.lemma_.lower() in CUE_VERBS or (tok.lemma_.lower() in INCISE_VERBS and _incise(doc, tok)))
+            and not _negated(tok)
+            and not _yields(tok)
         ):
             # A passive's subject is what was said, not who said it ("Le coût … était estimé à 180 000
             # euros, selon l'expertise"): only its agent is a source.
@@ -172,6 +218,22 @@ def _sources(doc: Any, offset: int, person: Attribution | None = None) -> list[A
                     found.append(Attribution(person.source, person.start, person.end, _cue(doc, tok, child), "person"))
             _agent(found, doc, tok, offset)
     return found
+
+
+_NEGATION = {"ne", "n'", "n’", "pas", "rien", "jamais", "not", "never"}
+
+
+def _negated(verb: Any) -> bool:
+    """ "La direction ne nous a rien dit": a source of nothing it said."""
+    near = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any(c.lower_ in _NEGATION for t in near for c in t.children)
+
+
+def _yields(verb: Any) -> bool:
+    """ "l'usine rapporte 1,5 million d'euros": "rapporter" an amount earns it, it does not report."""
+    return verb.lemma_.lower() == "rapporter" and any(
+        c.dep_ == "obj" and (c.like_num or any(n.dep_ == "nummod" for n in c.children)) for c in verb.children
+    )
 
 
 def _quoted(doc: Any, tok: Any) -> bool:
@@ -247,6 +309,10 @@ def _add(
         ]
         if named:
             span = named[-1]
+    else:
+        # "selon le maire, Patrick Delaunay": the person the office names, set after it by a comma
+        named = [e for e in doc.ents if e.label_ == "PER" and e.root.head.i == head.i and e.root.dep_ == "appos"]
+        span = named[0] if named and head.pos_ == "NOUN" else span
     ents = [e for e in doc.ents if e.start < span.end and e.end > span.start]
     kind = _KINDS.get(ents[0].label_, "other") if ents else "other"
     if head.pos_ == "NOUN" and holds_office(head.text):

@@ -240,3 +240,27 @@ def test_corpus11_an_incise_speaker_after_an_indirect_object_and_reasons_given()
         ("le groupe", "justifie")
     ]
     assert found("Le groupe invoque une chute de près de 40 % des commandes depuis 2022.") == [("Le groupe", "invoque")]
+
+
+def test_corpus11_pronoun_speaker_quotation_over_sentences_and_words_that_are_not_speech() -> None:
+    def found(text: str) -> list[tuple[str, str, str]]:
+        return [(text[s.start : s.end][:12], a.source, a.cue) for s in attribute(text) for a in s.sources]
+
+    # "a-t-il déclaré" after a sentence whose subject names the mayor: the mayor, not the minister an
+    # earlier attributed sentence named; the quotation's first sentence is his too.
+    blog = (
+        "16h15 — Le ministre de l'Industrie, Olivier Ternant, a réagi sur X : « Je recevrai la direction. »\n"
+        "14h05 — Le maire, Patrick Delaunay, est venu soutenir les grévistes. « Brévalle, c'est 1,4 million "
+        "d'euros par an pour la commune. On ne se laissera pas faire », a-t-il déclaré."
+    )
+    assert found(blog)[1:] == [
+        ("« Brévalle, ", "Patrick Delaunay", "a-t-il déclaré"),
+        ("On ne se lai", "Patrick Delaunay", "a-t-il déclaré"),
+    ]
+    # "selon le maire, Patrick Delaunay": the person; "rapporte 1,5 million" earns, it does not report
+    assert [x[1:] for x in found("L'usine rapporte 1,5 million d'euros par an, selon le maire, Patrick Delaunay.")] == [
+        ("Patrick Delaunay", "selon")
+    ]
+    # a negated saying attributes nothing
+    assert found("La direction ne nous a rien dit avant le CSE de mardi.") == []
+    assert [x[1:] for x in found("Le Post a rapporté que 12 navires étaient partis.")] == [("Le Post", "a rapporté")]
