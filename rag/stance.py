@@ -98,6 +98,11 @@ def excluded(
     # version of "La Chine a livré des obus à la Russie" (rag.predicates, as for answers).
     if predicates.action_unstated(question or "", claim, quote):
         return True
+    # A claim that says what something is ("la fermeture est une décision difficile mais nécessaire")
+    # is stated only where that is printed, as for a headline: the judge took "Kessler a confirmé la
+    # fermeture" for it (0.72).
+    if not question and _copular(claim) and headline_unstated(claim, quote):
+        return True
     if question:
         return bool(unknown_names(claim, [quote, question], embedder))
     # Who does what to whom must be printed (or named otherwise: "Pyongyang", "la RPDC"): "la Corée
@@ -129,6 +134,13 @@ def headline_unstated(claim: str, headline: str) -> bool:
 
 
 _MODAL = {"pouvoir", "devoir", "aller", "sembler", "paraître", "falloir", "vouloir"}
+
+
+def _copular(claim: str) -> bool:
+    """The claim's main predicate is a noun or an adjective after "être" ("… est une décision …")."""
+    from rag.attribute import parse  # lazy: spaCy
+
+    return any(t.dep_ == "ROOT" and t.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "cop" for c in t.children) for t in parse(claim))
 
 
 def _same_word(a: Any, b: Any) -> bool:

@@ -91,3 +91,17 @@ def test_a_version_with_the_claims_rare_names_spelled_otherwise_is_a_drift() -> 
     )
     sourced = "Selon le RUSI, les navires transportaient les conteneurs de Rajin à Dunai."
     assert identifying(sourced, ["rusi", "rajin", "dunai"]) == ["rajin", "dunai"]
+
+
+def test_a_claim_of_what_something_is_needs_that_printed() -> None:
+    from rag.embed import get_embedder
+    from rag.stance import excluded
+
+    # corpus11: the judge took "Kessler a confirmé la fermeture" (0.72) for "la fermeture est une
+    # décision difficile mais nécessaire"; the spokeswoman's words print it.
+    emb = get_embedder("hash:64")
+    claim = "Pour le groupe, la fermeture est une décision difficile mais nécessaire."
+    confirmed = "Le groupe Kessler Thermotechnik a confirmé mardi la fermeture de l'usine de radiateurs Brévalle."
+    said = "« C'est une décision difficile mais nécessaire pour assurer l'avenir de Brévalle », a déclaré Julia Brandt."
+    assert excluded(claim, quantities(claim), confirmed, None, emb)
+    assert not excluded(claim, quantities(claim), said, None, emb)
