@@ -105,3 +105,17 @@ def test_a_claim_of_what_something_is_needs_that_printed() -> None:
     said = "« C'est une décision difficile mais nécessaire pour assurer l'avenir de Brévalle », a déclaré Julia Brandt."
     assert excluded(claim, quantities(claim), confirmed, None, emb)
     assert not excluded(claim, quantities(claim), said, None, emb)
+
+
+def test_what_is_to_come_is_no_version_of_what_was_done_in_a_past_year() -> None:
+    from rag.embed import get_embedder
+    from rag.stance import excluded
+
+    # corpus11: "45 postes … en 2021" was shown as a drift of the 286 jobs to be cut.
+    emb = get_embedder("hash:64")
+    claim = "Brévalle va supprimer 286 postes dans son usine de Saint-Aubin-sur-Risle."
+    earlier = "Le groupe avait déjà supprimé 45 postes à Saint-Aubin-sur-Risle en 2021."
+    assert excluded(claim, quantities(claim), earlier, None, emb)
+    assert not excluded(claim, quantities(claim), "Au total, 286 postes seront supprimés à Saint-Aubin-sur-Risle.", None, emb)
+    done = "Brévalle a supprimé 45 postes à Saint-Aubin-sur-Risle."  # a past claim: the year may date it
+    assert not excluded(done, quantities(done), earlier, None, emb)
