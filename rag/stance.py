@@ -46,6 +46,10 @@ def judged(
     p: float, threshold: float, claim: str, claim_q: list[tuple[str, float, str]], rare: Sequence[str], quote: str
 ) -> str | None:
     """`stance` for a quote already past `excluded` (a trace checks that before paying for `p`)."""
+    # A correction notice prints the figure it takes back ("Rectificatif : une première version de cet
+    # article indiquait par erreur 268 postes supprimés"): the article denies it, whatever the judge read.
+    if _CORRECTION.search(quote) and key_figures(claim) & key_figures(quote):
+        return "contradicts"
     differ = figure_differs(claim_q, counted_as(claim, quantities(quote)))
     if p >= threshold:
         return "drift" if differ else "states"
@@ -140,6 +144,11 @@ def headline_unstated(claim: str, headline: str) -> bool:
 _MODAL = {"pouvoir", "devoir", "aller", "sembler", "paraître", "falloir", "vouloir"}
 
 
+_CORRECTION = re.compile(
+    r"\b(?:par erreur|à tort|de façon erronée|erron[ée]e?s?ment|rectificatif|erratum|in error|mistakenly|"
+    r"wrongly|incorrectly|erroneously)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:en|in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 

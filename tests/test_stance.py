@@ -119,3 +119,14 @@ def test_what_is_to_come_is_no_version_of_what_was_done_in_a_past_year() -> None
     assert not excluded(claim, quantities(claim), "Au total, 286 postes seront supprimés à Saint-Aubin-sur-Risle.", None, emb)
     done = "Brévalle a supprimé 45 postes à Saint-Aubin-sur-Risle."  # a past claim: the year may date it
     assert not excluded(done, quantities(done), earlier, None, emb)
+
+
+def test_a_correction_notice_denies_the_figure_it_takes_back() -> None:
+    from rag.stance import judged
+
+    # corpus11: the rectificatif was shown as a drift of "268 postes" (P 0.47 read after the headline).
+    claim = "Brévalle va supprimer 268 postes à Saint-Aubin-sur-Risle."
+    notice = "Rectificatif : une première version de cet article indiquait par erreur 268 postes supprimés."
+    assert judged(0.47, 0.65, claim, quantities(claim), (), notice) == "contradicts"
+    right = "Brévalle va supprimer 286 postes à Saint-Aubin-sur-Risle."
+    assert judged(0.9, 0.65, right, quantities(right), (), "Il s'agit de 286 postes.") == "states"
