@@ -20,6 +20,7 @@ from rag.embed import Embedder
 from rag.lang import detect
 from rag.names import absent_question_names, name_words, unknown_names
 from rag.partitive import part_as_whole, whole_as_part
+from rag.stance import takes_back
 from rag.types import Article, Citation, Hit
 from rag.verify import Verifier
 
@@ -158,6 +159,8 @@ def check(
         flipped = hedge.affirms_negated(text, quote.text)
         if flipped:
             return "negated_in_quote", flipped
+        if takes_back(text, quote.text):  # "Rectificatif : … indiquait par erreur 268 postes"
+            return "negated_in_quote", "its quote corrects the figure the answer gives"
         # Word by word only within one language: across languages single words match poorly
         # ("short-time work" / "chômage technique").
         if detect(question) == detect(quote.text):  # the answer is in the question's language

@@ -48,7 +48,7 @@ def judged(
     """`stance` for a quote already past `excluded` (a trace checks that before paying for `p`)."""
     # A correction notice prints the figure it takes back ("Rectificatif : une première version de cet
     # article indiquait par erreur 268 postes supprimés"): the article denies it, whatever the judge read.
-    if _CORRECTION.search(quote) and key_figures(claim) & key_figures(quote):
+    if takes_back(claim, quote):
         return "contradicts"
     differ = figure_differs(claim_q, counted_as(claim, quantities(quote)))
     if p >= threshold:
@@ -71,6 +71,11 @@ def judged(
         if _printed(rare, quote) >= 2:
             return "drift"
     return None
+
+
+def takes_back(claim: str, quote: str) -> bool:
+    """The quote is a correction notice printing one of the claim's figures: the figure it takes back."""
+    return bool(_CORRECTION.search(quote) and key_figures(claim) & key_figures(quote))
 
 
 def excluded(

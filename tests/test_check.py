@@ -209,3 +209,17 @@ def test_the_questions_names_are_looked_for_in_the_whole_article() -> None:
     assert check(q, "0,1 microgramme par litre.", hits, ["b#1"], usem, judge).refusal[0] == "question_name_not_found"
     v = check(q, "0,1 microgramme par litre.", hits, ["b#1"], usem, judge, lambda aid: art)
     assert v.refusal is None and v.citations[0].quote == said
+
+
+def test_a_correction_notice_proves_nothing_of_the_figure_it_takes_back() -> None:
+    # corpus11: "Rectificatif : … indiquait par erreur 268 postes supprimés. Il s'agit de 286 postes."
+    usem = get_embedder("usem:multilingual-v3")
+    notice = _one(
+        "Rectificatif : une première version de cet article indiquait par erreur 268 postes supprimés à l'usine "
+        "Brévalle."
+    )
+    q = "Combien de postes l'usine Brévalle va-t-elle supprimer ?"
+    v = check(q, "268 postes.", notice, ["k#0"], usem, FakeVerifier("yes"))
+    assert v.refusal is not None and v.refusal[0] == "negated_in_quote" and not v.citations
+    plain = _one("L'usine Brévalle va supprimer 268 postes.")
+    assert check(q, "268 postes.", plain, ["k#0"], usem, FakeVerifier("yes")).refusal is None
