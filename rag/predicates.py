@@ -120,8 +120,10 @@ def _asked(question: str) -> tuple[Any, Any] | None:
     fourni …") or a noun of something after "être" ("Qui est à l'origine des images …"). A bare-name answer ("La
     Corée du Nord.") is what that predicate says of the wh-word."""
     for tok in clauses.parse(question):
-        if "Rel" in tok.morph.get("PronType"):
-            continue  # "les navires qui ont transporté …": a relative, not what is asked
+        if "Rel" in tok.morph.get("PronType") and any(not t.is_punct for t in tok.doc[: tok.i]):
+            # "les navires qui ont transporté …": a relative, not what is asked (the parser tags an
+            # opening "Qui dirige le site … ?" relative too: nothing before it, it asks)
+            continue
         if tok.lower_ in _WH or any(c.lower_ in _WH_DET and c.dep_ == "det" for c in tok.children):
             verb = clauses.verb(tok)
             if verb is not None:

@@ -258,3 +258,15 @@ def test_the_questions_own_clause_restated_with_a_name_needs_its_action_in_the_q
     assert asked_unstated(q, "La SCI Les Tanneurs devrait réaliser les travaux de consolidation.", fine)
     works = "La SCI Les Tanneurs devait réaliser des travaux de consolidation dès 2019."
     assert asked_unstated(q, "La SCI Les Tanneurs devait réaliser les travaux de consolidation.", works) is None
+
+
+def test_an_opening_qui_asks_though_the_parser_tags_it_relative() -> None:
+    from rag.asked import asked_unstated
+
+    # corpus11: "Qui dirige le site … ?" answered "Julia Brandt est la porte-parole du groupe." over her
+    # quote: the parser tags the opening "Qui" a relative, so no check read what the question asks.
+    q = "Qui dirige le site de Saint-Aubin-sur-Risle ?"
+    spokeswoman = "« C'est une décision difficile mais nécessaire », a déclaré Julia Brandt, porte-parole du groupe."
+    assert asked_unstated(q, "Julia Brandt est la porte-parole du groupe.", spokeswoman)
+    director = "Le directeur du site, Thomas Guérin, n'a pas souhaité s'exprimer."
+    assert asked_unstated(q, "Thomas Guérin.", director) is None
