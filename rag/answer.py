@@ -190,6 +190,7 @@ def _vet(
         ("no_name_given", naming.nobody_named(question, text)),
         ("no_name_given", naming.names_nothing(question, text)),
         ("no_name_given", naming.doer_from_question(question, text)),
+        ("no_name_given", naming.which_unnamed(question, text)),
         ("other_office", kinds.other_office(question, text)),
         # "Quand … a-t-elle levé l'interdiction ?" → "… avait sanctionné le club en juin …": another action's date
         ("value_other_action", answer_values.answer_other_action(question, text)),

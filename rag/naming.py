@@ -159,6 +159,32 @@ def _added_names(question: str, answer: str) -> list[re.Match[str]]:
     ]
 
 
+_LINKS = {"pour", "qui", "que", "qu", "dont", "de", "d", "du", "des", "à", "a", "au", "aux", "et", "ou", "par", "sur", "dans",
+          "en", "to", "for", "that", "which", "and", "or", "of", "in", "on", "by"}  # fmt: skip
+# "Quel cabinet d'expertise … ?" asks which one: its noun, not "Quel est …".
+_WHICH = re.compile(r"^\W*(?i:quel|quelle|quels|quelles|which)\s+(?!(?i:est|sont|était|étaient|a|ont)\b)([^\W\d_][\w'’-]*)")
+
+
+def which_unnamed(question: str, answer: str) -> str | None:
+    """ "Quel N …?" answered with "un N" and nothing that picks one out (no name or number the
+    question lacks): "La CFDT … demanderait l'intervention d'un cabinet d'expertise" for "Quel cabinet
+    d'expertise la CFDT a-t-elle choisi ?" (corpus11) tells that there is one, not which."""
+    m = _WHICH.search(question)
+    if not m or re.search(r"\d", answer):
+        return None
+    noun = ground.fold(m.group(1)).rstrip("sx")
+    indefinite = re.search(rf"\b(?i:un|une|des|a|an|some)\s+{re.escape(m.group(1).rstrip('sx'))}[sx]?\b", answer)
+    known = _known(question)
+    named = [n for n, _ in _names(answer) if not all(ground.fold(w) in known for w in n.split())]
+    if not indefinite or named or not noun:
+        return None
+    # "des navires russes", "un cabinet parisien": a word of its own after it describes which
+    after = [w for w in re.findall(r"[\w'’-]+", answer[indefinite.end() :])[:4] if ground.fold(w) not in known]
+    if after and ground.fold(after[0]) not in _LINKS and answer[indefinite.end() :].lstrip()[:1] not in ",.;:":
+        return None
+    return f"the question asks which « {m.group(1)} »; the answer gives « {indefinite.group(0)} » and names none"
+
+
 def _known(question: str) -> set[str]:
     return {ground.fold(w) for w in re.findall(r"[\w'’-]+", question)} | _NAME_JOINERS
 

@@ -154,3 +154,16 @@ def test_a_who_question_answered_by_its_own_words_names_nobody() -> None:
     # "la direction" answers who took a decision: the question's verb is not "diriger".
     assert doer_from_question("Qui a déclenché le plan blanc ?", "La direction de l'hôpital.") is None
     assert doer_from_question("Qui est Claire Besnard ?", "La directrice du centre hospitalier.") is None
+
+
+def test_which_one_is_not_answered_by_one_of_them() -> None:
+    from rag.naming import which_unnamed
+
+    # corpus11: "Quel cabinet d'expertise la CFDT a-t-elle choisi ?" answered with the CFDT's plan to ask
+    # for "un cabinet d'expertise": shown as proved, and it names none.
+    q = "Quel cabinet d'expertise la CFDT a-t-elle choisi ?"
+    said = "La CFDT a annoncé qu'elle demanderait l'intervention d'un cabinet d'expertise pour examiner le plan."
+    assert which_unnamed(q, said)
+    assert which_unnamed(q, "La CFDT a choisi le cabinet Syndex.") is None
+    assert which_unnamed(q, "La CFDT a choisi un cabinet parisien.") is None  # describes which
+    assert which_unnamed("Quelle mesure a été prise ?", "Une interdiction de pêche.") is None
