@@ -180,6 +180,11 @@ def _phrase(verb: Any) -> str:
     return " ".join(t.text for t in kept).replace(" ,", ",").replace("' ", "'").strip(" ,")
 
 
+def _apposed(noun: Any) -> str:
+    """An apposition as printed, without the commas that set it off."""
+    return " ".join(t.text for t in noun.subtree).replace(" ,", ",").replace("' ", "'").strip(" ,")
+
+
 def _values(question: str, answer: str, count: bool) -> set[float]:
     """The numbers the answer adds to the question; a count question's years are dates, not counts."""
     found = figures.numbers(answer) - figures.numbers(question)
@@ -248,6 +253,12 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
             continue
         if head.pos_ != "VERB" or not clauses.verb_like(head) or (clauses.said(head.lemma_.lower()) and not _sentenced(head)):
             return None  # under no verb, a light one, or one of saying: not judged
+        # Set off in apposition ("Kessler Thermotechnik, propriétaire de Brévalle depuis 2019,
+        # prévoit …"): the value is the described noun's, not the verb's, and the judge is shown that phrase.
+        described = next((t for t in path if t.dep_ == "appos"), None)
+        if described is not None:
+            out.append(Misplaced(number, _apposed(described), asked[0]))
+            continue
         if _same(asked[1], head, path):
             return None
         out.append(Misplaced(number, _phrase(head), asked[0], _event_named(head.lemma_, refs)))

@@ -173,6 +173,19 @@ def test_a_number_printed_in_digit_groups_is_read_whole_and_a_sentence_is_an_act
     assert misplaced("Combien l'usine rapporte-t-elle à la commune ?", "1 400 000 euros", estimate) is None
 
 
+def test_a_value_in_an_apposition_is_the_described_nouns() -> None:
+    # corpus11: "propriétaire de Brévalle depuis 2019" under "prévoit de supprimer": the year dates the
+    # ownership (the judge is shown it, not the plan), and does not date the plan.
+    quote = (
+        "Le groupe allemand Kessler Thermotechnik, propriétaire de Brévalle depuis 2019, prévoit de supprimer "
+        "286 des 311 postes du site."
+    )
+    owned = misplaced("Depuis quand Kessler Thermotechnik possède-t-il Brévalle ?", "Depuis 2019.", quote)
+    assert owned == [Misplaced("2019", "propriétaire de Brévalle depuis 2019", "possède")]
+    planned = misplaced("Depuis quand Kessler Thermotechnik prévoit-il de supprimer des postes ?", "Depuis 2019.", quote)
+    assert planned == [Misplaced("2019", "propriétaire de Brévalle depuis 2019", "prévoit")]
+
+
 def test_a_clause_of_another_action_does_not_answer_when_the_asked_one_happened() -> None:
     from rag.answer_values import answer_other_action
 
