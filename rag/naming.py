@@ -162,7 +162,9 @@ def _added_names(question: str, answer: str) -> list[re.Match[str]]:
 _LINKS = {"pour", "qui", "que", "qu", "dont", "de", "d", "du", "des", "à", "a", "au", "aux", "et", "ou", "par", "sur", "dans",
           "en", "to", "for", "that", "which", "and", "or", "of", "in", "on", "by"}  # fmt: skip
 # "Quel cabinet d'expertise … ?" asks which one: its noun, not "Quel est …".
-_WHICH = re.compile(r"^\W*(?i:quel|quelle|quels|quelles|which)\s+(?!(?i:est|sont|était|étaient|a|ont)\b)([^\W\d_][\w'’-]*)")
+_WHICH = re.compile(
+    r"^\W*(?i:quel|quelle|quels|quelles|which)\s+(?!(?i:est|sont|était|étaient|a|ont)\b)([^\W\d_][\w'’-]*)"
+)
 
 
 def which_unnamed(question: str, answer: str) -> str | None:

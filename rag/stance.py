@@ -166,7 +166,8 @@ def _future(claim: str) -> bool:
         return False
     verbs = [root, *(c for c in root.children if c.dep_.startswith("aux"))]
     return any("Fut" in t.morph.get("Tense") for t in verbs) or (
-        root.lemma_.lower() == "aller" and any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in root.children)
+        root.lemma_.lower() == "aller"
+        and any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in root.children)
     )
 
 
@@ -178,8 +179,10 @@ def _done_in_a_year(quote: str, claim: str) -> bool:
     if not years:
         return False
     root = next((t for t in parse(quote) if t.dep_ == "ROOT"), None)
-    return root is not None and "Part" in root.morph.get("VerbForm") and any(
-        c.dep_ == "aux:tense" and "Fut" not in c.morph.get("Tense") for c in root.children
+    return (
+        root is not None
+        and "Part" in root.morph.get("VerbForm")
+        and any(c.dep_ == "aux:tense" and "Fut" not in c.morph.get("Tense") for c in root.children)
     )
 
 
@@ -187,7 +190,10 @@ def _copular(claim: str) -> bool:
     """The claim's main predicate is a noun or an adjective after "être" ("… est une décision …")."""
     from rag.attribute import parse  # lazy: spaCy
 
-    return any(t.dep_ == "ROOT" and t.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "cop" for c in t.children) for t in parse(claim))
+    return any(
+        t.dep_ == "ROOT" and t.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "cop" for c in t.children)
+        for t in parse(claim)
+    )
 
 
 def _same_word(a: Any, b: Any) -> bool:

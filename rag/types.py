@@ -156,3 +156,24 @@ class IngestReport:
     chunks_added: int = 0
     chunks_removed: int = 0
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A source the article names for one sentence: `article.text[start:end] == source`."""
+
+    source: str
+    start: int
+    end: int
+    cue: str  # the words that attribute: "a déclaré", "selon", "par" (passive agent), …
+    kind: str  # person | organisation | place | other
+    first: bool = False  # the sentence says the source had it first ("pour la première fois")
+
+
+@dataclass(frozen=True)
+class SentenceSources:
+    """The sources one sentence of an article (text[start:end]) is attributed to."""
+
+    start: int
+    end: int
+    sources: tuple[Attribution, ...]

@@ -251,7 +251,11 @@ def misplaced(question: str, answer: str, quote: str) -> list[Misplaced] | None:
             # album's release ("… reçu la Victoire … après la sortie de La Part des anges ?").
             out.append(Misplaced(number, " ".join(quote.split())[:80], asked[0], reference))
             continue
-        if head.pos_ != "VERB" or not clauses.verb_like(head) or (clauses.said(head.lemma_.lower()) and not _sentenced(head)):
+        if (
+            head.pos_ != "VERB"
+            or not clauses.verb_like(head)
+            or (clauses.said(head.lemma_.lower()) and not _sentenced(head))
+        ):
             return None  # under no verb, a light one, or one of saying: not judged
         # Set off in apposition ("Kessler Thermotechnik, propriétaire de Brévalle depuis 2019,
         # prévoit …"): the value is the described noun's, not the verb's, and the judge is shown that phrase.

@@ -116,7 +116,9 @@ def test_what_is_to_come_is_no_version_of_what_was_done_in_a_past_year() -> None
     claim = "Brévalle va supprimer 286 postes dans son usine de Saint-Aubin-sur-Risle."
     earlier = "Le groupe avait déjà supprimé 45 postes à Saint-Aubin-sur-Risle en 2021."
     assert excluded(claim, quantities(claim), earlier, None, emb)
-    assert not excluded(claim, quantities(claim), "Au total, 286 postes seront supprimés à Saint-Aubin-sur-Risle.", None, emb)
+    assert not excluded(
+        claim, quantities(claim), "Au total, 286 postes seront supprimés à Saint-Aubin-sur-Risle.", None, emb
+    )
     done = "Brévalle a supprimé 45 postes à Saint-Aubin-sur-Risle."  # a past claim: the year may date it
     assert not excluded(done, quantities(done), earlier, None, emb)
 

@@ -182,7 +182,9 @@ def test_a_value_in_an_apposition_is_the_described_nouns() -> None:
     )
     owned = misplaced("Depuis quand Kessler Thermotechnik possède-t-il Brévalle ?", "Depuis 2019.", quote)
     assert owned == [Misplaced("2019", "propriétaire de Brévalle depuis 2019", "possède")]
-    planned = misplaced("Depuis quand Kessler Thermotechnik prévoit-il de supprimer des postes ?", "Depuis 2019.", quote)
+    planned = misplaced(
+        "Depuis quand Kessler Thermotechnik prévoit-il de supprimer des postes ?", "Depuis 2019.", quote
+    )
     assert planned == [Misplaced("2019", "propriétaire de Brévalle depuis 2019", "prévoit")]
 
 
