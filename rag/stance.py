@@ -10,11 +10,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from rag import ground, predicates
+from rag import clauses, ground, predicates
 from rag.embed import Embedder
 from rag.figures import miscounted, numbers, ungrounded_numbers
 from rag.names import unknown_names
-from rag.quantities import counted_as, figure_differs, key_figures, quantities
+from rag.quantities import counted_as, figure_differs, key_figures, quantities, same_unit
 from rag.types import Hit
 
 STANCES = ("states", "drift", "contradicts")
@@ -53,7 +53,7 @@ def judged(
     differ = figure_differs(claim_q, counted_as(claim, quantities(quote)))
     if p >= threshold:
         return "drift" if differ else "states"
-    if differ and p >= threshold / 2:
+    if differ and p >= threshold / 2 and _figure_acted_alike(claim, claim_q, quote):
         return "drift"
     # Denied: the claim's own words, one negated. A sentence on another matter is not a denial because
     # it lacks the claim's "pas" (a title on the fishing ban for "Il n'y a pas de danger pour la baignade").
@@ -71,6 +71,26 @@ def judged(
         if _printed(rare, quote) >= 2:
             return "drift"
     return None
+
+
+def _figure_acted_alike(claim: str, claim_q: list[tuple[str, float, str]], quote: str) -> bool:
+    """A half-accepted version whose figure differs: the same value (another qualifier), or its other
+    value under a verb of the claim's (in any form or a close synonym), or under none. "…, qui emploie
+    311 salariés" is no version of "150 salariés participent au blocage", though both count employees."""
+    from rag.attribute import parse  # lazy: spaCy
+
+    theirs = counted_as(claim, quantities(quote))
+    if any(v == w and same_unit(u, x) for _, v, u in claim_q for _, w, x in theirs):
+        return True  # "plus de 1 000 conteneurs" for "1 000 conteneurs"
+    mine = [t for t in parse(claim) if t.pos_ == "VERB"]
+    values = {w for _, w, x in theirs if any(same_unit(u, x) for _, _, u in claim_q)}
+    heads = [
+        clauses.clause(t)[0]
+        for t in parse(quote)
+        if (t.like_num or t.pos_ == "NUM") and numbers(t.text) & values
+    ]
+    verbs = [h for h in heads if h.pos_ == "VERB"]
+    return not verbs or any(_same_word(m, v) for m in mine for v in verbs)
 
 
 def takes_back(claim: str, quote: str) -> bool:

@@ -132,3 +132,18 @@ def test_a_correction_notice_denies_the_figure_it_takes_back() -> None:
     assert judged(0.47, 0.65, claim, quantities(claim), (), notice) == "contradicts"
     right = "Brévalle va supprimer 286 postes à Saint-Aubin-sur-Risle."
     assert judged(0.9, 0.65, right, quantities(right), (), "Il s'agit de 286 postes.") == "states"
+
+
+def test_a_half_accepted_other_figure_is_a_drift_only_under_a_verb_of_the_claims() -> None:
+    from rag.stance import judged
+
+    # corpus11: the wire's "…, qui emploie 311 salariés" (P 0.45) was shown as a drift of "Environ 150
+    # salariés participent au blocage": both count employees, under other verbs.
+    claim = "Environ 150 salariés participent au blocage de l'usine."
+    employs = "Le fabricant a annoncé la fermeture de son usine de Saint-Aubin-sur-Risle, qui emploie 311 salariés."
+    assert judged(0.45, 0.65, claim, quantities(claim), (), employs) is None
+    joined = "Selon la gendarmerie, 90 salariés participent au blocage."
+    assert judged(0.45, 0.65, claim, quantities(claim), (), joined) == "drift"
+    # the same value with another qualifier stays a version whatever its verb
+    sent = "La Corée du Nord a envoyé 1 000 conteneurs à la Russie."
+    assert judged(0.45, 0.65, sent, quantities(sent), (), "Elles représentent plus de 1 000 conteneurs.") == "drift"
