@@ -12,7 +12,7 @@ CUE_VERBS = {
     "juger", "considérer", "démentir", "nier", "reconnaître", "conclure", "signaler", "noter", "observer",
     "obtenir", "prévenir", "insister", "raconter", "témoigner", "alerter", "analyser",
     # Reasons given are said too: "le groupe justifie sa décision par « … »", "invoque une chute de …".
-    "justifier", "invoquer", "argue",
+    "justifier", "invoquer", "arguer",
     "say", "tell", "report", "state", "claim", "write", "announce", "accuse", "confirm", "reveal", "obtain",
 }  # fmt: skip
 # Verbs that report speech only in an incise after a quote or a comma ("», lance Gérard Paillot", ",
