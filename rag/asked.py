@@ -117,3 +117,22 @@ def demonym_elsewhere(question: str, answer: str, quote: str) -> str | None:
             return None
         return f"its quote prints « {tok.text} » of « {head.text} », which the question does not ask about"
     return None
+
+
+def said_uncredited(question: str, quote: str, credited: bool) -> str | None:
+    """A who-question whose verb says ("Qui a révélé le projet … ?") answered over a quote that credits
+    no one (`credited`: the article's attributions for its span) and where no verb of saying has a
+    subject: « On l'a appris sur Facebook avant de l'apprendre par la direction » does not say the
+    management revealed anything (corpus11). French question and quote only."""
+    if credited or detect(question) != "fr" or detect(quote) != "fr":
+        return None
+    asked = _asked(question)
+    if asked is None or not clauses.said(asked[0].lemma_.lower()):
+        return None
+    if any(
+        clauses.said(t.lemma_.lower()) and any(c.dep_ in ("nsubj", "obl:agent") for c in t.children)
+        for t in clauses.parse(quote)
+        if t.pos_ == "VERB"
+    ):
+        return None
+    return f"the question asks who « {asked[0].text} »; its quote credits no one and no one in it says anything"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from rag import figures, ground, hedge, kinds, naming, owners, predicates, premise, rank, roles, units, values
-from rag.asked import asked_unstated, demonym_elsewhere
+from rag.asked import asked_unstated, demonym_elsewhere, said_uncredited
 from rag.chunk import opens_with_reference
 from rag.context import carried
 from rag.embed import Embedder
@@ -137,7 +137,9 @@ def check(
         acted = predicates.action_unstated(question, text, quote.text)
         if acted:
             return "other_action", acted
-        unasked = asked_unstated(question, text, quote.text)
+        unasked = asked_unstated(question, text, quote.text) or said_uncredited(
+            question, quote.text, _credited(quote, article_of)
+        )
         if unasked:
             return "asked_not_in_quote", unasked
         elsewhere = demonym_elsewhere(question, text, quote.text)
@@ -277,6 +279,15 @@ def check(
         detail = f"best P(yes) {best:.2f} < {verifier.threshold} over {checks} checked quote(s)"
         return Verdict((), ("not_supported", detail), calls)
     return Verdict(tuple(replace(sup.citation(), support=round(p, 3)) for sup, p in accepted), None, calls)
+
+
+def _credited(quote: ground.Support, article_of: Callable[[str], Article | None] | None) -> bool:
+    """The article's attributions (read at ingest, with the sentences before) credit someone for the quote."""
+    from rag.attribute import sources_for
+
+    article = article_of(quote.hit.chunk.article_id) if article_of else None
+    c = quote.citation()
+    return article is None or bool(sources_for(article.sources, c.start, c.end))
 
 
 def _setting(quote: ground.Support, article: Article | None, hits: Sequence[Hit]) -> tuple[str, str]:

@@ -270,3 +270,17 @@ def test_an_opening_qui_asks_though_the_parser_tags_it_relative() -> None:
     assert asked_unstated(q, "Julia Brandt est la porte-parole du groupe.", spokeswoman)
     director = "Le directeur du site, Thomas Guérin, n'a pas souhaité s'exprimer."
     assert asked_unstated(q, "Thomas Guérin.", director) is None
+
+
+def test_who_said_it_needs_a_quote_that_credits_someone() -> None:
+    from rag.asked import said_uncredited
+
+    # corpus11: "La direction de Brévalle a révélé le projet de fermeture." over the interview's headline
+    # « On l'a appris sur Facebook avant de l'apprendre par la direction »: nobody in it reveals anything.
+    q = "Qui a révélé le projet de fermeture ?"
+    headline = "Fermeture de Brévalle : « On l'a appris sur Facebook avant de l'apprendre par la direction »"
+    assert said_uncredited(q, headline, credited=False)
+    posted = "Lundi soir, la CGT de l'usine a annoncé sur sa page Facebook que la direction allait fermer le site."
+    assert said_uncredited(q, posted, credited=False) is None  # a verb of saying with its subject
+    assert said_uncredited(q, headline, credited=True) is None  # the article credits someone for it
+    assert said_uncredited("Qui dirige le site ?", headline, credited=False) is None  # not a verb of saying
