@@ -161,7 +161,7 @@ def check(
         flipped = hedge.affirms_negated(text, quote.text)
         if flipped:
             return "negated_in_quote", flipped
-        if takes_back(text, quote.text):  # "Rectificatif : … indiquait par erreur 268 postes"
+        if takes_back(text, quote.text, question):  # "Rectificatif : … indiquait par erreur 268 postes"
             return "negated_in_quote", "its quote corrects the figure the answer gives"
         # Word by word only within one language: across languages single words match poorly
         # ("short-time work" / "chômage technique").

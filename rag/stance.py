@@ -93,8 +93,11 @@ def _figure_acted_alike(claim: str, claim_q: list[tuple[str, float, str]], quote
     return not verbs or any(_same_word(m, v) for m in mine for v in verbs)
 
 
-def takes_back(claim: str, quote: str) -> bool:
-    """The quote is a correction notice printing one of the claim's figures: the figure it takes back."""
+def takes_back(claim: str, quote: str, question: str = "") -> bool:
+    """The quote is a correction notice printing one of the claim's figures: the figure it takes back.
+    Not for a question about the correction ("Quel chiffre la première version donnait-elle par erreur ?")."""
+    if _CORRECTION.search(question) or re.search(r"\bversions?\b", question, re.IGNORECASE):
+        return False
     return bool(_CORRECTION.search(quote) and key_figures(claim) & key_figures(quote))
 
 

@@ -221,5 +221,7 @@ def test_a_correction_notice_proves_nothing_of_the_figure_it_takes_back() -> Non
     q = "Combien de postes l'usine Brévalle va-t-elle supprimer ?"
     v = check(q, "268 postes.", notice, ["k#0"], usem, FakeVerifier("yes"))
     assert v.refusal is not None and v.refusal[0] == "negated_in_quote" and not v.citations
+    asked = "Combien de postes la première version de l'article annonçait-elle par erreur ?"
+    assert check(asked, "268 postes.", notice, ["k#0"], usem, FakeVerifier("yes")).refusal is None
     plain = _one("L'usine Brévalle va supprimer 268 postes.")
     assert check(q, "268 postes.", plain, ["k#0"], usem, FakeVerifier("yes")).refusal is None
