@@ -7,7 +7,7 @@ import re
 
 from rag.types import Article, Chunk
 
-PIPELINE = "clean8-chunk3-attr6"  # bump when cleaning or chunking changes: stored articles get redone
+PIPELINE = "clean8-chunk3-attr7"  # bump when cleaning or chunking changes: stored articles get redone
 MAX_CHARS = 480  # ~130 tokens of French: six passages keep the prompt near 1k tokens
 OVERLAP_SENTENCES = 1
 
