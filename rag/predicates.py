@@ -138,6 +138,11 @@ def _asked(question: str) -> tuple[Any, Any] | None:
                 head = next((t for t in tok.doc if t.dep_ == "ROOT" and t.i != arg.i), arg)
                 if head.pos_ == "VERB" and clauses.verb_like(head):
                     return head, tok
+                # or the question's verb hung under its noun: "Quel montant … la direction propose-t-elle ?"
+                # (parataxis), "Quel prix X a-t-elle reçu … ?" (a participle with its auxiliary)
+                inverted = _hung_verb(arg)
+                if inverted is not None:
+                    return inverted, tok
             # A noun of something ("la source des images", "l'auteur de la condamnation"), not a kind
             # ("le premier média à avoir eu les images": what it says is in the clause after it).
             if (
@@ -148,6 +153,27 @@ def _asked(question: str) -> tuple[Any, Any] | None:
                 and any(c.dep_ == "nmod" for c in head.children)
             ):
                 return head, tok
+    return None
+
+
+def _hung_verb(noun: Any) -> Any | None:
+    """A verb the parser hung under a wh-noun left as root that is the question's own, not one that
+    describes the noun: a clause of its own (parataxis) or one with its subject or tense auxiliary
+    ("Quel prix Hélène Caradec a-t-elle reçu ?"), not "Quel système fourni par les États-Unis …"."""
+    for c in noun.children:
+        if c.pos_ != "VERB" or not clauses.verb_like(c):
+            continue
+        between = noun.doc[noun.i + 1 : c.i]
+        if c.dep_ == "parataxis" or (
+            c.dep_ in ("acl", "acl:relcl", "dep")
+            and (
+                any(g.dep_.startswith(("nsubj", "aux")) and g.i < c.i for g in c.children)
+                # the parser hangs the inverted "a-t-elle" anywhere: a tense auxiliary or an
+                # inverted pronoun before the participle is enough
+                or any(t.dep_.startswith("aux") or re.fullmatch(r"-(?:t-)?(?:il|elle|ils|elles|on)", t.lower_) for t in between)
+            )
+        ):
+            return c
     return None
 
 

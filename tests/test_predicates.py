@@ -284,3 +284,23 @@ def test_who_said_it_needs_a_quote_that_credits_someone() -> None:
     assert said_uncredited(q, posted, credited=False) is None  # a verb of saying with its subject
     assert said_uncredited(q, headline, credited=True) is None  # the article credits someone for it
     assert said_uncredited("Qui dirige le site ?", headline, credited=False) is None  # not a verb of saying
+
+
+def test_an_inverted_questions_verb_hung_under_its_noun_is_what_it_asks() -> None:
+    from rag.predicates import _asked
+
+    # corpus11: "60 000 euros par salarié" for the management's offer, over the union delegate's
+    # answer to « Qu'est-ce que vous demandez ? »: the parser made "montant" the root and "propose" a
+    # parataxis, so nothing read the question's verb.
+    q = "Quel montant de prime supralégale la direction propose-t-elle ?"
+    asked = _asked(q)
+    assert asked is not None and asked[0].text == "propose"
+    demand = "— Une prime supralégale de 60 000 euros par salarié, et un vrai plan de reclassement."
+    assert asked_unstated(q, "60 000 euros par salarié", demand)
+    offer = "La direction propose une prime supralégale de 25 000 euros par salarié."
+    assert asked_unstated(q, "25 000 euros par salarié", offer) is None
+    # "a-t-elle reçu" hung as a participle under "prix"; a participle that describes the noun is not it
+    got = _asked("Quel prix Hélène Caradec a-t-elle reçu en 1985 ?")
+    assert got is not None and got[0].text == "reçu"
+    used = _asked("Quel système de missiles fourni par les États-Unis l'Ukraine a-t-elle utilisé pour la première fois ?")
+    assert used is None or used[0].text != "fourni"
